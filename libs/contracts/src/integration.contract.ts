@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { AuthSchema } from './auth.contract';
+import { HeadersSchema } from './headers';
+import { HttpUrlSchema } from './http-url';
+
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export const MIN_INTERVAL_SECONDS = 10;
+export const MAX_INTERVAL_SECONDS = 86_400;
+export const MIN_TIMEOUT_MS = 100;
+export const MAX_TIMEOUT_MS = 120_000;
+export const MAX_BODY_LENGTH = 65_536;
+
+const int = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(min, { error: `${what} must be at least ${min}` })
+    .max(max, { error: `${what} must be at most ${max}` });
+
+/** The fields of an integration and their rules, without defaults: shared by create and update. */
+const IntegrationFields = {
+  name: z
+    .string({ error: 'name is required' })
+    .trim()
+    .min(1, { error: 'name must not be empty' })
+    .max(100, { error: 'name must be at most 100 characters' }),
+  url: HttpUrlSchema,
+  method: z
+    .string({ error: 'method must be a string' })
+    .transform((value) => value.toUpperCase())
+    .pipe(z.enum(HTTP_METHODS, { error: `method must be one of: ${HTTP_METHODS.join(', ')}` })),
+  headers: HeadersSchema,
+  body: z.string().max(MAX_BODY_LENGTH, { error: `body must be at most ${MAX_BODY_LENGTH} characters` }).nullable(),
+  auth: AuthSchema,
+  expectedStatus: z
+    .array(int('status code', 100, 599), { error: 'expectedStatus must be a list of status codes' })
+    .max(50)
+    .refine((codes) => new Set(codes).size === codes.length, { error: 'status codes must not repeat' }),
+  responseSchema: z
+    .record(z.string(), z.unknown(), { error: 'responseSchema must be a JSON Schema object' })
+    .nullable(),
+  intervalSeconds: int('intervalSeconds', MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS),
+  timeoutMs: int('timeoutMs', MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),
+  latencyThresholdMs: int('latencyThresholdMs', 1, MAX_TIMEOUT_MS).nullable(),
+  rateLimitWarnPercent: int('rateLimitWarnPercent', 0, 100),
+  tokenExpiryWarnDays: int('tokenExpiryWarnDays', 0, 365),
+  certificateExpiryWarnDays: int('certificateExpiryWarnDays', 0, 365),
+  paused: z.boolean({ error: 'paused must be true or false' }),
+  tags: z
+    .array(
+      z.string().trim().min(1, { error: 'tag must not be empty' }).max(50, { error: 'tag must be at most 50 characters' }),
+      { error: 'tags must be a list of strings' },
+    )
+    .max(20, { error: 'at most 20 tags' })
+    .refine((tags) => new Set(tags).size === tags.length, { error: 'tags must not repeat' }),
+};
+
+export const INTEGRATION_DEFAULTS = {
+  method: 'GET',
+  headers: {},
+  body: null,
+  auth: { type: 'none' },
+  expectedStatus: [],
+  responseSchema: null,
+  intervalSeconds: 60,
+  timeoutMs: 10_000,
+  latencyThresholdMs: null,
+  rateLimitWarnPercent: 10,
+  tokenExpiryWarnDays: 7,
+  certificateExpiryWarnDays: 14,
+  paused: false,
+  tags: [],
+} as const;
+
+type Definition = {
+  method: HttpMethod;
+  body: string | null;
+  intervalSeconds: number;
+  timeoutMs: number;
+};
+
+/** Rules that involve more than one field; applied to a whole definition, after an update is merged too. */
+function checkAcrossFields(definition: Definition, ctx: z.RefinementCtx): void {
+  if (definition.timeoutMs > definition.intervalSeconds * 1000) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['timeoutMs'],
+      message: `timeoutMs must not exceed the interval (${definition.intervalSeconds * 1000} ms)`,
+    });
+  }
+  if (definition.body !== null && (definition.method === 'GET' || definition.method === 'HEAD')) {
+    ctx.addIssue({ code: 'custom', path: ['body'], message: `a ${definition.method} request cannot have a body` });
+  }
+}
+
+/**
+ * A full integration definition. `expectedStatus: []` means any 2xx.
+ * Unknown fields are refused so that a typo (`intervalSecond`) is an error, not silently ignored.
+ */
+export const CreateIntegrationRequestSchema = z
+  .strictObject({
+    name: IntegrationFields.name,
+    url: IntegrationFields.url,
+    method: IntegrationFields.method.default(INTEGRATION_DEFAULTS.method),
+    headers: IntegrationFields.headers.default({}),
+    body: IntegrationFields.body.default(null),
+    auth: IntegrationFields.auth.default({ type: 'none' }),
+    expectedStatus: IntegrationFields.expectedStatus.default([]),
+    responseSchema: IntegrationFields.responseSchema.default(null),
+    intervalSeconds: IntegrationFields.intervalSeconds.default(INTEGRATION_DEFAULTS.intervalSeconds),
+    timeoutMs: IntegrationFields.timeoutMs.default(INTEGRATION_DEFAULTS.timeoutMs),
+    latencyThresholdMs: IntegrationFields.latencyThresholdMs.default(null),
+    rateLimitWarnPercent: IntegrationFields.rateLimitWarnPercent.default(INTEGRATION_DEFAULTS.rateLimitWarnPercent),
+    tokenExpiryWarnDays: IntegrationFields.tokenExpiryWarnDays.default(INTEGRATION_DEFAULTS.tokenExpiryWarnDays),
+    certificateExpiryWarnDays: IntegrationFields.certificateExpiryWarnDays.default(
+      INTEGRATION_DEFAULTS.certificateExpiryWarnDays,
+    ),
+    paused: IntegrationFields.paused.default(false),
+    tags: IntegrationFields.tags.default([]),
+  })
+  .superRefine(checkAcrossFields);
+export type CreateIntegrationRequest = z.input<typeof CreateIntegrationRequestSchema>;
+export type IntegrationDefinition = z.output<typeof CreateIntegrationRequestSchema>;
+
+/** A partial update. Cross-field rules are checked by the service on the merged definition. */
+export const UpdateIntegrationRequestSchema = z
+  .strictObject(IntegrationFields)
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'the update names no field' });
+export type UpdateIntegrationRequest = z.input<typeof UpdateIntegrationRequestSchema>;
+
+/** A stored integration as the API returns it: secrets in `auth` and sensitive headers are masked. */
+export const IntegrationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  method: z.enum(HTTP_METHODS),
+  headers: z.record(z.string(), z.string()),
+  body: z.string().nullable(),
+  auth: AuthSchema,
+  expectedStatus: z.array(z.number().int()),
+  responseSchema: z.record(z.string(), z.unknown()).nullable(),
+  intervalSeconds: z.number().int(),
+  timeoutMs: z.number().int(),
+  latencyThresholdMs: z.number().int().nullable(),
+  rateLimitWarnPercent: z.number().int(),
+  tokenExpiryWarnDays: z.number().int(),
+  certificateExpiryWarnDays: z.number().int(),
+  paused: z.boolean(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Integration = z.infer<typeof IntegrationSchema>;
+
+export const IntegrationListSchema = z.object({ items: z.array(IntegrationSchema), total: z.number().int() });
+export type IntegrationList = z.infer<typeof IntegrationListSchema>;

@@ -1,0 +1,63 @@
+import { CATEGORIES, PROBE_STATUSES } from '@ihm/diagnosis';
+import { z } from 'zod';
+
+export const ProbeStatusSchema = z.enum(PROBE_STATUSES);
+export const CategorySchema = z.enum(CATEGORIES);
+
+const ms = z.number().nonnegative().nullable();
+
+export const TimingsSchema = z.object({
+  dnsMs: ms,
+  connectMs: ms,
+  tlsMs: ms,
+  ttfbMs: ms,
+  totalMs: ms,
+});
+export type Timings = z.infer<typeof TimingsSchema>;
+
+export const RateLimitSchema = z.object({
+  limit: z.number().nullable(),
+  remaining: z.number().nullable(),
+  resetAt: z.string().nullable(),
+  retryAfterSeconds: z.number().nullable(),
+});
+export type RateLimit = z.infer<typeof RateLimitSchema>;
+
+export const SchemaErrorSchema = z.object({ path: z.string(), message: z.string() });
+export type SchemaError = z.infer<typeof SchemaErrorSchema>;
+
+export const TlsInfoSchema = z.object({
+  subject: z.string().nullable(),
+  issuer: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
+export type TlsInfo = z.infer<typeof TlsInfoSchema>;
+
+export const EvidenceSchema = z.object({
+  responseHeaders: z.record(z.string(), z.string()),
+  bodyExcerpt: z.string().nullable(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** One probe of one integration: what happened, what kind of failure it is, and what to do. */
+export const ProbeResultSchema = z.object({
+  integrationId: z.string().nullable(),
+  startedAt: z.string(),
+  status: ProbeStatusSchema,
+  category: CategorySchema.nullable(),
+  httpStatus: z.number().int().nullable(),
+  message: z.string(),
+  timings: TimingsSchema,
+  rateLimit: RateLimitSchema.nullable(),
+  schemaErrors: z.array(SchemaErrorSchema),
+  tls: TlsInfoSchema.nullable(),
+  evidence: EvidenceSchema.nullable(),
+  troubleshooting: z.array(z.string()),
+});
+export type ProbeResult = z.infer<typeof ProbeResultSchema>;
+
+export const ProbeResultPageSchema = z.object({
+  items: z.array(ProbeResultSchema),
+  nextCursor: z.string().nullable(),
+});
+export type ProbeResultPage = z.infer<typeof ProbeResultPageSchema>;

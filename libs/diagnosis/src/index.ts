@@ -1,0 +1,3 @@
+export * from './categories';
+export * from './status';
+export * from './troubleshooting';
