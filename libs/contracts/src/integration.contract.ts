@@ -130,6 +130,7 @@ export const UpdateIntegrationRequestSchema = z
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { error: 'the update names no field' });
 export type UpdateIntegrationRequest = z.input<typeof UpdateIntegrationRequestSchema>;
+export type IntegrationPatch = z.output<typeof UpdateIntegrationRequestSchema>;
 
 /** A stored integration as the API returns it: secrets in `auth` and sensitive headers are masked. */
 export const IntegrationSchema = z.object({
@@ -157,3 +158,11 @@ export type Integration = z.infer<typeof IntegrationSchema>;
 
 export const IntegrationListSchema = z.object({ items: z.array(IntegrationSchema), total: z.number().int() });
 export type IntegrationList = z.infer<typeof IntegrationListSchema>;
+
+export const ListIntegrationsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+  search: z.string().trim().max(100).optional(),
+  tag: z.string().trim().max(50).optional(),
+});
+export type ListIntegrationsQuery = z.output<typeof ListIntegrationsQuerySchema>;

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ApiTokenGuard } from './auth/api-token.guard';
+import { ErrorBodyFilter } from './common/error-body.filter';
+import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { IntegrationModule } from './integrations/integration.module';
+import { OverviewModule } from './overview/overview.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule, HealthModule, IntegrationModule, OverviewModule, DemoModule],
+      providers: [
+        { provide: RUNTIME_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: ApiTokenGuard },
+        { provide: APP_FILTER, useClass: ErrorBodyFilter },
+      ],
+      exports: [RUNTIME_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { parseEnv } from './env.schema';
+
+describe(parseEnv.name, () => {
+  it('applies the documented defaults', () => {
+    expect(parseEnv({})).toEqual({
+      databaseUrl: undefined,
+      dataDir: './.data',
+      host: '127.0.0.1',
+      port: 4000,
+      embeddedPostgresPort: 54320,
+      apiToken: undefined,
+      encryptionKey: undefined,
+      demo: true,
+      sandboxUrl: 'http://127.0.0.1:4010',
+      logLevel: 'log',
+    });
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'postgresql://u:p@db:5432/x' }, { demo: false }],
+    [{ DATABASE_URL: 'postgresql://u:p@db:5432/x', DEMO: '1' }, { demo: true }],
+    [{ DEMO: '0' }, { demo: false }],
+    [{ SANDBOX_PORT: '5000' }, { sandboxUrl: 'http://127.0.0.1:5000' }],
+    [{ MONITOR_PORT: '4100', DATABASE_URL: '' }, { port: 4100, databaseUrl: undefined }],
+  ])('%j gives %j', (env, expected) => {
+    expect(parseEnv(env)).toMatchObject(expected);
+  });
+
+  it('lists every bad variable by name in one error, without echoing secret values', () => {
+    const attempt = () =>
+      parseEnv({ MONITOR_PORT: 'abc', DATABASE_URL: 'mysql://secret@x', API_TOKEN: 'short-secret' });
+    expect(attempt).toThrow(/MONITOR_PORT/);
+    expect(attempt).toThrow(/DATABASE_URL: must start with postgresql/);
+    expect(attempt).toThrow(/API_TOKEN: must be at least 16 characters/);
+    expect(attempt).not.toThrow(/short-secret|mysql:\/\/secret/);
+  });
+});

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+
+/** Every environment variable the monitor reads, with its default. The README's table mirrors it. */
+export const EnvSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, { error: 'must start with postgresql:// or postgres://' })
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./.data'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    MONITOR_PORT: port(4000),
+    EMBEDDED_POSTGRES_PORT: port(54320),
+    API_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+    ENCRYPTION_KEY: z
+      .string()
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { error: 'must be 32 bytes as 64 hex digits or base64' })
+      .optional(),
+    DEMO: flag.optional(),
+    SANDBOX_PORT: port(4010),
+    SANDBOX_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  })
+  .transform((env) => ({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    host: env.HOST,
+    port: env.MONITOR_PORT,
+    embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
+    apiToken: env.API_TOKEN,
+    encryptionKey: env.ENCRYPTION_KEY,
+    // Demo mode is the default for the two-command setup (embedded database), off on a real database.
+    demo: env.DEMO ?? env.DATABASE_URL === undefined,
+    sandboxUrl: env.SANDBOX_URL ?? `http://127.0.0.1:${env.SANDBOX_PORT}`,
+    logLevel: env.LOG_LEVEL,
+  }));
+
+export type Env = z.output<typeof EnvSchema>;
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Parses the environment once; reports every bad variable at once, by name, never echoing values. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const blankAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = EnvSchema.safeParse(blankAsUnset);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new InvalidEnvironmentError(`Invalid environment variables: ${problems.join('; ')}`);
+}

@@ -1,0 +1,11 @@
+import type { Env } from './env.schema';
+
+/** What the monitor runs with once the environment is parsed and the local secrets and database are resolved. */
+export interface RuntimeConfig {
+  env: Env;
+  databaseUrl: string;
+  apiToken: string;
+  encryptionKey: Buffer;
+}
+
+export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');

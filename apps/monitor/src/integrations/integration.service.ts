@@ -1,0 +1,80 @@
+import {
+  CreateIntegrationRequestSchema,
+  toFieldErrors,
+  type FieldError,
+  type Integration,
+  type IntegrationDefinition,
+  type IntegrationList,
+  type ListIntegrationsQuery,
+  type IntegrationPatch,
+} from '@ihm/contracts';
+import type { Integration as IntegrationRow } from '@ihm/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { MonitorError } from '../common/monitor-error';
+import { SecretBox } from '../security/secret-box';
+import { findMaskedSecrets, keepMaskedSecrets } from './integration-secrets';
+import { toDefinition, toIntegration, toRowData } from './integration.mapper';
+import { IntegrationRepository } from './integration.repository';
+
+@Injectable()
+export class IntegrationService {
+  private readonly box: SecretBox;
+
+  constructor(
+    private readonly repository: IntegrationRepository,
+    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+  ) {
+    this.box = new SecretBox(config.encryptionKey);
+  }
+
+  async create(definition: IntegrationDefinition): Promise<Integration> {
+    rejectIfAny(findMaskedSecrets(definition));
+    return toIntegration(await this.repository.create(toRowData(definition, this.box)));
+  }
+
+  async list(query: ListIntegrationsQuery): Promise<IntegrationList> {
+    const { rows, total } = await this.repository.list(query);
+    return { items: rows.map(toIntegration), total };
+  }
+
+  async get(id: string): Promise<Integration> {
+    return toIntegration(await this.findRow(id));
+  }
+
+  /** The definition with its secrets, for probing. Never leaves the server. */
+  async getDefinition(id: string): Promise<IntegrationDefinition> {
+    return toDefinition(await this.findRow(id), this.box);
+  }
+
+  /** Merges the change into the stored definition and checks the whole again, cross-field rules included. */
+  async update(id: string, patch: IntegrationPatch): Promise<Integration> {
+    const stored = toDefinition(await this.findRow(id), this.box);
+    const candidate = { ...stored, ...patch } as IntegrationDefinition;
+    const { value, errors } = keepMaskedSecrets(candidate, stored);
+    rejectIfAny(errors);
+    const parsed = CreateIntegrationRequestSchema.safeParse(value);
+    if (!parsed.success) rejectIfAny(toFieldErrors(parsed.error));
+    const row = await this.repository.update(id, toRowData(parsed.data as IntegrationDefinition, this.box));
+    if (!row) throw notFound(id);
+    return toIntegration(row);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.repository.delete(id))) throw notFound(id);
+  }
+
+  private async findRow(id: string): Promise<IntegrationRow> {
+    const row = await this.repository.findById(id);
+    if (!row) throw notFound(id);
+    return row;
+  }
+}
+
+function notFound(id: string): MonitorError {
+  return new MonitorError('INTEGRATION_NOT_FOUND', `No integration with id ${id}`);
+}
+
+function rejectIfAny(errors: FieldError[]): void {
+  if (errors.length > 0) throw new MonitorError('VALIDATION_FAILED', 'The integration is invalid', errors);
+}

@@ -1,0 +1,76 @@
+import { applyMigrations, MigrationError } from '@ihm/db';
+import { Logger } from '@nestjs/common';
+import { resolve } from 'node:path';
+import { InvalidEnvironmentError, parseEnv } from './config/env.schema';
+import { createMonitorApp } from './create-app';
+import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from './database/open-database';
+import { API_TOKEN_FILE, loadLocalSecrets } from './security/local-secrets';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+const logger = new Logger('Monitor');
+
+async function main(): Promise<void> {
+  // eslint-disable-next-line no-restricted-properties -- the one reader of process.env
+  const env = parseEnv(process.env);
+  const secrets = await loadLocalSecrets(env);
+  const database = await openDatabase(env);
+  const stopDatabase = () => database.embedded?.stop() ?? Promise.resolve();
+  let app: Awaited<ReturnType<typeof createMonitorApp>> | undefined;
+  onShutdownSignal(async () => {
+    await app?.close();
+    await stopDatabase();
+  });
+
+  try {
+    logger.log(describeDatabase(database));
+    const report = await applyMigrations(database.connectionString);
+    if (report.applied.length > 0) logger.log(`Applied migrations: ${report.applied.join(', ')}`);
+    for (const name of report.changedSinceApplied) logger.warn(`Migration ${name} changed after it was applied`);
+    if (secrets.encryptionKeyFromFile && env.databaseUrl) {
+      logger.warn('ENCRYPTION_KEY is not set: credentials are encrypted with the key in the data folder; back it up');
+    }
+    app = await createMonitorApp({ env, databaseUrl: database.connectionString, ...secrets });
+    await app.listen(env.port, env.host);
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  logger.log(`API listening on http://${env.host}:${env.port}/api (health: /health, readiness: /ready)`);
+  if (secrets.generatedApiToken) {
+    logger.log(`Generated an API token, shown this once: ${secrets.apiToken}`);
+    logger.log(`It is stored in ${resolve(env.dataDir, API_TOKEN_FILE)} (mode 0600); set API_TOKEN to choose your own.`);
+  }
+}
+
+function describeDatabase(database: OpenDatabase): string {
+  if (!database.embedded) return 'Using the PostgreSQL at DATABASE_URL';
+  return `Using the embedded PostgreSQL at ${new URL(database.connectionString).host}`;
+}
+
+/** SIGINT/SIGTERM: close the API, then the embedded database; give up after a deadline. */
+function onShutdownSignal(shutdown: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, shutting down`);
+    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+    shutdown().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+main().catch((error: unknown) => {
+  // Expected start-up failures get one clear line; anything else is a bug worth its stack.
+  const expected =
+    error instanceof InvalidEnvironmentError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof MigrationError;
+  console.error(expected ? `monitor: ${error.message}` : error);
+  process.exit(1);
+});

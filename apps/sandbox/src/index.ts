@@ -1,0 +1,3 @@
+export { buildCatalog, type CatalogEntry } from './catalog';
+export { SANDBOX_ROUTES, type SandboxRoute } from './routes';
+export { createSandboxServer } from './sandbox-server';

@@ -1,0 +1,10 @@
+import { createSandboxServer } from './sandbox-server';
+
+const port = Number(process.env.SANDBOX_PORT ?? 4010);
+const server = createSandboxServer();
+server.listen(port, '127.0.0.1', () => {
+  console.log(`sandbox API listening on http://127.0.0.1:${port} (routes: GET /catalog)`);
+});
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
