@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface EmbeddedPostgresOptions {
@@ -25,8 +25,9 @@ const STOP_STALE_SERVER_MS = 10_000;
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const databaseDir = join(options.dataDir, 'postgres');
-  // Traversable by the `postgres` system user that runs the server when we are root; not listable.
   await mkdir(options.dataDir, { recursive: true, mode: 0o711 });
+  // As root, the server runs as the `postgres` system user, which must be able to traverse into the folder.
+  if (process.getuid?.() === 0) await chmod(options.dataDir, 0o711);
   const password = await readOrCreateSecret(join(options.dataDir, 'postgres-password'));
   await stopStaleServer(databaseDir);
 
