@@ -67,10 +67,16 @@ function onShutdownSignal(shutdown: () => Promise<void>): void {
 
 main().catch((error: unknown) => {
   // Expected start-up failures get one clear line; anything else is a bug worth its stack.
-  const expected =
+  if (
     error instanceof InvalidEnvironmentError ||
     error instanceof DatabaseUnavailableError ||
-    error instanceof MigrationError;
-  console.error(expected ? `monitor: ${error.message}` : error);
+    error instanceof MigrationError
+  ) {
+    console.error(`monitor: ${error.message}`);
+  } else if ((error as { code?: string }).code === 'EADDRINUSE') {
+    console.error(`monitor: ${(error as Error).message}: another process uses that port; set MONITOR_PORT`);
+  } else {
+    console.error(error);
+  }
   process.exit(1);
 });

@@ -1,0 +1,152 @@
+import { ErrorBodySchema, IntegrationListSchema, IntegrationSchema, MASKED_SECRET } from '@ihm/contracts';
+import { Client } from 'pg';
+import { startMonitor, type RunningMonitor } from './monitor-app';
+
+describe('integrations API', () => {
+  let monitor: RunningMonitor;
+
+  beforeAll(async () => {
+    monitor = await startMonitor();
+  });
+  afterAll(() => monitor.close());
+
+  async function rows(sql: string): Promise<Record<string, unknown>[]> {
+    const client = new Client({ connectionString: monitor.db.connectionString });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  const github = {
+    name: 'GitHub user',
+    url: 'https://api.github.com/user',
+    auth: { type: 'bearer', token: 'ghp_SECRETVALUE123' },
+    headers: { Accept: 'application/vnd.github+json', 'X-Api-Key': 'HEADERSECRET456' },
+    tags: ['vcs'],
+  };
+
+  it.each([
+    ['no header', null],
+    ['a wrong token', 'not-the-token-at-all'],
+  ])('answers 401 with %s', async (_label, token) => {
+    const res = await monitor.call('/api/integrations', { token });
+    expect(res.status).toBe(401);
+    expect(ErrorBodySchema.parse(await res.json()).statusCode).toBe(401);
+  });
+
+  it('answers /health and /ready without a token', async () => {
+    expect(await (await monitor.call('/health', { token: null })).json()).toEqual({ status: 'ok' });
+    const ready = await monitor.call('/ready', { token: null });
+    expect(ready.status).toBe(200);
+  });
+
+  it('creates an integration with defaults, masks its secrets and encrypts them at rest', async () => {
+    const res = await monitor.call('/api/integrations', { method: 'POST', json: github });
+    expect(res.status).toBe(201);
+    const created = IntegrationSchema.parse(await res.json());
+    expect(created).toMatchObject({
+      method: 'GET',
+      intervalSeconds: 60,
+      timeoutMs: 10000,
+      rateLimitWarnPercent: 10,
+      tokenExpiryWarnDays: 7,
+      certificateExpiryWarnDays: 14,
+      paused: false,
+      expectedStatus: [],
+      auth: { type: 'bearer', token: MASKED_SECRET },
+      headers: { Accept: 'application/vnd.github+json', 'X-Api-Key': MASKED_SECRET },
+    });
+    const [stored] = await rows(`SELECT row_to_json(i)::text AS json, secrets FROM integrations i`);
+    expect(String(stored?.json)).not.toMatch(/SECRETVALUE|HEADERSECRET/);
+    expect((stored?.secrets as Buffer).toString('latin1')).not.toMatch(/SECRETVALUE|HEADERSECRET/);
+
+    const listed = IntegrationListSchema.parse(await (await monitor.call('/api/integrations')).json());
+    expect(listed.total).toBe(1);
+    expect(JSON.stringify(listed)).not.toMatch(/SECRETVALUE|HEADERSECRET/);
+  });
+
+  it('refuses a bad body with a 400 naming each field, and stores nothing', async () => {
+    const before = await rows('SELECT count(*)::int AS n FROM integrations');
+    const res = await monitor.call('/api/integrations', {
+      method: 'POST',
+      json: {
+        name: '',
+        url: 'ftp://example.com',
+        method: 'FETCH',
+        auth: { type: 'digest' },
+        intervalSeconds: 5,
+        timeoutMs: 50,
+        expectedStatus: [200, 200],
+        tags: 'x',
+        surprise: true,
+      },
+    });
+    expect(res.status).toBe(400);
+    const body = ErrorBodySchema.parse(await res.json());
+    expect(body.details?.map((d) => d.field).sort()).toEqual(
+      ['auth.type', 'expectedStatus', 'intervalSeconds', 'method', 'name', 'surprise', 'tags', 'timeoutMs', 'url'].sort(),
+    );
+    expect(await rows('SELECT count(*)::int AS n FROM integrations')).toEqual(before);
+  });
+
+  it('refuses a timeout longer than the interval, and a body on a GET', async () => {
+    const res = await monitor.call('/api/integrations', {
+      method: 'POST',
+      json: { name: 'x', url: 'https://a.example', intervalSeconds: 10, timeoutMs: 20000, body: '{}' },
+    });
+    const body = ErrorBodySchema.parse(await res.json());
+    expect(body.details).toEqual([
+      { field: 'timeoutMs', message: 'timeoutMs must not exceed the interval (10000 ms)' },
+      { field: 'body', message: 'a GET request cannot have a body' },
+    ]);
+  });
+
+  it('answers 400 for a body that is not JSON and 409 for a taken name', async () => {
+    const notJson = await monitor.call('/api/integrations', {
+      method: 'POST',
+      body: '{"name":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(notJson.status).toBe(400);
+    expect(JSON.stringify(await notJson.json())).not.toMatch(/at .*\.js/);
+    const taken = await monitor.call('/api/integrations', { method: 'POST', json: github });
+    expect(taken.status).toBe(409);
+    expect(ErrorBodySchema.parse(await taken.json()).details).toEqual([
+      { field: 'name', message: 'is already used by another integration' },
+    ]);
+  });
+
+  it('updates fields, keeps secrets sent back masked, and re-checks cross-field rules', async () => {
+    const [created] = IntegrationListSchema.parse(await (await monitor.call('/api/integrations')).json()).items;
+    const id = created?.id as string;
+    const patched = await monitor.call(`/api/integrations/${id}`, {
+      method: 'PATCH',
+      json: { paused: true, intervalSeconds: 30, auth: { type: 'bearer', token: MASKED_SECRET } },
+    });
+    expect(patched.status).toBe(200);
+    expect(IntegrationSchema.parse(await patched.json())).toMatchObject({ paused: true, intervalSeconds: 30 });
+
+    const tooLong = await monitor.call(`/api/integrations/${id}`, { method: 'PATCH', json: { timeoutMs: 40000 } });
+    expect(tooLong.status).toBe(400);
+    expect(ErrorBodySchema.parse(await tooLong.json()).details?.[0]?.field).toBe('timeoutMs');
+
+    const wrongMask = await monitor.call(`/api/integrations/${id}`, {
+      method: 'PATCH',
+      json: { auth: { type: 'basic', username: 'me', password: MASKED_SECRET } },
+    });
+    expect(ErrorBodySchema.parse(await wrongMask.json()).details?.[0]?.field).toBe('auth.password');
+  });
+
+  it('answers 404 for unknown and malformed ids, then deletes', async () => {
+    for (const id of ['0b7c2a8e-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      expect((await monitor.call(`/api/integrations/${id}`)).status).toBe(404);
+      expect((await monitor.call(`/api/integrations/${id}`, { method: 'DELETE' })).status).toBe(404);
+    }
+    const [created] = IntegrationListSchema.parse(await (await monitor.call('/api/integrations')).json()).items;
+    expect((await monitor.call(`/api/integrations/${created?.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await monitor.call(`/api/integrations/${created?.id}`)).status).toBe(404);
+  });
+});

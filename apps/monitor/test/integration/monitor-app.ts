@@ -1,0 +1,49 @@
+import { createTestDatabase, type TestDatabase } from '@ihm/db/testing';
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { parseEnv } from '../../src/config/env.schema';
+import { createMonitorApp } from '../../src/create-app';
+
+export const TEST_API_TOKEN = 'test-token-0123456789abcdef';
+
+export interface RunningMonitor {
+  app: INestApplication;
+  db: TestDatabase;
+  baseUrl: string;
+  /** fetch against the monitor, with the API token unless `token: null`. */
+  call(path: string, init?: RequestInit & { token?: string | null; json?: unknown }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real monitor (Nest app, Prisma, its own fresh database) listening on a free loopback port. */
+export async function startMonitor(env: Record<string, string> = {}): Promise<RunningMonitor> {
+  const db = await createTestDatabase(process.env);
+  const app = await createMonitorApp({
+    env: parseEnv({ DEMO: '0', LOG_LEVEL: 'error', ...env, DATABASE_URL: db.connectionString }),
+    databaseUrl: db.connectionString,
+    apiToken: TEST_API_TOKEN,
+    encryptionKey: randomBytes(32),
+  });
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  return {
+    app,
+    db,
+    baseUrl,
+    call: (path, { token = TEST_API_TOKEN, json, headers, ...init } = {}) =>
+      fetch(baseUrl + path, {
+        ...init,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+      }),
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { OverviewSchema } from '@ihm/contracts';
+import { PrismaClient } from '@ihm/db';
+import { createSandboxServer } from '@ihm/sandbox';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DemoSeedService } from '../../src/demo/demo-seed.service';
+import { startMonitor, type RunningMonitor } from './monitor-app';
+
+describe('overview and demo mode', () => {
+  let sandbox: Server;
+  let monitor: RunningMonitor;
+
+  beforeAll(async () => {
+    sandbox = createSandboxServer();
+    await new Promise<void>((resolve) => sandbox.listen(0, '127.0.0.1', resolve));
+    const sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
+    monitor = await startMonitor({ SANDBOX_URL: sandboxUrl });
+  });
+  afterAll(async () => {
+    await monitor.close();
+    await new Promise((resolve) => sandbox.close(resolve));
+  });
+
+  it('registers one integration per sandbox route once, and never again', async () => {
+    const seeder = monitor.app.get(DemoSeedService);
+    const first = await seeder.seedOnce();
+    expect(first).toBeGreaterThanOrEqual(12);
+    expect(await seeder.seedOnce()).toBe(0);
+
+    const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
+    expect(overview.integrations).toHaveLength(first);
+    expect(overview.counts.total).toBe(first);
+    expect(overview.counts.byStatus.pending).toBe(first);
+    expect(new Set(overview.integrations.map((i) => i.name)).size).toBe(first);
+  });
+
+  it('shows the newest result of each integration and counts failures by category', async () => {
+    const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
+    const target = overview.integrations[0];
+    const prisma = monitor.app.get(PrismaClient);
+    await prisma.probeResult.createMany({
+      data: [
+        { integrationId: target!.id, startedAt: new Date(Date.now() - 60_000), status: 'up', message: 'ok' },
+        {
+          integrationId: target!.id,
+          startedAt: new Date(),
+          status: 'down',
+          category: 'authentication',
+          httpStatus: 401,
+          message: 'Bearer token expired',
+        },
+      ],
+    });
+    const after = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
+    expect(after.integrations.find((i) => i.id === target!.id)).toMatchObject({
+      status: 'down',
+      category: 'authentication',
+      httpStatus: 401,
+      message: 'Bearer token expired',
+    });
+    expect(after.counts.byCategory.authentication).toBe(1);
+    expect(after.counts.byStatus.down).toBe(1);
+  });
+
+  it('requires the token', async () => {
+    expect((await monitor.call('/api/overview', { token: null })).status).toBe(401);
+  });
+});
