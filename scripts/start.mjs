@@ -30,11 +30,15 @@ const say = (line) => process.stdout.write(`${tag('start')}${line}\n`);
 
 function build() {
   say('Building (Nx reuses what is already built)...');
-  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=monitor,dashboard,sandbox', '--outputStyle=static'], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '--projects=monitor,dashboard,sandbox', '--outputStyle=static'],
+    {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) {
     say('The build failed; see above.');
     process.exit(result.status ?? 1);

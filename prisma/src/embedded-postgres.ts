@@ -42,9 +42,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: true,
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...(options.unsafeFast
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
     ],
     onLog: (message: string) => {
       recentLog.push(message.trim());
@@ -56,7 +60,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     if (existsSync(databaseDir) && (await readdir(databaseDir)).length > 0) {
-      throw new Error(`${databaseDir} is not empty and holds no PostgreSQL cluster; move it away or set DATA_DIR`);
+      throw new Error(
+        `${databaseDir} is not empty and holds no PostgreSQL cluster; move it away or set DATA_DIR`,
+      );
     }
     await server.initialise();
   }

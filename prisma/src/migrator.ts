@@ -68,7 +68,10 @@ interface AppliedRow {
  * Applies every migration not yet recorded in `_prisma_migrations`, each once and in its own transaction,
  * under Prisma Migrate's advisory lock so that monitors starting together do not race.
  */
-export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<MigrationReport> {
+export async function applyMigrations(
+  connectionString: string,
+  dir = MIGRATIONS_DIR,
+): Promise<MigrationReport> {
   const migrations = await readMigrations(dir);
   const client = new Client({ connectionString });
   await client.connect();
@@ -79,7 +82,9 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
     );
     const done = new Map(
-      rows.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => [row.migration_name, row]),
+      rows
+        .filter((row) => row.finished_at !== null && row.rolled_back_at === null)
+        .map((row) => [row.migration_name, row]),
     );
     const report: MigrationReport = { applied: [], changedSinceApplied: [] };
     for (const migration of migrations) {

@@ -42,7 +42,9 @@ export async function createTestDatabase(env: Record<string, string | undefined>
   const adminUrl = env[TEST_ADMIN_URL_VAR];
   const template = env[TEST_TEMPLATE_DB_VAR];
   if (!adminUrl || !template) {
-    throw new Error(`${TEST_ADMIN_URL_VAR}/${TEST_TEMPLATE_DB_VAR} unset: run through the integration jest config`);
+    throw new Error(
+      `${TEST_ADMIN_URL_VAR}/${TEST_TEMPLATE_DB_VAR} unset: run through the integration jest config`,
+    );
   }
   const name = `ihm_test_${randomBytes(6).toString('hex')}`;
   await createDatabase(adminUrl, name, template);

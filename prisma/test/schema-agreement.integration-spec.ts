@@ -30,7 +30,12 @@ describe('schema.prisma and migrations', () => {
       headers: { Accept: 'application/json' },
       body: '{"q":1}',
       authType: 'oauth2ClientCredentials' as const,
-      authConfig: { type: 'oauth2ClientCredentials', tokenUrl: 'https://a/t', clientId: 'c', clientSecret: '***' },
+      authConfig: {
+        type: 'oauth2ClientCredentials',
+        tokenUrl: 'https://a/t',
+        clientId: 'c',
+        clientSecret: '***',
+      },
       secrets: new Uint8Array([1, 2, 3, 255]),
       expectedStatus: [200, 201],
       responseSchema: { type: 'object', required: ['id'] },
@@ -52,7 +57,9 @@ describe('schema.prisma and migrations', () => {
   });
 
   it('round-trips every ProbeResult field and cascades deletes', async () => {
-    const integration = await prisma.integration.create({ data: { name: 'Parent', url: 'https://a', method: 'GET' } });
+    const integration = await prisma.integration.create({
+      data: { name: 'Parent', url: 'https://a', method: 'GET' },
+    });
     const written = {
       id: 42n,
       integrationId: integration.id,
@@ -92,7 +99,9 @@ describe('schema.prisma and migrations', () => {
   });
 
   it('applies the defaults the schema declares', async () => {
-    const row = await prisma.integration.create({ data: { name: 'Defaults', url: 'https://a', method: 'GET' } });
+    const row = await prisma.integration.create({
+      data: { name: 'Defaults', url: 'https://a', method: 'GET' },
+    });
     expect(row).toMatchObject({
       headers: {},
       authType: 'none',

@@ -1,12 +1,7 @@
 // Jest global setup of the integration tier: a real PostgreSQL (TEST_DATABASE_URL, else an embedded server in
 // a temporary folder), a template database migrated once, and its coordinates for the test files.
 import { applyMigrations, startEmbeddedPostgres } from '@ihm/db';
-import {
-  createDatabase,
-  databaseUrl,
-  TEST_ADMIN_URL_VAR,
-  TEST_TEMPLATE_DB_VAR,
-} from '@ihm/db/testing';
+import { createDatabase, databaseUrl, TEST_ADMIN_URL_VAR, TEST_TEMPLATE_DB_VAR } from '@ihm/db/testing';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';

@@ -11,7 +11,9 @@ const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbo
 /** The Nest application, configured but not listening: shared by main.ts and the integration tests. */
 export async function createMonitorApp(config: RuntimeConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: new MonitorLogger({ logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.env.logLevel) + 1) }),
+    logger: new MonitorLogger({
+      logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.env.logLevel) + 1),
+    }),
     bodyParser: false,
   });
   // JSON Schemas and request bodies can be large; far beyond this is a mistake or an attack.

@@ -10,7 +10,6 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 const logger = new Logger('Monitor');
 
 async function main(): Promise<void> {
-  // eslint-disable-next-line no-restricted-properties -- the one reader of process.env
   const env = parseEnv(process.env);
   const secrets = await loadLocalSecrets(env);
   const database = await openDatabase(env);
@@ -25,9 +24,12 @@ async function main(): Promise<void> {
     logger.log(describeDatabase(database));
     const report = await applyMigrations(database.connectionString);
     if (report.applied.length > 0) logger.log(`Applied migrations: ${report.applied.join(', ')}`);
-    for (const name of report.changedSinceApplied) logger.warn(`Migration ${name} changed after it was applied`);
+    for (const name of report.changedSinceApplied)
+      logger.warn(`Migration ${name} changed after it was applied`);
     if (secrets.encryptionKeyFromFile && env.databaseUrl) {
-      logger.warn('ENCRYPTION_KEY is not set: credentials are encrypted with the key in the data folder; back it up');
+      logger.warn(
+        'ENCRYPTION_KEY is not set: credentials are encrypted with the key in the data folder; back it up',
+      );
     }
     app = await createMonitorApp({ env, databaseUrl: database.connectionString, ...secrets });
     await app.listen(env.port, env.host);
@@ -36,11 +38,13 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  logger.log(`API listening on http://${env.host}:${env.port}/api (health: /health, readiness: /ready)`);
   if (secrets.generatedApiToken) {
     logger.log(`Generated an API token, shown this once: ${secrets.apiToken}`);
-    logger.log(`It is stored in ${resolve(env.dataDir, API_TOKEN_FILE)} (mode 0600); set API_TOKEN to choose your own.`);
+    logger.log(
+      `It is stored in ${resolve(env.dataDir, API_TOKEN_FILE)} (mode 0600); set API_TOKEN to choose your own.`,
+    );
   }
+  logger.log(`API listening on http://${env.host}:${env.port}/api (health: /health, readiness: /ready)`);
 }
 
 function describeDatabase(database: OpenDatabase): string {

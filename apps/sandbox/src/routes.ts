@@ -41,7 +41,11 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
         res,
         200,
         { items: [{ id: 1, name: 'Widget', price: 9.99 }], total: 1 },
-        { 'x-ratelimit-limit': 5000, 'x-ratelimit-remaining': 4990, 'x-ratelimit-reset': epochSecondsFromNow(HOUR) },
+        {
+          'x-ratelimit-limit': 5000,
+          'x-ratelimit-remaining': 4990,
+          'x-ratelimit-reset': epochSecondsFromNow(HOUR),
+        },
       ),
     demo: { responseSchema: WIDGETS_SCHEMA, tags: ['demo'] },
   },
@@ -54,9 +58,15 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
         res,
         401,
         { error: 'invalid_token', error_description: 'The access token expired' },
-        { 'www-authenticate': 'Bearer realm="sandbox", error="invalid_token", error_description="The access token expired"' },
+        {
+          'www-authenticate':
+            'Bearer realm="sandbox", error="invalid_token", error_description="The access token expired"',
+        },
       ),
-    demo: { auth: { type: 'bearer', token: makeJwt({ sub: 'demo', exp: epochSecondsFromNow(-2 * HOUR) }) }, tags: ['demo', 'auth'] },
+    demo: {
+      auth: { type: 'bearer', token: makeJwt({ sub: 'demo', exp: epochSecondsFromNow(-2 * HOUR) }) },
+      tags: ['demo', 'auth'],
+    },
   },
   {
     method: 'GET',
@@ -66,10 +76,17 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
       sendJson(
         res,
         403,
-        { error: 'insufficient_scope', error_description: 'The token lacks scope orders:read', scope: 'orders:read' },
+        {
+          error: 'insufficient_scope',
+          error_description: 'The token lacks scope orders:read',
+          scope: 'orders:read',
+        },
         { 'www-authenticate': 'Bearer realm="sandbox", error="insufficient_scope", scope="orders:read"' },
       ),
-    demo: { auth: { type: 'apiKey', in: 'header', name: 'X-API-Key', value: 'sandbox-demo-key' }, tags: ['demo', 'auth'] },
+    demo: {
+      auth: { type: 'apiKey', in: 'header', name: 'X-API-Key', value: 'sandbox-demo-key' },
+      tags: ['demo', 'auth'],
+    },
   },
   {
     method: 'GET',
@@ -108,15 +125,24 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
     description: '400: the request body is rejected',
     handle: (_req, res) =>
       sendJson(res, 400, {
-        error: { type: 'invalid_request_error', message: 'email must be a valid email address', param: 'email' },
+        error: {
+          type: 'invalid_request_error',
+          message: 'email must be a valid email address',
+          param: 'email',
+        },
       }),
-    demo: { headers: { 'content-type': 'application/json' }, body: '{"email":"not-an-email"}', tags: ['demo'] },
+    demo: {
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":"not-an-email"}',
+      tags: ['demo'],
+    },
   },
   {
     method: 'GET',
     path: '/v2/widgets',
     description: '200, but a field was renamed and a type changed',
-    handle: (_req, res) => sendJson(res, 200, { items: [{ id: 1, title: 'Widget', price: '9.99' }], total: 1 }),
+    handle: (_req, res) =>
+      sendJson(res, 200, { items: [{ id: 1, title: 'Widget', price: '9.99' }], total: 1 }),
     demo: { responseSchema: WIDGETS_SCHEMA, tags: ['demo', 'schema'] },
   },
   {
@@ -131,7 +157,11 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
     path: '/server-error',
     description: '500 with a request id',
     handle: (_req, res) =>
-      sendJson(res, 500, { error: 'internal_error', message: 'Something went wrong', request_id: 'req_7f3a9c' }),
+      sendJson(res, 500, {
+        error: 'internal_error',
+        message: 'Something went wrong',
+        request_id: 'req_7f3a9c',
+      }),
     demo: { tags: ['demo'] },
   },
   {
@@ -139,7 +169,12 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
     path: '/maintenance',
     description: '503 during maintenance, with Retry-After',
     handle: (_req, res) =>
-      sendJson(res, 503, { error: 'service_unavailable', message: 'Scheduled maintenance' }, { 'retry-after': 120 }),
+      sendJson(
+        res,
+        503,
+        { error: 'service_unavailable', message: 'Scheduled maintenance' },
+        { 'retry-after': 120 },
+      ),
     demo: { tags: ['demo'] },
   },
   {

@@ -31,7 +31,12 @@ function route(req: IncomingMessage, res: ServerResponse): void {
     return;
   }
   if (match.method !== req.method && !(match.method === 'GET' && req.method === 'HEAD')) {
-    sendJson(res, 405, { error: 'method_not_allowed', message: `Use ${match.method}` }, { allow: match.method });
+    sendJson(
+      res,
+      405,
+      { error: 'method_not_allowed', message: `Use ${match.method}` },
+      { allow: match.method },
+    );
     return;
   }
   match.handle(req, res);

@@ -25,6 +25,9 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
         message: 'is not a known field',
       }));
     }
-    return [{ field: base || '(body)', message: issue.message }];
+    // A bad record key (a header name) says what is wrong in its nested issue.
+    const message =
+      issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    return [{ field: base || '(body)', message }];
   });
 }

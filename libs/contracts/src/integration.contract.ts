@@ -32,7 +32,10 @@ const IntegrationFields = {
     .transform((value) => value.toUpperCase())
     .pipe(z.enum(HTTP_METHODS, { error: `method must be one of: ${HTTP_METHODS.join(', ')}` })),
   headers: HeadersSchema,
-  body: z.string().max(MAX_BODY_LENGTH, { error: `body must be at most ${MAX_BODY_LENGTH} characters` }).nullable(),
+  body: z
+    .string()
+    .max(MAX_BODY_LENGTH, { error: `body must be at most ${MAX_BODY_LENGTH} characters` })
+    .nullable(),
   auth: AuthSchema,
   expectedStatus: z
     .array(int('status code', 100, 599), { error: 'expectedStatus must be a list of status codes' })
@@ -50,7 +53,11 @@ const IntegrationFields = {
   paused: z.boolean({ error: 'paused must be true or false' }),
   tags: z
     .array(
-      z.string().trim().min(1, { error: 'tag must not be empty' }).max(50, { error: 'tag must be at most 50 characters' }),
+      z
+        .string()
+        .trim()
+        .min(1, { error: 'tag must not be empty' })
+        .max(50, { error: 'tag must be at most 50 characters' }),
       { error: 'tags must be a list of strings' },
     )
     .max(20, { error: 'at most 20 tags' })
@@ -91,7 +98,11 @@ function checkAcrossFields(definition: Definition, ctx: z.RefinementCtx): void {
     });
   }
   if (definition.body !== null && (definition.method === 'GET' || definition.method === 'HEAD')) {
-    ctx.addIssue({ code: 'custom', path: ['body'], message: `a ${definition.method} request cannot have a body` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['body'],
+      message: `a ${definition.method} request cannot have a body`,
+    });
   }
 }
 
@@ -112,8 +123,12 @@ export const CreateIntegrationRequestSchema = z
     intervalSeconds: IntegrationFields.intervalSeconds.default(INTEGRATION_DEFAULTS.intervalSeconds),
     timeoutMs: IntegrationFields.timeoutMs.default(INTEGRATION_DEFAULTS.timeoutMs),
     latencyThresholdMs: IntegrationFields.latencyThresholdMs.default(null),
-    rateLimitWarnPercent: IntegrationFields.rateLimitWarnPercent.default(INTEGRATION_DEFAULTS.rateLimitWarnPercent),
-    tokenExpiryWarnDays: IntegrationFields.tokenExpiryWarnDays.default(INTEGRATION_DEFAULTS.tokenExpiryWarnDays),
+    rateLimitWarnPercent: IntegrationFields.rateLimitWarnPercent.default(
+      INTEGRATION_DEFAULTS.rateLimitWarnPercent,
+    ),
+    tokenExpiryWarnDays: IntegrationFields.tokenExpiryWarnDays.default(
+      INTEGRATION_DEFAULTS.tokenExpiryWarnDays,
+    ),
     certificateExpiryWarnDays: IntegrationFields.certificateExpiryWarnDays.default(
       INTEGRATION_DEFAULTS.certificateExpiryWarnDays,
     ),

@@ -13,8 +13,8 @@ export default async function OverviewPage() {
       <div className="empty">
         <h2>No integrations yet</h2>
         <p className="muted">
-          Register one with <code>POST /api/integrations</code> (see the README), or start with <code>DEMO=1</code> to
-          load the sandbox&apos;s examples.
+          Register one with <code>POST /api/integrations</code> (see the README), or start with{' '}
+          <code>DEMO=1</code> to load the sandbox&apos;s examples.
         </p>
       </div>
     );
@@ -64,7 +64,11 @@ export default async function OverviewPage() {
                     {item.message ? <span className="muted"> — {item.message}</span> : null}
                   </span>
                   <span className="muted">
-                    {item.paused ? 'paused' : item.lastCheckedAt ? new Date(item.lastCheckedAt).toLocaleTimeString('en-GB') : '—'}
+                    {item.paused
+                      ? 'paused'
+                      : item.lastCheckedAt
+                        ? new Date(item.lastCheckedAt).toLocaleTimeString('en-GB')
+                        : '—'}
                   </span>
                 </li>
               ))}

@@ -1,7 +1,11 @@
 import type { OverviewItem } from '@ihm/contracts';
 import { groupByCategory } from './group-by-category';
 
-const item = (name: string, status: OverviewItem['status'], category: OverviewItem['category'] = null): OverviewItem => ({
+const item = (
+  name: string,
+  status: OverviewItem['status'],
+  category: OverviewItem['category'] = null,
+): OverviewItem => ({
   id: name,
   name,
   paused: false,

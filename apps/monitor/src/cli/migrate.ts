@@ -4,7 +4,6 @@ import { openDatabase } from '../database/open-database';
 
 /** `npm run db:migrate`: apply pending migrations to DATABASE_URL (or the embedded database) and exit. */
 async function migrate(): Promise<void> {
-  // eslint-disable-next-line no-restricted-properties -- CLI entry point parses the environment
   const database = await openDatabase(parseEnv(process.env));
   try {
     const report = await applyMigrations(database.connectionString);

@@ -28,9 +28,12 @@ export class ErrorBodyFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
-    if (body.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="integration-health-monitor"');
+    if (body.statusCode === 401)
+      response.setHeader('WWW-Authenticate', 'Bearer realm="integration-health-monitor"');
     response.status(body.statusCode).json(body);
   }
 
@@ -38,7 +41,10 @@ export class ErrorBodyFilter implements ExceptionFilter {
     if (exception instanceof MonitorError) {
       const statusCode = STATUS_BY_CODE[exception.code];
       const message = statusCode >= 500 ? 'Internal server error' : exception.message;
-      return { ...envelope(statusCode, message), ...(exception.details ? { details: exception.details } : {}) };
+      return {
+        ...envelope(statusCode, message),
+        ...(exception.details ? { details: exception.details } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -18,6 +18,10 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.ou
     }
     const result = this.schema.safeParse(value);
     if (result.success) return result.data;
-    throw new MonitorError('VALIDATION_FAILED', `The request ${this.source} is invalid`, toFieldErrors(result.error));
+    throw new MonitorError(
+      'VALIDATION_FAILED',
+      `The request ${this.source} is invalid`,
+      toFieldErrors(result.error),
+    );
   }
 }

@@ -21,7 +21,10 @@ describe(parseEnv.name, () => {
     [{ DATABASE_URL: 'postgresql://u:p@db:5432/x', DEMO: '1' }, { demo: true }],
     [{ DEMO: '0' }, { demo: false }],
     [{ SANDBOX_PORT: '5000' }, { sandboxUrl: 'http://127.0.0.1:5000' }],
-    [{ MONITOR_PORT: '4100', DATABASE_URL: '' }, { port: 4100, databaseUrl: undefined }],
+    [
+      { MONITOR_PORT: '4100', DATABASE_URL: '' },
+      { port: 4100, databaseUrl: undefined },
+    ],
   ])('%j gives %j', (env, expected) => {
     expect(parseEnv(env)).toMatchObject(expected);
   });

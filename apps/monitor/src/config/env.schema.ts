@@ -18,7 +18,9 @@ export const EnvSchema = z
     API_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
     ENCRYPTION_KEY: z
       .string()
-      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { error: 'must be 32 bytes as 64 hex digits or base64' })
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+        error: 'must be 32 bytes as 64 hex digits or base64',
+      })
       .optional(),
     DEMO: flag.optional(),
     SANDBOX_PORT: port(4010),

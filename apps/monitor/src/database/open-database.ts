@@ -18,7 +18,11 @@ export async function openDatabase(env: Env, onLog?: (line: string) => void): Pr
     await checkReachable(env.databaseUrl);
     return { connectionString: env.databaseUrl, embedded: null };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: env.dataDir, port: env.embeddedPostgresPort, onLog });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: env.dataDir,
+    port: env.embeddedPostgresPort,
+    onLog,
+  });
   await checkReachable(embedded.connectionString);
   return { connectionString: embedded.connectionString, embedded };
 }

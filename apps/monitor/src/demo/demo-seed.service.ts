@@ -26,7 +26,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if (!this.config.env.demo) return;
     // In the background: the API must not wait for the sandbox to come up.
     void this.seedOnce().catch((error: unknown) =>
-      this.logger.warn(`Demo integrations not registered: ${error instanceof Error ? error.message : String(error)}`),
+      this.logger.warn(
+        `Demo integrations not registered: ${error instanceof Error ? error.message : String(error)}`,
+      ),
     );
   }
 
@@ -35,7 +37,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const catalog = await this.fetchCatalog();
     try {
       await this.prisma.appSetting.create({
-        data: { key: SEEDED_KEY, value: { at: new Date().toISOString(), sandboxUrl: this.config.env.sandboxUrl } },
+        data: {
+          key: SEEDED_KEY,
+          value: { at: new Date().toISOString(), sandboxUrl: this.config.env.sandboxUrl },
+        },
       });
     } catch (error) {
       // Another monitor on the same database claimed the seeding first.
@@ -51,7 +56,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
         () => undefined,
       );
     }
-    this.logger.log(`Demo mode: registered ${created} sandbox integrations from ${this.config.env.sandboxUrl}`);
+    this.logger.log(
+      `Demo mode: registered ${created} sandbox integrations from ${this.config.env.sandboxUrl}`,
+    );
     return created;
   }
 
@@ -68,6 +75,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
       }
       await new Promise((resolve) => setTimeout(resolve, CATALOG_RETRY_MS));
     }
-    throw new Error(`sandbox catalog unreachable at ${url}: ${lastError instanceof Error ? lastError.message : ''}`);
+    throw new Error(
+      `sandbox catalog unreachable at ${url}: ${lastError instanceof Error ? lastError.message : ''}`,
+    );
   }
 }

@@ -7,7 +7,12 @@ describe('integration secrets', () => {
     { auth: { type: 'bearer', token: 't-123' }, secretField: 'token' },
     { auth: { type: 'basic', username: 'me', password: 'p-123' }, secretField: 'password' },
     {
-      auth: { type: 'oauth2ClientCredentials', tokenUrl: 'https://a/t', clientId: 'c', clientSecret: 's-123' },
+      auth: {
+        type: 'oauth2ClientCredentials',
+        tokenUrl: 'https://a/t',
+        clientId: 'c',
+        clientSecret: 's-123',
+      },
       secretField: 'clientSecret',
     },
   ];
@@ -16,14 +21,21 @@ describe('integration secrets', () => {
     const value = { auth, headers: { Accept: 'application/json', 'X-Api-Key': 'h-123', Cookie: 'sid=1' } };
     const { masked, secrets } = splitSecrets(value);
     expect((masked.auth as Record<string, unknown>)[secretField]).toBe(MASKED_SECRET);
-    expect(masked.headers).toEqual({ Accept: 'application/json', 'X-Api-Key': MASKED_SECRET, Cookie: MASKED_SECRET });
+    expect(masked.headers).toEqual({
+      Accept: 'application/json',
+      'X-Api-Key': MASKED_SECRET,
+      Cookie: MASKED_SECRET,
+    });
     expect(JSON.stringify(masked)).not.toMatch(/-123|sid=1/);
     expect(joinSecrets(masked, secrets)).toEqual(value);
   });
 
   it('keeps stored secrets where an update sends the mask back', () => {
     const stored = { auth: { type: 'bearer', token: 'old' } as Auth, headers: { 'X-Api-Key': 'old-key' } };
-    const incoming = { auth: { type: 'bearer', token: MASKED_SECRET } as Auth, headers: { 'X-Api-Key': MASKED_SECRET } };
+    const incoming = {
+      auth: { type: 'bearer', token: MASKED_SECRET } as Auth,
+      headers: { 'X-Api-Key': MASKED_SECRET },
+    };
     expect(keepMaskedSecrets(incoming, stored)).toEqual({ value: stored, errors: [] });
   });
 
@@ -43,6 +55,8 @@ describe('integration secrets', () => {
       'auth.password',
       'headers.Authorization',
     ]);
-    expect(findMaskedSecrets({ auth: { type: 'bearer', token: MASKED_SECRET }, headers: {} })).toHaveLength(1);
+    expect(findMaskedSecrets({ auth: { type: 'bearer', token: MASKED_SECRET }, headers: {} })).toHaveLength(
+      1,
+    );
   });
 });

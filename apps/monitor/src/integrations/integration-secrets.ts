@@ -65,7 +65,11 @@ export function keepMaskedSecrets<T extends SecretBearing>(
   for (const field of secretFieldsOf(incoming.auth)) {
     if (auth[field] !== MASKED_SECRET) continue;
     if (stored.auth.type === incoming.auth.type) auth[field] = storedAuth[field];
-    else errors.push({ field: `auth.${field}`, message: 'enter the secret: the stored one belongs to another auth type' });
+    else
+      errors.push({
+        field: `auth.${field}`,
+        message: 'enter the secret: the stored one belongs to another auth type',
+      });
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(incoming.headers)) {

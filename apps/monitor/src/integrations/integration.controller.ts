@@ -8,7 +8,18 @@ import {
   type ListIntegrationsQuery,
   type IntegrationPatch,
 } from '@ihm/contracts';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ZodPipe } from '../common/zod.pipe';
 import { IntegrationService } from './integration.service';
 
@@ -24,7 +35,9 @@ export class IntegrationController {
   }
 
   @Get()
-  list(@Query(new ZodPipe(ListIntegrationsQuerySchema, 'query')) query: ListIntegrationsQuery): Promise<IntegrationList> {
+  list(
+    @Query(new ZodPipe(ListIntegrationsQuerySchema, 'query')) query: ListIntegrationsQuery,
+  ): Promise<IntegrationList> {
     return this.integrations.list(query);
   }
 

@@ -26,7 +26,12 @@ export class IntegrationRepository {
       ...(query.tag ? { tags: { has: query.tag } } : {}),
     };
     const [rows, total] = await this.prisma.$transaction([
-      this.prisma.integration.findMany({ where, orderBy: { name: 'asc' }, skip: query.offset, take: query.limit }),
+      this.prisma.integration.findMany({
+        where,
+        orderBy: { name: 'asc' },
+        skip: query.offset,
+        take: query.limit,
+      }),
       this.prisma.integration.count({ where }),
     ]);
     return { rows, total };

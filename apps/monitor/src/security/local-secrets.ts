@@ -21,7 +21,10 @@ export async function loadLocalSecrets(env: Env): Promise<LocalSecrets> {
   await mkdir(env.dataDir, { recursive: true, mode: 0o711 });
   const token = env.apiToken
     ? { value: env.apiToken, created: false }
-    : await readOrCreate(join(env.dataDir, API_TOKEN_FILE), () => `ihm_${randomBytes(24).toString('base64url')}`);
+    : await readOrCreate(
+        join(env.dataDir, API_TOKEN_FILE),
+        () => `ihm_${randomBytes(24).toString('base64url')}`,
+      );
   const key = env.encryptionKey
     ? { value: env.encryptionKey, created: false }
     : await readOrCreate(join(env.dataDir, ENCRYPTION_KEY_FILE), () => randomBytes(32).toString('hex'));
@@ -39,7 +42,10 @@ function decodeKey(text: string): Buffer {
   return key;
 }
 
-async function readOrCreate(path: string, create: () => string): Promise<{ value: string; created: boolean }> {
+async function readOrCreate(
+  path: string,
+  create: () => string,
+): Promise<{ value: string; created: boolean }> {
   if (existsSync(path)) {
     await chmod(path, 0o600);
     return { value: (await readFile(path, 'utf8')).trim(), created: false };

@@ -27,7 +27,10 @@ export class SecretBox {
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAuthTag(tag);
     try {
-      const plain = Buffer.concat([decipher.update(data.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(data.subarray(1 + IV_BYTES + TAG_BYTES)),
+        decipher.final(),
+      ]);
       return JSON.parse(plain.toString('utf8'));
     } catch {
       throw new SecretBoxError('stored credentials cannot be decrypted with this ENCRYPTION_KEY');

@@ -87,7 +87,17 @@ describe('integrations API', () => {
     expect(res.status).toBe(400);
     const body = ErrorBodySchema.parse(await res.json());
     expect(body.details?.map((d) => d.field).sort()).toEqual(
-      ['auth.type', 'expectedStatus', 'intervalSeconds', 'method', 'name', 'surprise', 'tags', 'timeoutMs', 'url'].sort(),
+      [
+        'auth.type',
+        'expectedStatus',
+        'intervalSeconds',
+        'method',
+        'name',
+        'surprise',
+        'tags',
+        'timeoutMs',
+        'url',
+      ].sort(),
     );
     expect(await rows('SELECT count(*)::int AS n FROM integrations')).toEqual(before);
   });
@@ -120,16 +130,24 @@ describe('integrations API', () => {
   });
 
   it('updates fields, keeps secrets sent back masked, and re-checks cross-field rules', async () => {
-    const [created] = IntegrationListSchema.parse(await (await monitor.call('/api/integrations')).json()).items;
+    const [created] = IntegrationListSchema.parse(
+      await (await monitor.call('/api/integrations')).json(),
+    ).items;
     const id = created?.id as string;
     const patched = await monitor.call(`/api/integrations/${id}`, {
       method: 'PATCH',
       json: { paused: true, intervalSeconds: 30, auth: { type: 'bearer', token: MASKED_SECRET } },
     });
     expect(patched.status).toBe(200);
-    expect(IntegrationSchema.parse(await patched.json())).toMatchObject({ paused: true, intervalSeconds: 30 });
+    expect(IntegrationSchema.parse(await patched.json())).toMatchObject({
+      paused: true,
+      intervalSeconds: 30,
+    });
 
-    const tooLong = await monitor.call(`/api/integrations/${id}`, { method: 'PATCH', json: { timeoutMs: 40000 } });
+    const tooLong = await monitor.call(`/api/integrations/${id}`, {
+      method: 'PATCH',
+      json: { timeoutMs: 40000 },
+    });
     expect(tooLong.status).toBe(400);
     expect(ErrorBodySchema.parse(await tooLong.json()).details?.[0]?.field).toBe('timeoutMs');
 
@@ -145,7 +163,9 @@ describe('integrations API', () => {
       expect((await monitor.call(`/api/integrations/${id}`)).status).toBe(404);
       expect((await monitor.call(`/api/integrations/${id}`, { method: 'DELETE' })).status).toBe(404);
     }
-    const [created] = IntegrationListSchema.parse(await (await monitor.call('/api/integrations')).json()).items;
+    const [created] = IntegrationListSchema.parse(
+      await (await monitor.call('/api/integrations')).json(),
+    ).items;
     expect((await monitor.call(`/api/integrations/${created?.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await monitor.call(`/api/integrations/${created?.id}`)).status).toBe(404);
   });

@@ -1,0 +1,161 @@
+import { toFieldErrors } from './error-body.contract';
+import { CreateIntegrationRequestSchema, UpdateIntegrationRequestSchema } from './integration.contract';
+
+const valid = { name: 'Stripe charges', url: 'https://api.stripe.com/v1/charges' };
+
+/** One row per rejection: the field it names and the exact message a user sees. */
+const rejections: [string, Record<string, unknown>, string, string][] = [
+  ['missing name', { url: valid.url }, 'name', 'name is required'],
+  ['blank name', { ...valid, name: '  ' }, 'name', 'name must not be empty'],
+  [
+    'ftp URL',
+    { ...valid, url: 'ftp://files.example.com' },
+    'url',
+    'must be an absolute http:// or https:// URL',
+  ],
+  ['relative URL', { ...valid, url: '/v1/charges' }, 'url', 'must be an absolute http:// or https:// URL'],
+  [
+    'unknown method',
+    { ...valid, method: 'FETCH' },
+    'method',
+    'method must be one of: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
+  ],
+  [
+    'header with a newline',
+    { ...valid, headers: { 'X-A': 'a\r\nInjected: 1' } },
+    'headers.X-A',
+    'must not contain line breaks',
+  ],
+  [
+    'bad header name',
+    { ...valid, headers: { 'Bad Header': 'x' } },
+    'headers.Bad Header',
+    'must be a valid HTTP header name',
+  ],
+  [
+    'unknown auth type',
+    { ...valid, auth: { type: 'digest' } },
+    'auth.type',
+    'type must be one of: none, apiKey, bearer, basic, oauth2ClientCredentials',
+  ],
+  ['bearer without token', { ...valid, auth: { type: 'bearer' } }, 'auth.token', 'token is required'],
+  [
+    'apiKey in the body',
+    { ...valid, auth: { type: 'apiKey', in: 'body', name: 'k', value: 'v' } },
+    'auth.in',
+    'must be "header" or "query"',
+  ],
+  [
+    'basic without password',
+    { ...valid, auth: { type: 'basic', username: 'u' } },
+    'auth.password',
+    'password is required',
+  ],
+  [
+    'oauth2 with a bad token URL',
+    {
+      ...valid,
+      auth: { type: 'oauth2ClientCredentials', tokenUrl: 'nope', clientId: 'c', clientSecret: 's' },
+    },
+    'auth.tokenUrl',
+    'must be an absolute http:// or https:// URL',
+  ],
+  [
+    'unknown auth field',
+    { ...valid, auth: { type: 'bearer', token: 't', extra: 1 } },
+    'auth.extra',
+    'is not a known field',
+  ],
+  [
+    'status out of range',
+    { ...valid, expectedStatus: [200, 700] },
+    'expectedStatus.1',
+    'status code must be at most 599',
+  ],
+  [
+    'repeated status',
+    { ...valid, expectedStatus: [200, 200] },
+    'expectedStatus',
+    'status codes must not repeat',
+  ],
+  [
+    'schema not an object',
+    { ...valid, responseSchema: 'object' },
+    'responseSchema',
+    'responseSchema must be a JSON Schema object',
+  ],
+  [
+    'interval under 10 s',
+    { ...valid, intervalSeconds: 5 },
+    'intervalSeconds',
+    'intervalSeconds must be at least 10',
+  ],
+  [
+    'fractional interval',
+    { ...valid, intervalSeconds: 10.5 },
+    'intervalSeconds',
+    'intervalSeconds must be a whole number',
+  ],
+  [
+    'timeout over the interval',
+    { ...valid, intervalSeconds: 10, timeoutMs: 15000 },
+    'timeoutMs',
+    'timeoutMs must not exceed the interval (10000 ms)',
+  ],
+  ['body on a GET', { ...valid, body: '{}' }, 'body', 'a GET request cannot have a body'],
+  [
+    'percent over 100',
+    { ...valid, rateLimitWarnPercent: 150 },
+    'rateLimitWarnPercent',
+    'rateLimitWarnPercent must be at most 100',
+  ],
+  ['paused as a string', { ...valid, paused: 'yes' }, 'paused', 'paused must be true or false'],
+  ['repeated tags', { ...valid, tags: ['a', 'a'] }, 'tags', 'tags must not repeat'],
+  ['unknown field', { ...valid, intervalSecond: 30 }, 'intervalSecond', 'is not a known field'],
+];
+
+describe('CreateIntegrationRequestSchema', () => {
+  it.each(rejections)('rejects %s', (_label, input, field, message) => {
+    const result = CreateIntegrationRequestSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(toFieldErrors(result.error!)).toContainEqual({ field, message });
+  });
+
+  it('fills in the documented defaults', () => {
+    expect(CreateIntegrationRequestSchema.parse(valid)).toEqual({
+      ...valid,
+      method: 'GET',
+      headers: {},
+      body: null,
+      auth: { type: 'none' },
+      expectedStatus: [],
+      responseSchema: null,
+      intervalSeconds: 60,
+      timeoutMs: 10000,
+      latencyThresholdMs: null,
+      rateLimitWarnPercent: 10,
+      tokenExpiryWarnDays: 7,
+      certificateExpiryWarnDays: 14,
+      paused: false,
+      tags: [],
+    });
+  });
+
+  it('upper-cases the method and trims the name', () => {
+    expect(
+      CreateIntegrationRequestSchema.parse({ ...valid, name: ' x ', method: 'post', body: '{}' }),
+    ).toMatchObject({
+      name: 'x',
+      method: 'POST',
+    });
+  });
+});
+
+describe('UpdateIntegrationRequestSchema', () => {
+  it('accepts a single field and refuses an empty update', () => {
+    expect(UpdateIntegrationRequestSchema.parse({ paused: true })).toEqual({ paused: true });
+    expect(toFieldErrors(UpdateIntegrationRequestSchema.safeParse({}).error!)).toEqual([
+      { field: '(body)', message: 'the update names no field' },
+    ]);
+  });
+});
