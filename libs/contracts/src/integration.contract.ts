@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuthSchema } from './auth.contract';
 import { HeadersSchema } from './headers';
 import { HttpUrlSchema } from './http-url';
+import { jsonSchemaProblem } from './json-schema';
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -43,6 +44,10 @@ const IntegrationFields = {
     .refine((codes) => new Set(codes).size === codes.length, { error: 'status codes must not repeat' }),
   responseSchema: z
     .record(z.string(), z.unknown(), { error: 'responseSchema must be a JSON Schema object' })
+    .superRefine((schema, ctx) => {
+      const problem = jsonSchemaProblem(schema);
+      if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid JSON Schema: ${problem}` });
+    })
     .nullable(),
   intervalSeconds: int('intervalSeconds', MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS),
   timeoutMs: int('timeoutMs', MIN_TIMEOUT_MS, MAX_TIMEOUT_MS),

@@ -1,0 +1,71 @@
+import type { Auth } from '@ihm/contracts';
+import type { TokenEndpointFailure } from '@ihm/diagnosis';
+import type { OAuthTokenCache } from './oauth-token';
+
+export interface AuthorizedRequest {
+  url: URL;
+  headers: Record<string, string>;
+  /** The bearer token as sent, for reading a JWT's expiry. */
+  bearerToken: string | null;
+  tokenFailure: TokenEndpointFailure | null;
+}
+
+/** Puts the integration's credentials on the request: a header, a query parameter or a fetched OAuth2 token. */
+export async function authorize(
+  auth: Auth,
+  url: URL,
+  headers: Record<string, string>,
+  tokens: OAuthTokenCache,
+  signal: AbortSignal,
+): Promise<AuthorizedRequest> {
+  const out: AuthorizedRequest = {
+    url: new URL(url),
+    headers: { ...headers },
+    bearerToken: null,
+    tokenFailure: null,
+  };
+  switch (auth.type) {
+    case 'none':
+      break;
+    case 'apiKey':
+      if (auth.in === 'header') out.headers[auth.name.toLowerCase()] = auth.value;
+      else out.url.searchParams.set(auth.name, auth.value);
+      break;
+    case 'bearer':
+      out.headers.authorization = `Bearer ${auth.token}`;
+      out.bearerToken = auth.token;
+      break;
+    case 'basic':
+      out.headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+      break;
+    case 'oauth2ClientCredentials': {
+      const outcome = await tokens.get(auth, signal);
+      if ('failure' in outcome) out.tokenFailure = outcome.failure;
+      else out.headers.authorization = `Bearer ${outcome.token}`;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Every secret value of an integration: what evidence must never show. */
+export function secretsOf(
+  auth: Auth,
+  headers: Readonly<Record<string, string>>,
+  sensitive: (name: string) => boolean,
+): string[] {
+  const fromAuth =
+    auth.type === 'apiKey'
+      ? [auth.value]
+      : auth.type === 'bearer'
+        ? [auth.token]
+        : auth.type === 'basic'
+          ? [auth.password, `${auth.username}:${auth.password}`]
+          : auth.type === 'oauth2ClientCredentials'
+            ? [auth.clientSecret]
+            : [];
+  const fromHeaders = Object.entries(headers)
+    .filter(([name]) => sensitive(name))
+    .map(([, value]) => value);
+  return [...fromAuth, ...fromHeaders];
+}

@@ -1,0 +1,84 @@
+import type { TransportFailure } from '@ihm/diagnosis';
+import { isIP } from 'node:net';
+import { Client } from 'undici';
+import { PhaseClock } from './phase-clock';
+import { readBody, type BodyRead } from './read-body';
+import { timedConnector, type TlsOptions } from './timed-connector';
+import { transportFailure } from './transport-failure';
+
+export const MAX_HEADER_BYTES = 64 * 1024;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export interface ExchangeRequest {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+export interface ExchangeContext {
+  signal: AbortSignal;
+  deadlineAt: number;
+  bodyCapBytes: number;
+  tls: TlsOptions;
+}
+
+export type Hop =
+  | { kind: 'response'; clock: PhaseClock; status: number; headers: Record<string, string>; body: BodyRead }
+  | { kind: 'redirect'; clock: PhaseClock; status: number; location: string }
+  | { kind: 'failure'; clock: PhaseClock; failure: TransportFailure };
+
+/** Lower-case names, repeated headers joined as HTTP allows. */
+function normalizeHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+/**
+ * One HTTP exchange on a fresh connection (the only way DNS, connect and TLS can be timed, and how a client
+ * meets the API after an interval). Never throws: a failure is a hop of kind `failure`.
+ */
+export async function exchange(request: ExchangeRequest, context: ExchangeContext): Promise<Hop> {
+  const clock = new PhaseClock();
+  if (isIP(request.url.hostname.replace(/^\[|\]$/g, ''))) clock.phase = 'connect';
+  const remainingMs = Math.max(1, Math.ceil(context.deadlineAt - performance.now()));
+  const client = new Client(request.url.origin, {
+    connect: timedConnector(clock, remainingMs, context.tls),
+    headersTimeout: remainingMs,
+    bodyTimeout: remainingMs,
+    maxHeaderSize: MAX_HEADER_BYTES,
+    pipelining: 1,
+  });
+  try {
+    const sentAt = performance.now();
+    const response = await client.request({
+      path: `${request.url.pathname}${request.url.search}`,
+      method: request.method as 'GET',
+      headers: request.headers,
+      body: request.body,
+      signal: context.signal,
+    });
+    clock.headersReceived(sentAt);
+    const headers = normalizeHeaders(response.headers);
+    if (REDIRECT_STATUSES.has(response.statusCode) && headers.location) {
+      response.body.destroy();
+      return { kind: 'redirect', clock, status: response.statusCode, location: headers.location };
+    }
+    const body =
+      request.method === 'HEAD'
+        ? { data: Buffer.alloc(0), capped: false }
+        : await readBody(response.body, headers['content-encoding'], context.bodyCapBytes);
+    return { kind: 'response', clock, status: response.statusCode, headers, body };
+  } catch (error) {
+    return {
+      kind: 'failure',
+      clock,
+      failure: transportFailure(error, request.url.host, clock.phase, context.signal.aborted),
+    };
+  } finally {
+    client.destroy().catch(() => undefined);
+  }
+}
