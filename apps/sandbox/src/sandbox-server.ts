@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { buildCatalog } from './catalog';
 import { sendJson } from './respond';
+import { HOSTILE_ROUTES } from './hostile-routes';
 import { SANDBOX_ROUTES } from './routes';
+
+const ALL_ROUTES = [...SANDBOX_ROUTES, ...HOSTILE_ROUTES];
 
 /**
  * The misbehaving API: each route shows one failure kind of the troubleshooting guide.
@@ -25,7 +28,7 @@ function route(req: IncomingMessage, res: ServerResponse): void {
     sendJson(res, 200, buildCatalog(`http://${host}`));
     return;
   }
-  const match = SANDBOX_ROUTES.find((candidate) => candidate.path === url.pathname);
+  const match = ALL_ROUTES.find((candidate) => candidate.path === url.pathname);
   if (!match) {
     sendJson(res, 404, { error: 'not_found', message: `No sandbox route ${url.pathname}` });
     return;

@@ -2,7 +2,7 @@ import type { TransportFailure } from '@ihm/diagnosis';
 import { isIP } from 'node:net';
 import { Client } from 'undici';
 import { PhaseClock } from './phase-clock';
-import { readBody, type BodyRead } from './read-body';
+import { discard, readBody, type BodyRead } from './read-body';
 import { timedConnector, type TlsOptions } from './timed-connector';
 import { transportFailure } from './transport-failure';
 
@@ -64,7 +64,7 @@ export async function exchange(request: ExchangeRequest, context: ExchangeContex
     clock.headersReceived(sentAt);
     const headers = normalizeHeaders(response.headers);
     if (REDIRECT_STATUSES.has(response.statusCode) && headers.location) {
-      response.body.destroy();
+      discard(response.body);
       return { kind: 'redirect', clock, status: response.statusCode, location: headers.location };
     }
     const body =

@@ -49,9 +49,15 @@ export async function readBody(
     }
   } finally {
     if (capped || !body.readableEnded) {
-      body.destroy();
+      discard(body);
       decoder?.destroy();
     }
   }
   return { data: Buffer.concat(chunks, size), capped };
+}
+
+/** Stops reading a response: destroying undici's body emits an abort error, which nothing must be left to throw. */
+export function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }

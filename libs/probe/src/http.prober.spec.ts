@@ -1,0 +1,307 @@
+import { CreateIntegrationRequestSchema, type CreateIntegrationRequest } from '@ihm/contracts';
+import { createSandboxServer } from '@ihm/sandbox';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { probeHttp, type ProbeOptions } from './http.prober';
+import { OAuthTokenCache } from './oauth-token';
+
+// Certificates made once with openssl (see test/fixtures/tls): a test CA, and leaves that are valid for
+// localhost until 2126, expired in 2021, issued for another host, and self-signed.
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'test', 'fixtures', 'tls', name));
+const ca = fixture('ca.pem');
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const servers: Server[] = [];
+afterAll(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function start(server: Server): Promise<string> {
+  servers.push(server);
+  return listen(server);
+}
+
+function probe(definition: Partial<CreateIntegrationRequest> & { url: string }, options: ProbeOptions = {}) {
+  return probeHttp(CreateIntegrationRequestSchema.parse({ name: 'under test', ...definition }), options);
+}
+
+const SCHEMA = { type: 'object', required: ['items'], properties: { items: { type: 'array' } } };
+
+describe(probeHttp.name, () => {
+  let sandbox: string;
+  beforeAll(async () => {
+    sandbox = `http://${await start(createSandboxServer())}`;
+  });
+
+  type Row = [
+    string,
+    Partial<CreateIntegrationRequest>,
+    { status: string; category: string | null; message: RegExp },
+  ];
+  const rows: Row[] = [
+    [
+      'healthy JSON with a schema',
+      { url: '/v1/widgets', responseSchema: SCHEMA },
+      { status: 'up', category: null, message: /^OK \(200\)/ },
+    ],
+    [
+      'a 401 with an expired token',
+      { url: '/auth/expired-token' },
+      { status: 'down', category: 'authentication', message: /401 invalid_token/ },
+    ],
+    [
+      'a 403 missing scope',
+      { url: '/auth/missing-scope' },
+      { status: 'down', category: 'authentication', message: /scope orders:read/ },
+    ],
+    [
+      'a 200 auth error envelope',
+      { url: '/auth/error-envelope' },
+      { status: 'down', category: 'authentication', message: /revoked/ },
+    ],
+    [
+      'a GraphQL UNAUTHENTICATED',
+      { url: '/graphql/unauthenticated' },
+      { status: 'down', category: 'authentication', message: /UNAUTHENTICATED/ },
+    ],
+    [
+      'a 429',
+      { url: '/rate-limit/exceeded' },
+      { status: 'down', category: 'rate_limiting', message: /retry after 30 s/ },
+    ],
+    [
+      'a GitHub-style 403 rate limit',
+      { url: '/rate-limit/github-403' },
+      { status: 'down', category: 'rate_limiting', message: /0 of 60 requests left \(core\)/ },
+    ],
+    [
+      'a low IETF budget',
+      { url: '/rate-limit/ietf' },
+      { status: 'degraded', category: 'rate_limiting', message: /3 of 100 requests left/ },
+    ],
+    [
+      'a rejected request body',
+      { url: '/v1/customers', method: 'POST', body: '{"email":"x"}' },
+      { status: 'down', category: 'data_validation', message: /400/ },
+    ],
+    [
+      'a renamed field',
+      {
+        url: '/v2/widgets',
+        responseSchema: {
+          type: 'object',
+          properties: { items: { type: 'array', items: { required: ['name'] } } },
+        },
+      },
+      { status: 'down', category: 'schema_mismatch', message: /\/items\/0\/name/ },
+    ],
+    [
+      'HTML instead of JSON',
+      { url: '/html', responseSchema: SCHEMA },
+      { status: 'down', category: 'schema_mismatch', message: /not JSON \(Content-Type text\/html/ },
+    ],
+    [
+      'truncated JSON',
+      { url: '/truncated-json', responseSchema: SCHEMA },
+      { status: 'down', category: 'schema_mismatch', message: /cut off/ },
+    ],
+    [
+      'a huge body',
+      { url: '/huge', responseSchema: SCHEMA },
+      { status: 'down', category: 'schema_mismatch', message: /1,048,576-byte limit/ },
+    ],
+    [
+      'a gzip bomb',
+      { url: '/gzip-bomb', responseSchema: SCHEMA },
+      { status: 'down', category: 'schema_mismatch', message: /1,048,576-byte limit/ },
+    ],
+    [
+      'a 404',
+      { url: '/v1/widgets/999' },
+      { status: 'down', category: 'not_found', message: /Not found: GET \/v1\/widgets\/999/ },
+    ],
+    [
+      'a 500',
+      { url: '/server-error' },
+      { status: 'down', category: 'server_error', message: /request id req_7f3a9c/ },
+    ],
+    [
+      'a 503',
+      { url: '/maintenance' },
+      { status: 'down', category: 'service_unavailable', message: /retry after 2 min/ },
+    ],
+    ['a 502', { url: '/bad-gateway' }, { status: 'down', category: 'service_unavailable', message: /502/ }],
+    ['a 504', { url: '/gateway-timeout' }, { status: 'down', category: 'network_timeout', message: /504/ }],
+    [
+      'a slow answer over its threshold',
+      { url: '/slow', latencyThresholdMs: 500 },
+      { status: 'degraded', category: 'network_timeout', message: /over the 500 ms threshold/ },
+    ],
+    [
+      'a server that never answers',
+      { url: '/hanging', timeoutMs: 500 },
+      {
+        status: 'down',
+        category: 'network_timeout',
+        message: /after 500 ms while waiting for response headers/,
+      },
+    ],
+    [
+      'a body that trickles',
+      { url: '/trickle', timeoutMs: 800 },
+      { status: 'down', category: 'network_timeout', message: /while reading the response body/ },
+    ],
+    [
+      'a redirect loop',
+      { url: '/redirect-loop/a' },
+      {
+        status: 'down',
+        category: 'not_found',
+        message: /Redirect loop: \/redirect-loop\/a → \/redirect-loop\/b → \/redirect-loop\/a/,
+      },
+    ],
+    [
+      'a reset connection',
+      { url: '/reset' },
+      { status: 'down', category: 'connectivity', message: /ECONNRESET|closed/ },
+    ],
+  ];
+
+  it.each(rows)('%s', async (_label, definition, expected) => {
+    const startedAt = Date.now();
+    const result = await probe({ ...definition, url: sandbox + definition.url });
+    expect({ status: result.status, category: result.category }).toEqual({
+      status: expected.status,
+      category: expected.category,
+    });
+    expect(result.message).toMatch(expected.message);
+    // However hostile the target, the probe ends by the deadline (plus scheduling slack).
+    expect(Date.now() - startedAt).toBeLessThan((definition.timeoutMs ?? 10_000) + 1000);
+  });
+
+  it('reports phase timings, the rate-limit budget and the evidence of a healthy call', async () => {
+    const result = await probe({ url: `${sandbox}/v1/widgets` });
+    expect(result.timings.connectMs).toBeGreaterThan(0);
+    expect(result.timings.ttfbMs).toBeGreaterThan(0);
+    expect(result.timings.totalMs).toBeGreaterThanOrEqual(result.timings.ttfbMs ?? 0);
+    expect(result.rateLimit).toMatchObject({ limit: 5000, remaining: 4990 });
+    expect(result.evidence?.bodyExcerpt).toContain('"Widget"');
+  });
+
+  it('fetches an OAuth2 token once, reuses it, and names a refused client', async () => {
+    const tokenCache = new OAuthTokenCache();
+    const auth = {
+      type: 'oauth2ClientCredentials' as const,
+      tokenUrl: `${sandbox}/oauth/token`,
+      clientId: 'sandbox-client',
+      clientSecret: 'sandbox-secret',
+    };
+    expect((await probe({ url: `${sandbox}/oauth/orders`, auth }, { tokenCache })).status).toBe('up');
+    expect((await probe({ url: `${sandbox}/oauth/orders`, auth }, { tokenCache })).status).toBe('up');
+    const refused = await probe(
+      { url: `${sandbox}/oauth/orders`, auth: { ...auth, clientSecret: 'wrong-secret' } },
+      { tokenCache },
+    );
+    expect(refused).toMatchObject({ status: 'down', category: 'authentication', httpStatus: null });
+    expect(refused.message).toMatch(
+      /token endpoint refused the client \(401 invalid_client "Client authentication failed"\)/,
+    );
+  });
+
+  it('counts one token request for many probes', async () => {
+    let tokenRequests = 0;
+    const host = await start(
+      createHttpServer((req, res) => {
+        if (req.url === '/token') tokenRequests += 1;
+        res.setHeader('content-type', 'application/json');
+        res.end(req.url === '/token' ? JSON.stringify({ access_token: 't', expires_in: 3600 }) : '{}');
+      }),
+    );
+    const tokenCache = new OAuthTokenCache();
+    const auth = {
+      type: 'oauth2ClientCredentials' as const,
+      tokenUrl: `http://${host}/token`,
+      clientId: 'c',
+      clientSecret: 's',
+    };
+    for (let i = 0; i < 3; i += 1) await probe({ url: `http://${host}/api`, auth }, { tokenCache });
+    expect(tokenRequests).toBe(1);
+  });
+
+  it('keeps credentials out of the evidence, and off other origins after a redirect', async () => {
+    const echo = await start(
+      createHttpServer((req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.setHeader('set-cookie', 'session=abc');
+        res.end(JSON.stringify({ seen: req.headers, url: req.url }));
+      }),
+    );
+    const redirector = await start(
+      createHttpServer((_req, res) => {
+        res.writeHead(307, { location: `http://${echo}/landed` });
+        res.end();
+      }),
+    );
+    const direct = await probe({
+      url: `http://${echo}/x`,
+      auth: { type: 'apiKey', in: 'query', name: 'key', value: 'QUERYSECRET' },
+      headers: { 'X-Api-Token': 'HEADERSECRET' },
+    });
+    expect(JSON.stringify(direct)).not.toMatch(/QUERYSECRET|HEADERSECRET|session=abc/);
+    expect(direct.evidence?.bodyExcerpt).toContain('[redacted]');
+    const redirected = await probe({
+      url: `http://${redirector}/start`,
+      auth: { type: 'bearer', token: 'BEARERSECRET' },
+    });
+    expect(redirected.evidence?.bodyExcerpt).toContain('/landed');
+    expect(redirected.evidence?.bodyExcerpt).not.toContain('authorization');
+  });
+
+  it('names a refused connection', async () => {
+    const result = await probe({ url: 'http://127.0.0.1:1/' });
+    expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
+    expect(result.message).toMatch(/ECONNREFUSED/);
+  });
+
+  describe('TLS', () => {
+    const https = (name: string) =>
+      start(
+        createHttpsServer({ key: fixture(`${name}.key`), cert: fixture(`${name}.pem`) }, (_req, res) =>
+          res.end('{}'),
+        ),
+      );
+
+    it('records subject, issuer and expiry of a valid certificate', async () => {
+      const host = await https('valid');
+      const result = await probe({ url: `https://${host}/` }, { tls: { ca } });
+      expect(result.status).toBe('up');
+      expect(result.tls).toEqual({
+        subject: 'localhost',
+        issuer: 'IHM Test CA',
+        validTo: expect.stringMatching(/^2126-/),
+      });
+      expect(result.timings.tlsMs).toBeGreaterThan(0);
+    });
+
+    it.each([
+      ['self-signed', undefined, /self-signed/],
+      ['expired', ca, /certificate has expired \(CERT_HAS_EXPIRED\)/],
+      ['wrong-host', ca, /does not cover this host name/],
+    ])('names a %s certificate as connectivity', async (name, trusted, message) => {
+      const host = await https(name);
+      const result = await probe({ url: `https://${host}/` }, trusted ? { tls: { ca: trusted } } : {});
+      expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
+      expect(result.message).toMatch(message);
+    });
+  });
+});
