@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ApiTokenGuard } from './auth/api-token.guard';
+import { ChecksModule } from './checks/checks.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
 import { DatabaseModule } from './database/database.module';
@@ -15,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, HealthModule, IntegrationModule, OverviewModule, DemoModule],
+      imports: [DatabaseModule, HealthModule, IntegrationModule, ChecksModule, OverviewModule, DemoModule],
       providers: [
         { provide: RUNTIME_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiTokenGuard },

@@ -115,34 +115,39 @@ function checkAcrossFields(definition: Definition, ctx: z.RefinementCtx): void {
  * A full integration definition. `expectedStatus: []` means any 2xx.
  * Unknown fields are refused so that a typo (`intervalSecond`) is an error, not silently ignored.
  */
-export const CreateIntegrationRequestSchema = z
-  .strictObject({
-    name: IntegrationFields.name,
-    url: IntegrationFields.url,
-    method: IntegrationFields.method.default(INTEGRATION_DEFAULTS.method),
-    headers: IntegrationFields.headers.default({}),
-    body: IntegrationFields.body.default(null),
-    auth: IntegrationFields.auth.default({ type: 'none' }),
-    expectedStatus: IntegrationFields.expectedStatus.default([]),
-    responseSchema: IntegrationFields.responseSchema.default(null),
-    intervalSeconds: IntegrationFields.intervalSeconds.default(INTEGRATION_DEFAULTS.intervalSeconds),
-    timeoutMs: IntegrationFields.timeoutMs.default(INTEGRATION_DEFAULTS.timeoutMs),
-    latencyThresholdMs: IntegrationFields.latencyThresholdMs.default(null),
-    rateLimitWarnPercent: IntegrationFields.rateLimitWarnPercent.default(
-      INTEGRATION_DEFAULTS.rateLimitWarnPercent,
-    ),
-    tokenExpiryWarnDays: IntegrationFields.tokenExpiryWarnDays.default(
-      INTEGRATION_DEFAULTS.tokenExpiryWarnDays,
-    ),
-    certificateExpiryWarnDays: IntegrationFields.certificateExpiryWarnDays.default(
-      INTEGRATION_DEFAULTS.certificateExpiryWarnDays,
-    ),
-    paused: IntegrationFields.paused.default(false),
-    tags: IntegrationFields.tags.default([]),
-  })
-  .superRefine(checkAcrossFields);
+const definitionShape = {
+  name: IntegrationFields.name,
+  url: IntegrationFields.url,
+  method: IntegrationFields.method.default(INTEGRATION_DEFAULTS.method),
+  headers: IntegrationFields.headers.default({}),
+  body: IntegrationFields.body.default(null),
+  auth: IntegrationFields.auth.default({ type: 'none' }),
+  expectedStatus: IntegrationFields.expectedStatus.default([]),
+  responseSchema: IntegrationFields.responseSchema.default(null),
+  intervalSeconds: IntegrationFields.intervalSeconds.default(INTEGRATION_DEFAULTS.intervalSeconds),
+  timeoutMs: IntegrationFields.timeoutMs.default(INTEGRATION_DEFAULTS.timeoutMs),
+  latencyThresholdMs: IntegrationFields.latencyThresholdMs.default(null),
+  rateLimitWarnPercent: IntegrationFields.rateLimitWarnPercent.default(
+    INTEGRATION_DEFAULTS.rateLimitWarnPercent,
+  ),
+  tokenExpiryWarnDays: IntegrationFields.tokenExpiryWarnDays.default(
+    INTEGRATION_DEFAULTS.tokenExpiryWarnDays,
+  ),
+  certificateExpiryWarnDays: IntegrationFields.certificateExpiryWarnDays.default(
+    INTEGRATION_DEFAULTS.certificateExpiryWarnDays,
+  ),
+  paused: IntegrationFields.paused.default(false),
+  tags: IntegrationFields.tags.default([]),
+};
+
+export const CreateIntegrationRequestSchema = z.strictObject(definitionShape).superRefine(checkAcrossFields);
 export type CreateIntegrationRequest = z.input<typeof CreateIntegrationRequestSchema>;
 export type IntegrationDefinition = z.output<typeof CreateIntegrationRequestSchema>;
+
+/** `POST /api/probe`: a definition to try before saving it; the name is optional. */
+export const DryRunRequestSchema = z
+  .strictObject({ ...definitionShape, name: IntegrationFields.name.default('Dry run') })
+  .superRefine(checkAcrossFields);
 
 /** A partial update. Cross-field rules are checked by the service on the merged definition. */
 export const UpdateIntegrationRequestSchema = z

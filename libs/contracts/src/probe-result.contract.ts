@@ -61,3 +61,12 @@ export const ProbeResultPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type ProbeResultPage = z.infer<typeof ProbeResultPageSchema>;
+
+export const ResultsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z
+    .string()
+    .regex(/^\d+_\d+$/, { error: 'must be the nextCursor of a previous page' })
+    .optional(),
+});
+export type ResultsQuery = z.output<typeof ResultsQuerySchema>;

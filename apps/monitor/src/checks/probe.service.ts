@@ -1,0 +1,31 @@
+import type { IntegrationDefinition, ProbeResult, ProbeResultPage } from '@ihm/contracts';
+import { probers } from '@ihm/probe';
+import { Injectable } from '@nestjs/common';
+import { IntegrationService } from '../integrations/integration.service';
+import { ProbeResultRepository } from './probe-result.repository';
+
+@Injectable()
+export class ProbeService {
+  constructor(
+    private readonly integrations: IntegrationService,
+    private readonly resultStore: ProbeResultRepository,
+  ) {}
+
+  /** Probe now, store the result, return it. */
+  async probeIntegration(id: string): Promise<ProbeResult> {
+    const definition = await this.integrations.getDefinition(id);
+    const result = { ...(await probers.http(definition)), integrationId: id };
+    await this.resultStore.insert(id, result);
+    return result;
+  }
+
+  /** The form's "Test" button: an unsaved definition, probed once, stored nowhere. */
+  dryRun(definition: IntegrationDefinition): Promise<ProbeResult> {
+    return probers.http(definition);
+  }
+
+  async recentResults(id: string, limit: number, cursor: string | null): Promise<ProbeResultPage> {
+    await this.integrations.get(id);
+    return this.resultStore.page(id, limit, cursor);
+  }
+}

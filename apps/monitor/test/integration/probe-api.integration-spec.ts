@@ -1,0 +1,111 @@
+import {
+  ErrorBodySchema,
+  IntegrationSchema,
+  OverviewSchema,
+  ProbeResultPageSchema,
+  ProbeResultSchema,
+} from '@ihm/contracts';
+import { createSandboxServer } from '@ihm/sandbox';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startMonitor, type RunningMonitor } from './monitor-app';
+
+describe('probe API', () => {
+  let sandbox: Server;
+  let sandboxUrl: string;
+  let monitor: RunningMonitor;
+
+  beforeAll(async () => {
+    sandbox = createSandboxServer();
+    await new Promise<void>((resolve) => sandbox.listen(0, '127.0.0.1', resolve));
+    sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
+    monitor = await startMonitor();
+  });
+  afterAll(async () => {
+    await monitor.close();
+    await new Promise((resolve) => sandbox.close(resolve));
+  });
+
+  async function register(path: string, extra: Record<string, unknown> = {}) {
+    const res = await monitor.call('/api/integrations', {
+      method: 'POST',
+      json: { name: path, url: sandboxUrl + path, ...extra },
+    });
+    expect(res.status).toBe(201);
+    return IntegrationSchema.parse(await res.json());
+  }
+
+  it('probes now, stores the result and pages results newest first', async () => {
+    const integration = await register('/auth/expired-token', {
+      auth: { type: 'bearer', token: 'SECRET-BEARER-123' },
+    });
+    const first = ProbeResultSchema.parse(
+      await (await monitor.call(`/api/integrations/${integration.id}/probe`, { method: 'POST' })).json(),
+    );
+    expect(first).toMatchObject({
+      integrationId: integration.id,
+      status: 'down',
+      category: 'authentication',
+      httpStatus: 401,
+    });
+    expect(first.troubleshooting.length).toBeGreaterThan(2);
+    await monitor.call(`/api/integrations/${integration.id}/probe`, { method: 'POST' });
+    await monitor.call(`/api/integrations/${integration.id}/probe`, { method: 'POST' });
+
+    const page1 = ProbeResultPageSchema.parse(
+      await (await monitor.call(`/api/integrations/${integration.id}/results?limit=2`)).json(),
+    );
+    expect(page1.items).toHaveLength(2);
+    expect(page1.nextCursor).not.toBeNull();
+    const page2 = ProbeResultPageSchema.parse(
+      await (
+        await monitor.call(`/api/integrations/${integration.id}/results?limit=2&cursor=${page1.nextCursor}`)
+      ).json(),
+    );
+    expect(page2.items).toHaveLength(1);
+    expect(page2.nextCursor).toBeNull();
+    const times = [...page1.items, ...page2.items].map((r) => r.startedAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(page2.items[0]).toEqual(first);
+    expect(JSON.stringify([page1, page2])).not.toContain('SECRET-BEARER-123');
+
+    const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
+    expect(overview.counts.byCategory.authentication).toBe(1);
+  });
+
+  it('dry-runs an unsaved definition and stores nothing', async () => {
+    const res = await monitor.call('/api/probe', {
+      method: 'POST',
+      json: { url: `${sandboxUrl}/rate-limit/exceeded` },
+    });
+    expect(res.status).toBe(200);
+    expect(ProbeResultSchema.parse(await res.json())).toMatchObject({
+      category: 'rate_limiting',
+      integrationId: null,
+    });
+    const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
+    expect(overview.counts.total).toBe(1);
+  });
+
+  it('refuses a schema that does not compile with the compiler message', async () => {
+    const res = await monitor.call('/api/probe', {
+      method: 'POST',
+      json: { url: sandboxUrl, responseSchema: { type: 'objekt' } },
+    });
+    expect(res.status).toBe(400);
+    const body = ErrorBodySchema.parse(await res.json());
+    expect(body.details?.[0]).toMatchObject({
+      field: 'responseSchema',
+      message: expect.stringMatching(/^is not a valid JSON Schema: schema is invalid/),
+    });
+  });
+
+  it('answers 404 for an unknown integration and 400 for a bad cursor', async () => {
+    expect(
+      (await monitor.call('/api/integrations/0b7c2a8e-0000-4000-8000-000000000000/probe', { method: 'POST' }))
+        .status,
+    ).toBe(404);
+    const integration = await register('/v1/widgets');
+    expect((await monitor.call(`/api/integrations/${integration.id}/results?cursor=abc`)).status).toBe(400);
+  });
+});
