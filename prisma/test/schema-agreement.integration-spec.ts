@@ -83,11 +83,70 @@ describe('schema.prisma and migrations', () => {
       troubleshooting: ['Read the docs'],
     };
     expect(Object.keys(written).sort()).toEqual(fields(Prisma.ProbeResultScalarFieldEnum));
+    await prisma.$executeRaw`SELECT ihm_ensure_result_partition('2026-03-04'::date)`;
     await prisma.probeResult.create({ data: written });
-    expect(await prisma.probeResult.findUniqueOrThrow({ where: { id: 42n } })).toEqual(written);
+    expect(
+      await prisma.probeResult.findUniqueOrThrow({ where: { id_startedAt: { id: 42n, startedAt: written.startedAt } } }),
+    ).toEqual(written);
 
     await prisma.integration.delete({ where: { id: integration.id } });
     expect(await prisma.probeResult.count({ where: { integrationId: integration.id } })).toBe(0);
+  });
+
+  it('round-trips every CheckSchedule, IntegrationStatus and rollup field', async () => {
+    const { id: integrationId } = await prisma.integration.create({ data: { name: 'Scheduled', url: 'https://a', method: 'GET' } });
+    const schedule = {
+      integrationId,
+      nextDueAt: new Date('2026-05-01T00:00:00.000Z'),
+      leaseOwner: 'worker-1',
+      leaseExpiresAt: new Date('2026-05-01T00:00:10.000Z'),
+    };
+    expect(Object.keys(schedule).sort()).toEqual(fields(Prisma.CheckScheduleScalarFieldEnum));
+    await prisma.checkSchedule.create({ data: schedule });
+    expect(await prisma.checkSchedule.findUniqueOrThrow({ where: { integrationId } })).toEqual(schedule);
+
+    const status = {
+      integrationId,
+      checkedAt: new Date('2026-05-01T00:00:01.000Z'),
+      status: 'degraded' as const,
+      category: 'rate_limiting' as const,
+      httpStatus: 200,
+      message: 'Budget low',
+      totalMs: 12.5,
+      rateLimitRemaining: 3,
+      rateLimitLimit: 100,
+      consecutiveFailures: 2,
+    };
+    expect(Object.keys(status).sort()).toEqual(fields(Prisma.IntegrationStatusScalarFieldEnum));
+    await prisma.integrationStatus.create({ data: status });
+    expect(await prisma.integrationStatus.findUniqueOrThrow({ where: { integrationId } })).toEqual(status);
+
+    const rollup = {
+      integrationId,
+      bucketStart: new Date('2026-05-01T00:00:00.000Z'),
+      probeCount: 4,
+      degradedCount: 1,
+      failureCount: 2,
+      failuresByCategory: [0, 2, 0, 0, 0, 0, 0, 0, 0, 0],
+      latencyHistogram: [1, 2, 3],
+      latencyMaxMs: [1.5, 20.25],
+      rateLimitRemaining: 3,
+      rateLimitLimit: 100,
+      rateLimitAt: new Date('2026-05-01T00:00:30.000Z'),
+    };
+    expect(Object.keys(rollup).sort()).toEqual(fields(Prisma.ResultRollupMinuteScalarFieldEnum));
+    expect(Object.keys(rollup).sort()).toEqual(fields(Prisma.ResultRollupHourScalarFieldEnum));
+    await prisma.resultRollupMinute.create({ data: rollup });
+    await prisma.resultRollupHour.create({ data: rollup });
+    const key = { integrationId_bucketStart: { integrationId, bucketStart: rollup.bucketStart } };
+    expect(await prisma.resultRollupMinute.findUniqueOrThrow({ where: key })).toEqual(rollup);
+    expect(await prisma.resultRollupHour.findUniqueOrThrow({ where: key })).toEqual(rollup);
+  });
+
+  it('merges rollup arrays element by element', async () => {
+    const [row] = await prisma.$queryRaw<{ sum: number[]; max: number[] }[]>`
+      SELECT ihm_int_array_add(ARRAY[1,2,3], ARRAY[10,20,30]) AS sum, ihm_real_array_max(ARRAY[1,5]::real[], ARRAY[3,2]::real[]) AS max`;
+    expect(row).toEqual({ sum: [11, 22, 33], max: [3, 5] });
   });
 
   it('round-trips every AppSetting field', async () => {
