@@ -9,5 +9,8 @@ export interface PrismaClientOptions {
 
 /** The only way the project builds a PrismaClient: Prisma 7 on node-postgres. */
 export function createPrismaClient({ connectionString, max = 10 }: PrismaClientOptions): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  // A bounded connect timeout: a database that went away must fail fast, not hang the writers.
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5000 }),
+  });
 }

@@ -63,8 +63,14 @@ describe(applyMigrations.name, () => {
     const [first] = await readMigrations();
     const dir = await migrationsFolder({ [first!.name]: first!.sql });
     await applyMigrations(url, dir);
-    await query(url, `INSERT INTO integrations (id, name, url, method, updated_at) VALUES ('7d1c0f1e-8a55-4a8e-9d43-5d6f3f1c2b10', 'old', 'https://a', 'GET', now())`);
-    await query(url, `INSERT INTO probe_results (integration_id, started_at, status, message) VALUES ('7d1c0f1e-8a55-4a8e-9d43-5d6f3f1c2b10', '2025-01-15T10:00:00Z', 'up', 'kept')`);
+    await query(
+      url,
+      `INSERT INTO integrations (id, name, url, method, updated_at) VALUES ('7d1c0f1e-8a55-4a8e-9d43-5d6f3f1c2b10', 'old', 'https://a', 'GET', now())`,
+    );
+    await query(
+      url,
+      `INSERT INTO probe_results (integration_id, started_at, status, message) VALUES ('7d1c0f1e-8a55-4a8e-9d43-5d6f3f1c2b10', '2025-01-15T10:00:00Z', 'up', 'kept')`,
+    );
     await applyMigrations(url);
     const rows = await query<{ message: string }>(url, 'SELECT message FROM probe_results');
     expect(rows).toEqual([{ message: 'kept' }]);

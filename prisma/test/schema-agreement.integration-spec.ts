@@ -86,7 +86,9 @@ describe('schema.prisma and migrations', () => {
     await prisma.$executeRaw`SELECT ihm_ensure_result_partition('2026-03-04'::date)`;
     await prisma.probeResult.create({ data: written });
     expect(
-      await prisma.probeResult.findUniqueOrThrow({ where: { id_startedAt: { id: 42n, startedAt: written.startedAt } } }),
+      await prisma.probeResult.findUniqueOrThrow({
+        where: { id_startedAt: { id: 42n, startedAt: written.startedAt } },
+      }),
     ).toEqual(written);
 
     await prisma.integration.delete({ where: { id: integration.id } });
@@ -94,7 +96,9 @@ describe('schema.prisma and migrations', () => {
   });
 
   it('round-trips every CheckSchedule, IntegrationStatus and rollup field', async () => {
-    const { id: integrationId } = await prisma.integration.create({ data: { name: 'Scheduled', url: 'https://a', method: 'GET' } });
+    const { id: integrationId } = await prisma.integration.create({
+      data: { name: 'Scheduled', url: 'https://a', method: 'GET' },
+    });
     const schedule = {
       integrationId,
       nextDueAt: new Date('2026-05-01T00:00:00.000Z'),

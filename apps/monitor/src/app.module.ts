@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ApiTokenGuard } from './auth/api-token.guard';
 import { ChecksModule } from './checks/checks.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
@@ -8,7 +9,9 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integrations/integration.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OverviewModule } from './overview/overview.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 
 @Module({})
 export class AppModule {
@@ -16,7 +19,17 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, HealthModule, IntegrationModule, ChecksModule, OverviewModule, DemoModule],
+      imports: [
+        ScheduleModule.forRoot(),
+        DatabaseModule,
+        MetricsModule,
+        HealthModule,
+        IntegrationModule,
+        ChecksModule,
+        OverviewModule,
+        SchedulerModule,
+        DemoModule,
+      ],
       providers: [
         { provide: RUNTIME_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiTokenGuard },

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
       );
     }
     app = await createMonitorApp({ env, databaseUrl: database.connectionString, ...secrets });
-    await app.listen(env.port, env.host);
+    // An extra worker serves no HTTP: it only claims and runs checks.
+    if (env.role === 'worker') await app.init();
+    else await app.listen(env.port, env.host);
   } catch (error) {
     await stopDatabase();
     throw error;
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
       `It is stored in ${resolve(env.dataDir, API_TOKEN_FILE)} (mode 0600); set API_TOKEN to choose your own.`,
     );
   }
-  logger.log(`API listening on http://${env.host}:${env.port}/api (health: /health, readiness: /ready)`);
+  if (env.role === 'worker') logger.log('Worker started (ROLE=worker: no HTTP server)');
+  else logger.log(`API listening on http://${env.host}:${env.port}/api (health: /health, readiness: /ready)`);
 }
 
 function describeDatabase(database: OpenDatabase): string {

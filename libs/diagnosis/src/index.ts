@@ -4,6 +4,7 @@ export * from './classify';
 export * from './classify-response';
 export * from './finding';
 export * from './jwt';
+export * from './latency-histogram';
 export * from './observation';
 export * from './rate-limit';
 export * from './status';

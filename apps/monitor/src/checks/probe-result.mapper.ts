@@ -1,31 +1,5 @@
 import type { ProbeResult } from '@ihm/contracts';
-import type { Prisma, ProbeResult as ProbeResultRow } from '@ihm/db';
-
-type RowInput = Prisma.ProbeResultCreateManyInput;
-
-export function toResultRow(integrationId: string, result: ProbeResult): RowInput {
-  return {
-    integrationId,
-    startedAt: new Date(result.startedAt),
-    status: result.status,
-    category: result.category,
-    httpStatus: result.httpStatus,
-    message: result.message,
-    dnsMs: result.timings.dnsMs,
-    connectMs: result.timings.connectMs,
-    tlsMs: result.timings.tlsMs,
-    ttfbMs: result.timings.ttfbMs,
-    totalMs: result.timings.totalMs,
-    rateLimitLimit: result.rateLimit?.limit ?? null,
-    rateLimitRemaining: result.rateLimit?.remaining ?? null,
-    rateLimitResetAt: result.rateLimit?.resetAt ? new Date(result.rateLimit.resetAt) : null,
-    retryAfterSeconds: result.rateLimit?.retryAfterSeconds ?? null,
-    schemaErrors: result.schemaErrors,
-    tls: result.tls ?? undefined,
-    evidence: result.evidence ?? undefined,
-    troubleshooting: result.troubleshooting,
-  };
-}
+import type { ProbeResult as ProbeResultRow } from '@ihm/db';
 
 export function toProbeResult(row: ProbeResultRow): ProbeResult {
   const rateLimited =

@@ -1,15 +1,11 @@
-import type { ProbeResult, ProbeResultPage } from '@ihm/contracts';
+import type { ProbeResultPage } from '@ihm/contracts';
 import { PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
-import { toProbeResult, toResultRow } from './probe-result.mapper';
+import { toProbeResult } from './probe-result.mapper';
 
 @Injectable()
 export class ProbeResultRepository {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
-
-  async insert(integrationId: string, result: ProbeResult): Promise<void> {
-    await this.prisma.probeResult.createMany({ data: [toResultRow(integrationId, result)] });
-  }
 
   /** Newest first; the cursor is `<startedAt ms>_<id>` of the last row of the previous page. */
   async page(integrationId: string, limit: number, cursor: string | null): Promise<ProbeResultPage> {

@@ -2,6 +2,7 @@ import type { IntegrationDefinition, ProbeResult, ProbeResultPage } from '@ihm/c
 import { probers } from '@ihm/probe';
 import { Injectable } from '@nestjs/common';
 import { IntegrationService } from '../integrations/integration.service';
+import { ResultWriter } from '../storage/result-writer.service';
 import { ProbeResultRepository } from './probe-result.repository';
 
 @Injectable()
@@ -9,13 +10,14 @@ export class ProbeService {
   constructor(
     private readonly integrations: IntegrationService,
     private readonly resultStore: ProbeResultRepository,
+    private readonly writer: ResultWriter,
   ) {}
 
   /** Probe now, store the result, return it. */
   async probeIntegration(id: string): Promise<ProbeResult> {
     const definition = await this.integrations.getDefinition(id);
     const result = { ...(await probers.http(definition)), integrationId: id };
-    await this.resultStore.insert(id, result);
+    await this.writer.writeNow([{ integrationId: id, result }]);
     return result;
   }
 

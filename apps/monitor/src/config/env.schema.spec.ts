@@ -13,6 +13,11 @@ describe(parseEnv.name, () => {
       demo: true,
       sandboxUrl: 'http://127.0.0.1:4010',
       logLevel: 'log',
+      role: 'all',
+      probeConcurrency: 100,
+      resultBufferLimit: 50_000,
+      resultsRetentionDays: 7,
+      rollupRetentionDays: 90,
     });
   });
 

@@ -26,6 +26,11 @@ export const EnvSchema = z
     SANDBOX_PORT: port(4010),
     SANDBOX_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    ROLE: z.enum(['all', 'api', 'worker'], { error: 'must be all, api or worker' }).default('all'),
+    PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(100),
+    RESULT_BUFFER_LIMIT: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+    RESULTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+    ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
   })
   .transform((env) => ({
     databaseUrl: env.DATABASE_URL,
@@ -39,6 +44,11 @@ export const EnvSchema = z
     demo: env.DEMO ?? env.DATABASE_URL === undefined,
     sandboxUrl: env.SANDBOX_URL ?? `http://127.0.0.1:${env.SANDBOX_PORT}`,
     logLevel: env.LOG_LEVEL,
+    role: env.ROLE,
+    probeConcurrency: env.PROBE_CONCURRENCY,
+    resultBufferLimit: env.RESULT_BUFFER_LIMIT,
+    resultsRetentionDays: env.RESULTS_RETENTION_DAYS,
+    rollupRetentionDays: env.ROLLUP_RETENTION_DAYS,
   }));
 
 export type Env = z.output<typeof EnvSchema>;

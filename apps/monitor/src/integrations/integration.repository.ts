@@ -2,6 +2,8 @@ import type { ListIntegrationsQuery } from '@ihm/contracts';
 import { Prisma, PrismaClient, type Integration as IntegrationRow } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { MonitorError } from '../common/monitor-error';
+import { firstDueAt } from '../scheduler/schedule';
+import { randomUUID } from 'node:crypto';
 
 type RowData = Omit<Prisma.IntegrationCreateInput, 'results'>;
 
@@ -11,8 +13,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class IntegrationRepository {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
+  /** Creates the integration with its schedule: its first run spread over its interval. */
   async create(data: RowData): Promise<IntegrationRow> {
-    return this.prisma.integration.create({ data }).catch(translateUniqueName);
+    const id = randomUUID();
+    const nextDueAt = firstDueAt(id, data.intervalSeconds ?? 60, new Date());
+    return this.prisma.integration
+      .create({ data: { ...data, id, schedule: { create: { nextDueAt } } } })
+      .catch(translateUniqueName);
+  }
+
+  async findByIds(ids: string[]): Promise<IntegrationRow[]> {
+    return this.prisma.integration.findMany({ where: { id: { in: ids } } });
   }
 
   async findById(id: string): Promise<IntegrationRow | null> {

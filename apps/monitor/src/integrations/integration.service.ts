@@ -47,6 +47,12 @@ export class IntegrationService {
     return toDefinition(await this.findRow(id), this.box);
   }
 
+  /** Definitions of several integrations, for the scheduler; ids that no longer exist are left out. */
+  async getDefinitions(ids: string[]): Promise<Map<string, IntegrationDefinition>> {
+    const rows = await this.repository.findByIds(ids);
+    return new Map(rows.map((row) => [row.id, toDefinition(row, this.box)]));
+  }
+
   /** Merges the change into the stored definition and checks the whole again, cross-field rules included. */
   async update(id: string, patch: IntegrationPatch): Promise<Integration> {
     const stored = toDefinition(await this.findRow(id), this.box);

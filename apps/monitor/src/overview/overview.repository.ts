@@ -18,16 +18,12 @@ interface LatestRow {
 export class OverviewRepository {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
-  /** Every integration with its newest result, if any. */
+  /** Every integration with its newest result, if any, from the latest-status rows (never the raw results). */
   async latest(): Promise<OverviewItem[]> {
     const rows = await this.prisma.$queryRaw<LatestRow[]>`
-      SELECT i.id, i.name, i.paused, i.tags, r.status, r.category, r.message, r.http_status, r.started_at
+      SELECT i.id, i.name, i.paused, i.tags, s.status, s.category, s.message, s.http_status, s.checked_at AS started_at
       FROM integrations i
-      LEFT JOIN LATERAL (
-        SELECT status, category, message, http_status, started_at
-        FROM probe_results WHERE integration_id = i.id
-        ORDER BY started_at DESC LIMIT 1
-      ) r ON true
+      LEFT JOIN integration_statuses s ON s.integration_id = i.id
       ORDER BY i.name`;
     return rows.map((row) => ({
       id: row.id,

@@ -20,7 +20,8 @@ export interface RunningMonitor {
 export async function startMonitor(env: Record<string, string> = {}): Promise<RunningMonitor> {
   const db = await createTestDatabase(process.env);
   const app = await createMonitorApp({
-    env: parseEnv({ DEMO: '0', LOG_LEVEL: 'error', ...env, DATABASE_URL: db.connectionString }),
+    // ROLE=api by default: tests that want the scheduler say so.
+    env: parseEnv({ DEMO: '0', LOG_LEVEL: 'error', ROLE: 'api', ...env, DATABASE_URL: db.connectionString }),
     databaseUrl: db.connectionString,
     apiToken: TEST_API_TOKEN,
     encryptionKey: randomBytes(32),

@@ -1,9 +1,9 @@
-import { OverviewSchema } from '@ihm/contracts';
-import { PrismaClient } from '@ihm/db';
+import { OverviewSchema, type ProbeResult } from '@ihm/contracts';
 import { createSandboxServer } from '@ihm/sandbox';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
+import { ResultWriter } from '../../src/storage/result-writer.service';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 
 describe('overview and demo mode', () => {
@@ -37,20 +37,36 @@ describe('overview and demo mode', () => {
   it('shows the newest result of each integration and counts failures by category', async () => {
     const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
     const target = overview.integrations[0];
-    const prisma = monitor.app.get(PrismaClient);
-    await prisma.probeResult.createMany({
-      data: [
-        { integrationId: target!.id, startedAt: new Date(Date.now() - 60_000), status: 'up', message: 'ok' },
-        {
-          integrationId: target!.id,
-          startedAt: new Date(),
+    const result = (startedAt: Date, fields: Partial<ProbeResult>): ProbeResult => ({
+      integrationId: target!.id,
+      startedAt: startedAt.toISOString(),
+      status: 'up',
+      category: null,
+      httpStatus: 200,
+      message: 'ok',
+      timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3 },
+      rateLimit: null,
+      schemaErrors: [],
+      tls: null,
+      evidence: null,
+      troubleshooting: [],
+      ...fields,
+    });
+    // Written out of order: the newest result wins whatever order the batches arrive in.
+    await monitor.app.get(ResultWriter).writeNow([
+      {
+        integrationId: target!.id,
+        result: result(new Date(), {
           status: 'down',
           category: 'authentication',
           httpStatus: 401,
           message: 'Bearer token expired',
-        },
-      ],
-    });
+        }),
+      },
+    ]);
+    await monitor.app
+      .get(ResultWriter)
+      .writeNow([{ integrationId: target!.id, result: result(new Date(Date.now() - 60_000), {}) }]);
     const after = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
     expect(after.integrations.find((i) => i.id === target!.id)).toMatchObject({
       status: 'down',

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The monitor's Prometheus registry. Names are part of the contract (DESIGN.md); labels stay bounded. */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  readonly schedulerLag = new Histogram({
+    name: 'monitor_scheduler_lag_seconds',
+    help: 'How late scheduled checks start after they fall due.',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+
+  readonly queueDepth = new Gauge({
+    name: 'monitor_scheduler_queue_depth',
+    help: 'Checks that are due and not yet claimed by a worker.',
+    registers: [this.registry],
+  });
+
+  readonly probesInFlight = new Gauge({
+    name: 'monitor_probes_in_flight',
+    help: 'Probes this process is running now.',
+    registers: [this.registry],
+  });
+
+  readonly resultsBuffered = new Gauge({
+    name: 'monitor_results_buffered',
+    help: 'Results waiting to be written to the database.',
+    registers: [this.registry],
+  });
+
+  readonly resultsWritten = new Counter({
+    name: 'monitor_results_written_total',
+    help: 'Results written to the database.',
+    registers: [this.registry],
+  });
+
+  readonly resultsDropped = new Counter({
+    name: 'monitor_results_dropped_total',
+    help: 'Results dropped because the buffer was full or the database refused them.',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+}

@@ -1,0 +1,165 @@
+import type { IntegrationDefinition } from '@ihm/contracts';
+import { probers } from '@ihm/probe';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { IntegrationService } from '../integrations/integration.service';
+import { MetricsService } from '../metrics/metrics.service';
+import { ResultWriter } from '../storage/result-writer.service';
+import { nextDueAt } from './schedule';
+import { ScheduleRepository } from './schedule.repository';
+
+/** Short enough that a check starts well within a second of falling due. */
+const TICK_MS = 200;
+const MAX_CLAIM = 500;
+/** On SIGTERM, in-flight probes get this long to finish; the rest are released to other workers. */
+const SHUTDOWN_GRACE_MS = 5000;
+/** How long a check this worker ran stays known for running it while the database is unreachable. */
+const KNOWN_FOR_MS = 10 * 60_000;
+
+interface KnownCheck {
+  definition: IntegrationDefinition;
+  nextDueAt: Date;
+  lastRunAt: number;
+}
+
+/**
+ * Claims due checks from Postgres (leases, SKIP LOCKED), runs them with bounded concurrency and hands the
+ * results to the writer. While the database is unreachable it keeps running the checks it already ran, on
+ * their own schedule, so that probing goes on and the results wait in the writer's buffer.
+ */
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Scheduler');
+  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private readonly inflight = new Map<string, AbortController>();
+  private readonly known = new Map<string, KnownCheck>();
+  private running = false;
+  private ticking = false;
+  private offline = false;
+
+  constructor(
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly schedules: ScheduleRepository,
+    private readonly integrations: IntegrationService,
+    private readonly writer: ResultWriter,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = this.config.env.role !== 'api';
+    if (this.running)
+      this.logger.log(`Worker ${this.workerId} probing with concurrency ${this.config.env.probeConcurrency}`);
+  }
+
+  @Interval(TICK_MS)
+  async tick(): Promise<void> {
+    if (!this.running || this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.claimAndRun();
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  @Interval(5000)
+  async measureQueue(): Promise<void> {
+    if (!this.running) return;
+    await this.schedules.countDue().then(
+      (n) => this.metrics.queueDepth.set(n),
+      () => undefined,
+    );
+  }
+
+  private async claimAndRun(): Promise<void> {
+    const free = this.config.env.probeConcurrency - this.inflight.size;
+    if (free <= 0) return;
+    let claimed;
+    try {
+      // Buffered schedule changes go first, so a check run offline is not claimed again as if it were due.
+      if (this.writer.pending > 0) await this.writer.flush();
+      claimed = await this.schedules.claim(this.workerId, Math.min(free, MAX_CLAIM));
+      if (this.offline) this.logger.log('Database reachable again: claiming checks from it');
+      this.offline = false;
+    } catch {
+      if (!this.offline)
+        this.logger.warn(`Database unreachable: running the ${this.known.size} check(s) this worker knows`);
+      this.offline = true;
+      this.runKnown(free);
+      return;
+    }
+    if (claimed.length === 0) return;
+    const definitions = await this.integrations
+      .getDefinitions(claimed.map((c) => c.integrationId))
+      .catch((error: unknown) => {
+        this.logger.error(
+          `Could not load claimed integrations: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return new Map<string, IntegrationDefinition>();
+      });
+    for (const check of claimed) {
+      const definition = definitions.get(check.integrationId);
+      if (definition) this.run(check.integrationId, definition, check.dueAt);
+    }
+  }
+
+  private runKnown(free: number): void {
+    const now = Date.now();
+    let started = 0;
+    for (const [id, check] of this.known) {
+      if (now - check.lastRunAt > KNOWN_FOR_MS) this.known.delete(id);
+      else if (started < free && check.nextDueAt.getTime() <= now && !this.inflight.has(id)) {
+        this.run(id, check.definition, check.nextDueAt);
+        started += 1;
+      }
+    }
+  }
+
+  private run(integrationId: string, definition: IntegrationDefinition, dueAt: Date): void {
+    const controller = new AbortController();
+    this.inflight.set(integrationId, controller);
+    this.metrics.probesInFlight.set(this.inflight.size);
+    this.metrics.schedulerLag.observe(Math.max(0, (Date.now() - dueAt.getTime()) / 1000));
+    probers
+      .http(definition, { signal: controller.signal })
+      .then((result) => {
+        // Cut short by shutdown: its lease is released instead, so another worker runs it in full.
+        if (controller.signal.aborted) return;
+        const next = nextDueAt(dueAt, definition.intervalSeconds, new Date());
+        this.known.set(integrationId, { definition, nextDueAt: next, lastRunAt: Date.now() });
+        this.writer.enqueue({
+          integrationId,
+          result: { ...result, integrationId },
+          schedule: { nextDueAt: next, leaseOwner: this.offline ? null : this.workerId },
+        });
+      })
+      .catch((error: unknown) =>
+        this.logger.error(`Probe of ${integrationId} failed unexpectedly: ${String(error)}`),
+      )
+      .finally(() => {
+        this.inflight.delete(integrationId);
+        this.metrics.probesInFlight.set(this.inflight.size);
+      });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+    while (this.inflight.size > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const unfinished = [...this.inflight.keys()];
+    for (const controller of this.inflight.values()) controller.abort();
+    await this.schedules.release(this.workerId, unfinished).catch(() => undefined);
+    if (unfinished.length)
+      this.logger.log(`Released ${unfinished.length} unfinished check(s) to other workers`);
+  }
+}

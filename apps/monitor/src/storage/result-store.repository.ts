@@ -1,0 +1,119 @@
+import { PrismaClient } from '@ihm/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { buildRollups, latestStatuses, type RollupRow } from './rollup';
+import type { ResultEntry } from './result-entry';
+
+const json = (rows: unknown) => JSON.stringify(rows);
+
+/**
+ * Writes a batch of results in one transaction of a few set-based statements (one JSON parameter each, however
+ * many rows): raw results, latest statuses, minute and hour rollups, and the schedule changes. Rows of
+ * integrations deleted meanwhile are skipped, never an error that would block the batch.
+ */
+@Injectable()
+export class ResultStoreRepository {
+  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+
+  async writeBatch(entries: readonly ResultEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const days = [...new Set(entries.map((e) => e.result.startedAt.slice(0, 10)))];
+    const results = entries.map(({ integrationId, result }) => ({
+      integration_id: integrationId,
+      started_at: result.startedAt,
+      status: result.status,
+      category: result.category,
+      http_status: result.httpStatus,
+      message: result.message,
+      dns_ms: result.timings.dnsMs,
+      connect_ms: result.timings.connectMs,
+      tls_ms: result.timings.tlsMs,
+      ttfb_ms: result.timings.ttfbMs,
+      total_ms: result.timings.totalMs,
+      rate_limit_limit: result.rateLimit?.limit ?? null,
+      rate_limit_remaining: result.rateLimit?.remaining ?? null,
+      rate_limit_reset_at: result.rateLimit?.resetAt ?? null,
+      retry_after_seconds: result.rateLimit?.retryAfterSeconds ?? null,
+      schema_errors: result.schemaErrors,
+      tls: result.tls,
+      // A working call needs no evidence; failures keep theirs (the guide's step 1).
+      evidence: result.status === 'up' ? null : result.evidence,
+      troubleshooting: result.troubleshooting,
+    }));
+    const schedules = entries
+      .filter((e) => e.schedule)
+      .map((e) => ({
+        integration_id: e.integrationId,
+        next_due_at: e.schedule!.nextDueAt.toISOString(),
+        lease_owner: e.schedule!.leaseOwner,
+      }));
+
+    await this.prisma.$transaction([
+      this.prisma.$executeRaw`SELECT ihm_ensure_result_partition(d::date) FROM unnest(${days}::text[]) AS d`,
+      this.prisma.$executeRaw`
+        INSERT INTO probe_results (integration_id, started_at, status, category, http_status, message, dns_ms, connect_ms,
+          tls_ms, ttfb_ms, total_ms, rate_limit_limit, rate_limit_remaining, rate_limit_reset_at, retry_after_seconds,
+          schema_errors, tls, evidence, troubleshooting)
+        SELECT r.integration_id, r.started_at, r.status, r.category, r.http_status, r.message, r.dns_ms, r.connect_ms,
+          r.tls_ms, r.ttfb_ms, r.total_ms, r.rate_limit_limit, r.rate_limit_remaining, r.rate_limit_reset_at,
+          r.retry_after_seconds, coalesce(r.schema_errors, '[]'), r.tls, r.evidence, r.troubleshooting
+        FROM jsonb_to_recordset(${json(results)}::jsonb) AS r(integration_id uuid, started_at timestamptz,
+          status "ProbeStatus", category "Category", http_status smallint, message text, dns_ms real, connect_ms real,
+          tls_ms real, ttfb_ms real, total_ms real, rate_limit_limit int, rate_limit_remaining int,
+          rate_limit_reset_at timestamptz, retry_after_seconds int, schema_errors jsonb, tls jsonb, evidence jsonb,
+          troubleshooting text[])
+        WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)`,
+      this.prisma.$executeRaw`
+        INSERT INTO integration_statuses AS s (integration_id, checked_at, status, category, http_status, message,
+          total_ms, rate_limit_remaining, rate_limit_limit, consecutive_failures)
+        SELECT r.integration_id, r.checked_at, r.status, r.category, r.http_status, r.message, r.total_ms,
+          r.rate_limit_remaining, r.rate_limit_limit,
+          -- A batch of nothing but failures continues the stored run of failures.
+          r.trailing_failures + CASE WHEN r.all_down THEN coalesce((SELECT old.consecutive_failures
+            FROM integration_statuses old WHERE old.integration_id = r.integration_id AND old.status = 'down'), 0) ELSE 0 END
+        FROM jsonb_to_recordset(${json(latestStatuses(entries))}::jsonb) AS r(integration_id uuid, checked_at timestamptz,
+          status "ProbeStatus", category "Category", http_status smallint, message text, total_ms real,
+          rate_limit_remaining int, rate_limit_limit int, trailing_failures int, all_down boolean)
+        WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
+        ON CONFLICT (integration_id) DO UPDATE SET
+          checked_at = excluded.checked_at, status = excluded.status, category = excluded.category,
+          http_status = excluded.http_status, message = excluded.message, total_ms = excluded.total_ms,
+          rate_limit_remaining = excluded.rate_limit_remaining, rate_limit_limit = excluded.rate_limit_limit,
+          consecutive_failures = excluded.consecutive_failures
+        WHERE excluded.checked_at >= s.checked_at`,
+      this.upsertRollups('result_rollups_minute', buildRollups(entries, 'minute')),
+      this.upsertRollups('result_rollups_hour', buildRollups(entries, 'hour')),
+      this.prisma.$executeRaw`
+        UPDATE check_schedules s SET next_due_at = r.next_due_at, lease_owner = NULL, lease_expires_at = NULL
+        FROM jsonb_to_recordset(${json(schedules)}::jsonb) AS r(integration_id uuid, next_due_at timestamptz, lease_owner text)
+        WHERE s.integration_id = r.integration_id
+          AND (s.lease_owner IS NULL OR s.lease_owner = r.lease_owner OR s.lease_expires_at < now())`,
+    ]);
+  }
+
+  private upsertRollups(table: 'result_rollups_minute' | 'result_rollups_hour', rows: RollupRow[]) {
+    // The table name comes from the union type above, never from input.
+    return this.prisma.$executeRawUnsafe(
+      `INSERT INTO ${table} AS t (integration_id, bucket_start, probe_count, degraded_count, failure_count,
+         failures_by_category, latency_histogram, latency_max_ms, rate_limit_remaining, rate_limit_limit, rate_limit_at)
+       SELECT r.integration_id, r.bucket_start, r.probe_count, r.degraded_count, r.failure_count, r.failures_by_category,
+         r.latency_histogram, r.latency_max_ms, r.rate_limit_remaining, r.rate_limit_limit, r.rate_limit_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(integration_id uuid, bucket_start timestamptz, probe_count int,
+         degraded_count int, failure_count int, failures_by_category int[], latency_histogram int[], latency_max_ms real[],
+         rate_limit_remaining int, rate_limit_limit int, rate_limit_at timestamptz)
+       WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
+       ON CONFLICT (integration_id, bucket_start) DO UPDATE SET
+         probe_count = t.probe_count + excluded.probe_count,
+         degraded_count = t.degraded_count + excluded.degraded_count,
+         failure_count = t.failure_count + excluded.failure_count,
+         failures_by_category = ihm_int_array_add(t.failures_by_category, excluded.failures_by_category),
+         latency_histogram = ihm_int_array_add(t.latency_histogram, excluded.latency_histogram),
+         latency_max_ms = ihm_real_array_max(t.latency_max_ms, excluded.latency_max_ms),
+         rate_limit_remaining = CASE WHEN excluded.rate_limit_at >= coalesce(t.rate_limit_at, '-infinity')
+           THEN excluded.rate_limit_remaining ELSE t.rate_limit_remaining END,
+         rate_limit_limit = CASE WHEN excluded.rate_limit_at >= coalesce(t.rate_limit_at, '-infinity')
+           THEN excluded.rate_limit_limit ELSE t.rate_limit_limit END,
+         rate_limit_at = greatest(t.rate_limit_at, excluded.rate_limit_at)`,
+      JSON.stringify(rows),
+    );
+  }
+}

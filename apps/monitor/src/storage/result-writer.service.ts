@@ -1,0 +1,125 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { PrismaClient } from '@ihm/db';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { MetricsService } from '../metrics/metrics.service';
+import type { ResultEntry } from './result-entry';
+import { ResultStoreRepository } from './result-store.repository';
+
+const FLUSH_EVERY_MS = 250;
+const MAX_BATCH = 2000;
+/** A batch the database refuses while it is reachable is retried this often, then dropped and logged. */
+const MAX_ATTEMPTS_WHILE_REACHABLE = 3;
+
+/**
+ * Buffers results and writes them in batches. While the database is unreachable, results wait here (bounded
+ * by RESULT_BUFFER_LIMIT, oldest dropped first, counted and logged) and are written when it returns.
+ */
+@Injectable()
+export class ResultWriter implements OnApplicationShutdown {
+  private readonly logger = new Logger('ResultWriter');
+  private buffer: ResultEntry[] = [];
+  private flushing: Promise<void> | null = null;
+  private failedAttempts = 0;
+  private outageSince: number | null = null;
+
+  constructor(
+    private readonly store: ResultStoreRepository,
+    private readonly metrics: MetricsService,
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+  ) {}
+
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  get databaseReachable(): boolean {
+    return this.outageSince === null;
+  }
+
+  enqueue(entry: ResultEntry): void {
+    this.buffer.push(entry);
+    const overflow = this.buffer.length - this.config.env.resultBufferLimit;
+    if (overflow > 0) {
+      this.buffer.splice(0, overflow);
+      this.metrics.resultsDropped.inc(overflow);
+      this.logger.warn(
+        `Result buffer full (${this.config.env.resultBufferLimit}): dropped the ${overflow} oldest result(s)`,
+      );
+    }
+    this.metrics.resultsBuffered.set(this.buffer.length);
+  }
+
+  /** Writes now, for callers that must know the result is stored (probe now). */
+  async writeNow(entries: ResultEntry[]): Promise<void> {
+    await this.store.writeBatch(entries);
+    this.metrics.resultsWritten.inc(entries.length);
+  }
+
+  @Interval(FLUSH_EVERY_MS)
+  flush(): Promise<void> {
+    this.flushing ??= this.flushOnce().finally(() => (this.flushing = null));
+    return this.flushing;
+  }
+
+  /** Flushes until the buffer is empty or the database refuses; for shutdown and tests. */
+  async drain(deadlineMs = 3000): Promise<void> {
+    const deadline = Date.now() + deadlineMs;
+    while (this.buffer.length > 0 && Date.now() < deadline) {
+      await this.flush();
+      if (this.buffer.length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.drain();
+    if (this.buffer.length > 0)
+      this.logger.error(`Stopping with ${this.buffer.length} result(s) not written`);
+  }
+
+  private async flushOnce(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer.slice(0, MAX_BATCH);
+    try {
+      await this.store.writeBatch(batch);
+      this.buffer.splice(0, batch.length);
+      this.metrics.resultsWritten.inc(batch.length);
+      this.failedAttempts = 0;
+      if (this.outageSince !== null) {
+        this.logger.log(
+          `Database reachable again after ${Math.round((Date.now() - this.outageSince) / 1000)} s; writing buffered results`,
+        );
+        this.outageSince = null;
+      }
+    } catch (error) {
+      await this.handleFailure(batch, error);
+    } finally {
+      this.metrics.resultsBuffered.set(this.buffer.length);
+    }
+  }
+
+  private async handleFailure(batch: ResultEntry[], error: unknown): Promise<void> {
+    const reachable = await this.prisma.$queryRaw`SELECT 1`.then(
+      () => true,
+      () => false,
+    );
+    if (!reachable) {
+      if (this.outageSince === null) {
+        this.outageSince = Date.now();
+        this.logger.warn(
+          `Database unreachable: buffering results (limit ${this.config.env.resultBufferLimit})`,
+        );
+      }
+      return;
+    }
+    this.failedAttempts += 1;
+    if (this.failedAttempts < MAX_ATTEMPTS_WHILE_REACHABLE) return;
+    this.buffer.splice(0, batch.length);
+    this.failedAttempts = 0;
+    this.metrics.resultsDropped.inc(batch.length);
+    this.logger.error(
+      `Dropped ${batch.length} result(s) the database refused: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
