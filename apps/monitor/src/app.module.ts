@@ -12,6 +12,7 @@ import { IntegrationModule } from './integrations/integration.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OverviewModule } from './overview/overview.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { TrendModule } from './trend/trend.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         IntegrationModule,
         ChecksModule,
         OverviewModule,
+        TrendModule,
         SchedulerModule,
         DemoModule,
       ],

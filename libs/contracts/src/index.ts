@@ -6,3 +6,4 @@ export * from './integration.contract';
 export * from './json-schema';
 export * from './overview.contract';
 export * from './probe-result.contract';
+export * from './trend.contract';

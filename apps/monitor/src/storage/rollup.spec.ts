@@ -52,7 +52,7 @@ describe(buildRollups.name, () => {
     ]);
     expect(rows[0]!.failures_by_category[CATEGORIES.indexOf('rate_limiting')]).toBe(1);
     expect(rows[0]!.rate_limit_remaining).toBe(0);
-    expect(rows[0]!.latency_max_ms).toEqual([null, 1, null, 89, 90]);
+    expect(rows[0]!.latency_max_ms).toEqual([0, 1, 0, 89, 90]);
   });
 
   it('keeps every probe of an hour in one row whose histogram gives its quantiles', () => {

@@ -11,7 +11,8 @@ export interface RollupRow {
   failure_count: number;
   failures_by_category: number[];
   latency_histogram: number[];
-  latency_max_ms: (number | null)[];
+  /** 0 for a phase without observations (the histogram says which). */
+  latency_max_ms: number[];
   rate_limit_remaining: number | null;
   rate_limit_limit: number | null;
   rate_limit_at: string | null;
@@ -43,7 +44,7 @@ export function buildRollups(entries: readonly ResultEntry[], unit: RollupUnit):
         failure_count: 0,
         failures_by_category: new Array<number>(CATEGORIES.length).fill(0),
         latency_histogram: emptyHistogram(),
-        latency_max_ms: new Array<number | null>(LATENCY_PHASES.length).fill(null),
+        latency_max_ms: new Array<number>(LATENCY_PHASES.length).fill(0),
         rate_limit_remaining: null,
         rate_limit_limit: null,
         rate_limit_at: null,
@@ -59,7 +60,7 @@ export function buildRollups(entries: readonly ResultEntry[], unit: RollupUnit):
       const ms = result.timings[`${phase}Ms`];
       if (ms === null) return;
       recordLatency(row.latency_histogram, phase, ms);
-      row.latency_max_ms[i] = Math.max(row.latency_max_ms[i] ?? 0, ms);
+      row.latency_max_ms[i] = Math.max(row.latency_max_ms[i]!, ms);
     });
     const remaining = result.rateLimit?.remaining ?? null;
     if (remaining !== null && (row.rate_limit_at === null || result.startedAt > row.rate_limit_at)) {

@@ -21,7 +21,13 @@ export async function startMonitor(env: Record<string, string> = {}): Promise<Ru
   const db = await createTestDatabase(process.env);
   const app = await createMonitorApp({
     // ROLE=api by default: tests that want the scheduler say so.
-    env: parseEnv({ DEMO: '0', LOG_LEVEL: 'error', ROLE: 'api', ...env, DATABASE_URL: db.connectionString }),
+    env: parseEnv({
+      DEMO: '0',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+      ROLE: 'api',
+      ...env,
+      DATABASE_URL: db.connectionString,
+    }),
     databaseUrl: db.connectionString,
     apiToken: TEST_API_TOKEN,
     encryptionKey: randomBytes(32),

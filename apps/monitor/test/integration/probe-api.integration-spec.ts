@@ -4,6 +4,7 @@ import {
   OverviewSchema,
   ProbeResultPageSchema,
   ProbeResultSchema,
+  TrendSchema,
 } from '@ihm/contracts';
 import { createSandboxServer } from '@ihm/sandbox';
 import type { Server } from 'node:http';
@@ -71,6 +72,16 @@ describe('probe API', () => {
 
     const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
     expect(overview.counts.byCategory.authentication).toBe(1);
+
+    const trend = TrendSchema.parse(
+      await (await monitor.call(`/api/integrations/${integration.id}/trend?window=1h`)).json(),
+    );
+    expect(trend.bucketSeconds).toBe(60);
+    expect(trend.points.length).toBeGreaterThanOrEqual(60);
+    const probed = trend.points.filter((p) => p.probes > 0);
+    expect(probed.reduce((sum, p) => sum + p.probes, 0)).toBe(3);
+    expect(probed.every((p) => p.successRate === 0 && p.latencyP50Ms.total !== null)).toBe(true);
+    expect((await monitor.call(`/api/integrations/${integration.id}/trend?window=2w`)).status).toBe(400);
   });
 
   it('dry-runs an unsaved definition and stores nothing', async () => {
