@@ -10,10 +10,10 @@ export function firstDueAt(id: string, intervalSeconds: number, now: Date): Date
 }
 
 /**
- * The next run after one that fell due at `dueAt`: one interval later, keeping the cadence; a run that started
- * more than an interval late starts a new cadence from now instead of catching up with a burst.
+ * The next run: one interval after this run started. Counting from the start rather than from the due time
+ * lets a late start drift the cadence by its lateness (a fraction of a second when healthy) but guarantees that
+ * two runs are never closer than one interval, even after a burst of late starts (a restart, an outage).
  */
-export function nextDueAt(dueAt: Date, intervalSeconds: number, now: Date): Date {
-  const next = dueAt.getTime() + intervalSeconds * 1000;
-  return new Date(next > now.getTime() ? next : now.getTime() + intervalSeconds * 1000);
+export function nextDueAt(startedAt: Date, intervalSeconds: number): Date {
+  return new Date(startedAt.getTime() + intervalSeconds * 1000);
 }

@@ -128,13 +128,14 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     const controller = new AbortController();
     this.inflight.set(integrationId, controller);
     this.metrics.probesInFlight.set(this.inflight.size);
-    this.metrics.schedulerLag.observe(Math.max(0, (Date.now() - dueAt.getTime()) / 1000));
+    const startedAt = new Date();
+    this.metrics.schedulerLag.observe(Math.max(0, (startedAt.getTime() - dueAt.getTime()) / 1000));
     probers
       .http(definition, { signal: controller.signal })
       .then((result) => {
         // Cut short by shutdown: its lease is released instead, so another worker runs it in full.
         if (controller.signal.aborted) return;
-        const next = nextDueAt(dueAt, definition.intervalSeconds, new Date());
+        const next = nextDueAt(startedAt, definition.intervalSeconds);
         this.known.set(integrationId, { definition, nextDueAt: next, lastRunAt: Date.now() });
         this.writer.enqueue({
           integrationId,

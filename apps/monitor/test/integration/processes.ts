@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+export const MONITOR_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+
+/** A monitor process (`node dist/main.js`) with the given environment; its output is kept for failures. */
+export function spawnMonitor(env: Record<string, string>): ChildProcess & { output: string[] } {
+  const child = spawn(process.execPath, [MONITOR_MAIN], {
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }) as ChildProcess & { output: string[] };
+  child.output = [];
+  child.stdout?.on('data', (chunk: Buffer) => child.output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => child.output.push(chunk.toString()));
+  return child;
+}
+
+export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A target that answers 200 and records when each path was requested. */
+export async function recordingTarget(): Promise<{
+  url: string;
+  hits: Map<string, number[]>;
+  server: Server;
+}> {
+  const hits = new Map<string, number[]>();
+  const server = createHttpServer((req, res) => {
+    const path = req.url ?? '/';
+    hits.set(path, [...(hits.get(path) ?? []), Date.now()]);
+    res.setHeader('content-type', 'application/json');
+    res.end('{"ok":true}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, server };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
