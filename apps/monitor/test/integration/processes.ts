@@ -52,3 +52,23 @@ export async function recordingTarget(): Promise<{
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface DatabaseServer {
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+/** An embedded PostgreSQL in its own process, which a test may stop and start again on the same data. */
+export function startDatabaseServer(dataDir: string, port: number): Promise<DatabaseServer> {
+  const script = join(__dirname, '..', '..', '..', '..', 'scripts', 'test-db', 'embedded-server.mjs');
+  const child = spawn(process.execPath, [script, dataDir, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /READY (\S+)/.exec(chunk.toString());
+      if (match) resolve({ connectionString: match[1]!, stop: () => stopProcess(child) });
+    });
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
+  });
+}

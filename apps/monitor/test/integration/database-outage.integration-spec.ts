@@ -1,0 +1,112 @@
+import { applyMigrations } from '@ihm/db';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import {
+  freePort,
+  recordingTarget,
+  sleep,
+  spawnMonitor,
+  startDatabaseServer,
+  stopProcess,
+  type DatabaseServer,
+} from './processes';
+
+const TOKEN = 'outage-test-token-0123456789';
+const INTEGRATIONS = 20;
+const OUTAGE_MS = 20_000;
+
+/** Its own embedded PostgreSQL, whatever TEST_DATABASE_URL says: this test stops and restarts the server. */
+describe('database outage', () => {
+  let dataDir: string;
+  let port: number;
+  let database: DatabaseServer;
+  let target: Awaited<ReturnType<typeof recordingTarget>>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'ihm-outage-'));
+    // As root, the server runs as the postgres user, which must be able to traverse into the folder.
+    await chmod(dataDir, 0o711);
+    port = await freePort();
+    database = await startDatabaseServer(join(dataDir, 'db'), port);
+    await applyMigrations(database.connectionString);
+    target = await recordingTarget();
+  });
+  afterAll(async () => {
+    await database.stop();
+    await new Promise((resolve) => target.server.close(resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps probing while the database is down for 20 s and stores every result of that window', async () => {
+    const apiPort = await freePort();
+    const monitor = spawnMonitor({
+      DATABASE_URL: database.connectionString,
+      DATA_DIR: join(dataDir, 'monitor'),
+      API_TOKEN: TOKEN,
+      MONITOR_PORT: String(apiPort),
+      DEMO: '0',
+    });
+    try {
+      const api = `http://127.0.0.1:${apiPort}`;
+      for (let deadline = Date.now() + 20_000; Date.now() < deadline; await sleep(200)) {
+        if (
+          await fetch(`${api}/health`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          break;
+      }
+      for (let i = 0; i < INTEGRATIONS; i += 1) {
+        const res = await fetch(`${api}/api/integrations`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            name: `t${i}`,
+            url: `${target.url}/t/${i}`,
+            intervalSeconds: 10,
+            timeoutMs: 2000,
+          }),
+        });
+        expect(res.status).toBe(201);
+      }
+      // Every integration has run once, so the worker knows them all.
+      await sleep(11_000);
+      const outageStarted = Date.now();
+      await database.stop();
+      await sleep(OUTAGE_MS);
+      database = await startDatabaseServer(join(dataDir, 'db'), port);
+      const outageEnded = Date.now();
+      await sleep(5_000);
+      await stopProcess(monitor);
+      // The outage did not take the monitor down: it stopped cleanly on SIGTERM.
+      expect(monitor.exitCode).toBe(0);
+
+      const duringOutage = [...target.hits.entries()].flatMap(([path, times]) =>
+        times.filter((t) => t >= outageStarted && t <= outageEnded).map((t) => ({ path, t })),
+      );
+      // Probing went on: about two runs of each integration fit in 20 s.
+      expect(duringOutage.length).toBeGreaterThanOrEqual(INTEGRATIONS);
+
+      const client = new Client({ connectionString: database.connectionString });
+      await client.connect();
+      const { rows } = await client.query<{ url: string; started_at: Date }>(
+        `SELECT i.url, r.started_at FROM probe_results r JOIN integrations i ON i.id = r.integration_id
+         WHERE r.started_at BETWEEN $1 AND $2`,
+        [new Date(outageStarted - 1000), new Date(outageEnded)],
+      );
+      await client.end();
+      const stored = rows.map((row) => ({ path: new URL(row.url).pathname, t: row.started_at.getTime() }));
+      // Each request the target saw has its result, started at most a second before the request arrived.
+      const missing = duringOutage.filter(
+        ({ path, t }) => !stored.some((s) => s.path === path && s.t <= t && t - s.t < 1000),
+      );
+      expect(missing).toEqual([]);
+    } finally {
+      await stopProcess(monitor);
+      if (monitor.exitCode !== 0) console.log(monitor.output.join(''));
+    }
+  }, 120_000);
+});
