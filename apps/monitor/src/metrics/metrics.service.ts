@@ -9,7 +9,7 @@ export class MetricsService {
   readonly schedulerLag = new Histogram({
     name: 'monitor_scheduler_lag_seconds',
     help: 'How late scheduled checks start after they fall due.',
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 5, 10, 30, 60],
     registers: [this.registry],
   });
 

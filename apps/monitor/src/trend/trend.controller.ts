@@ -22,7 +22,7 @@ export class TrendController {
     const window = WINDOWS[query.window];
     const to = new Date();
     const from = new Date(to.getTime() - window.spanSeconds * 1000);
-    const rows = await this.repository.rollups(id, window.table, from);
+    const rows = await this.repository.buckets(id, window.table, from, window.bucketSeconds);
     return {
       integrationId: id,
       window: query.window,

@@ -2,18 +2,59 @@ import { PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { RollupSlice } from './trend-points';
 
+interface BucketRow {
+  bucket_start: Date;
+  probe_count: number;
+  degraded_count: number;
+  failure_count: number;
+  latency_histogram: string;
+  latency_max_ms: string;
+  rate_limit_remaining: number | null;
+  rate_limit_limit: number | null;
+}
+
 @Injectable()
 export class TrendRepository {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
-  /** Rollup rows of one integration since `from`, oldest first: never the raw results. */
-  async rollups(integrationId: string, table: 'minute' | 'hour', from: Date): Promise<RollupSlice[]> {
-    const query = {
-      where: { integrationId, bucketStart: { gte: from } },
-      orderBy: { bucketStart: 'asc' as const },
-    };
-    return table === 'minute'
-      ? this.prisma.resultRollupMinute.findMany(query)
-      : this.prisma.resultRollupHour.findMany(query);
+  /**
+   * Rollup rows of one integration since `from`, merged in the database into buckets of `bucketSeconds`
+   * (histograms summed, maxima kept, newest rate limit): one row per point, and never the raw results.
+   */
+  async buckets(
+    integrationId: string,
+    table: 'minute' | 'hour',
+    from: Date,
+    bucketSeconds: number,
+  ): Promise<RollupSlice[]> {
+    // The table name comes from the union type above, never from input.
+    const rows = await this.prisma.$queryRawUnsafe<BucketRow[]>(
+      `SELECT to_timestamp(floor(extract(epoch FROM bucket_start) / $3) * $3) AS bucket_start,
+         sum(probe_count)::int AS probe_count, sum(degraded_count)::int AS degraded_count,
+         sum(failure_count)::int AS failure_count,
+         -- As text: the driver's array conversion costs more than the query itself.
+         array_to_string(ihm_int_array_sum(latency_histogram), ',') AS latency_histogram,
+         array_to_string(ihm_real_array_greatest(latency_max_ms), ',') AS latency_max_ms,
+         (array_agg(rate_limit_remaining ORDER BY rate_limit_at DESC NULLS LAST))[1] AS rate_limit_remaining,
+         (array_agg(rate_limit_limit ORDER BY rate_limit_at DESC NULLS LAST))[1] AS rate_limit_limit
+       FROM result_rollups_${table}
+       WHERE integration_id = $1::uuid AND bucket_start >= $2
+       GROUP BY 1 ORDER BY 1`,
+      integrationId,
+      from,
+      bucketSeconds,
+    );
+    return rows.map((row) => ({
+      bucketStart: row.bucket_start,
+      probeCount: row.probe_count,
+      degradedCount: row.degraded_count,
+      failureCount: row.failure_count,
+      latencyHistogram: parseNumbers(row.latency_histogram),
+      latencyMaxMs: parseNumbers(row.latency_max_ms),
+      rateLimitRemaining: row.rate_limit_remaining,
+      rateLimitLimit: row.rate_limit_limit,
+    }));
   }
 }
+
+const parseNumbers = (text: string | null) => (text ? text.split(',').map(Number) : []);

@@ -1,0 +1,274 @@
+// npm run bench:scheduler — the scheduler and storage at scale on this machine, against a real PostgreSQL
+// (BENCH_DATABASE_URL or TEST_DATABASE_URL, else an embedded server) and a loopback target in its own process:
+//   1. 10,000 integrations every 30 s (333 probes/s needed): sustained probes/s, scheduling lag p50/p99,
+//      the monitor's CPU %, result rows written per second;
+//   2. reads with 30 days of rollups for 1,000 integrations: /api/overview and /trend?window=30d p50/p95.
+import { applyMigrations, startEmbeddedPostgres } from '@ihm/db';
+import { createDatabase, databaseUrl, dropDatabase } from '@ihm/db/testing';
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { fmt, percentile, root, startSandbox } from './lib.mjs';
+
+const INTEGRATIONS = Number(process.env.BENCH_INTEGRATIONS ?? 10_000);
+const INTERVAL_S = 30;
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 40);
+const MEASURE_S = Number(process.env.BENCH_MEASURE_S ?? 60);
+const READ_INTEGRATIONS = 1000;
+const READ_REQUESTS = 300;
+const TOKEN = 'bench-token-0123456789abcdef';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+async function adminDatabase() {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (url) return { url, label: `PostgreSQL at ${new URL(url).host}`, stop: async () => {} };
+  const dir = await mkdtemp(join(tmpdir(), 'ihm-bench-pg-'));
+  await chmod(dir, 0o711);
+  const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
+  return {
+    url: server.connectionString,
+    label: 'embedded PostgreSQL 18',
+    stop: async () => (await server.stop(), await rm(dir, { recursive: true, force: true })),
+  };
+}
+
+async function sql(url, text, params = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'ihm-bench-monitor-'));
+
+function startMonitor(env) {
+  const child = spawn(process.execPath, [join(root, 'apps/monitor/dist/main.js')], {
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      LOG_LEVEL: 'warn',
+      API_TOKEN: TOKEN,
+      ENCRYPTION_KEY: '0'.repeat(64),
+      DATA_DIR: dataDir,
+      DEMO: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return child;
+}
+
+async function waitHealthy(url) {
+  for (let deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+  }
+  throw new Error(`monitor at ${url} did not start`);
+}
+
+const stop = (child) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+
+/** CPU seconds (user + system) of a process, from /proc. */
+async function cpuSeconds(pid) {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Prometheus histogram buckets and counters from a /metrics scrape. */
+async function scrape(url) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const buckets = [...text.matchAll(/^monitor_scheduler_lag_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)].map(
+    ([, le, n]) => [le === '+Inf' ? Infinity : Number(le), Number(n)],
+  );
+  const written = Number(/^monitor_results_written_total (\d+)/m.exec(text)?.[1] ?? 0);
+  return { buckets, written };
+}
+
+/** A quantile from the difference of two cumulative histograms, interpolated within its bucket. */
+function histogramQuantile(before, after, q) {
+  const counts = after.buckets.map(([le, n], i) => [le, n - before.buckets[i][1]]);
+  const total = counts.at(-1)[1];
+  const rank = q * total;
+  let lower = 0;
+  let seen = 0;
+  for (const [le, cumulative] of counts) {
+    if (cumulative >= rank) {
+      const inBucket = cumulative - seen;
+      const upper = le === Infinity ? lower * 2 : le;
+      return lower + ((rank - seen) / Math.max(1, inBucket)) * (upper - lower);
+    }
+    lower = le;
+    seen = cumulative;
+  }
+  return lower;
+}
+
+async function timeRequests(url, count) {
+  const times = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    times.push(performance.now() - started);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const admin = await adminDatabase();
+const sandbox = await startSandbox();
+const writeDb = databaseUrl(admin.url, 'ihm_bench_scheduler');
+const readDb = databaseUrl(admin.url, 'ihm_bench_reads');
+const report = [];
+try {
+  // 1. Scheduling and writes.
+  await createDatabase(admin.url, 'ihm_bench_scheduler');
+  await applyMigrations(writeDb);
+  await sql(
+    writeDb,
+    `WITH i AS (
+       INSERT INTO integrations (name, url, method, interval_seconds, timeout_ms, updated_at)
+       SELECT 'bench ' || n, $1, 'GET', ${INTERVAL_S}, 5000, now() FROM generate_series(1, ${INTEGRATIONS}) AS n
+       RETURNING id)
+     INSERT INTO check_schedules (integration_id, next_due_at)
+     SELECT id, now() + (('x' || substr(md5(id::text), 1, 8))::bit(32)::bigint % ${INTERVAL_S * 1000}) * interval '1 ms' FROM i`,
+    [`${sandbox.url}/v1/widgets`],
+  );
+  const port = await freePort();
+  const api = `http://127.0.0.1:${port}`;
+  const monitor = startMonitor({
+    DATABASE_URL: writeDb,
+    MONITOR_PORT: String(port),
+    PROBE_CONCURRENCY: '100',
+  });
+  await waitHealthy(api);
+  await sleep(WARMUP_S * 1000);
+  const before = { metrics: await scrape(api), cpu: await cpuSeconds(monitor.pid), at: performance.now() };
+  const windowStart = new Date();
+  await sleep(MEASURE_S * 1000);
+  const after = { metrics: await scrape(api), cpu: await cpuSeconds(monitor.pid), at: performance.now() };
+  const windowEnd = new Date();
+  await stop(monitor);
+  const seconds = (after.at - before.at) / 1000;
+  const [{ n: probed }] = await sql(
+    writeDb,
+    'SELECT count(*)::int AS n FROM probe_results WHERE started_at >= $1 AND started_at < $2',
+    [windowStart, windowEnd],
+  );
+  report.push(
+    [
+      'sustained probes/s (results started in the window)',
+      fmt(probed / seconds),
+      `≥ ${fmt(INTEGRATIONS / INTERVAL_S)} needed`,
+    ],
+    ['scheduling lag p50', `${fmt(histogramQuantile(before.metrics, after.metrics, 0.5) * 1000)} ms`, ''],
+    [
+      'scheduling lag p99',
+      `${fmt(histogramQuantile(before.metrics, after.metrics, 0.99) * 1000)} ms`,
+      '< 1,000 ms',
+    ],
+    [
+      'monitor CPU (% of one core; 200 % = both cores)',
+      `${fmt(((after.cpu - before.cpu) / seconds) * 100)} %`,
+      '',
+    ],
+    ['result rows written/s', fmt((after.metrics.written - before.metrics.written) / seconds), ''],
+  );
+
+  // 2. Reads over 30 days of rollups for 1,000 integrations.
+  await createDatabase(admin.url, 'ihm_bench_reads');
+  await applyMigrations(readDb);
+  const loadStarted = performance.now();
+  await sql(
+    readDb,
+    `INSERT INTO integrations (name, url, method, interval_seconds, updated_at)
+     SELECT 'read ' || n, $1, 'GET', 30, now() FROM generate_series(1, ${READ_INTEGRATIONS}) AS n`,
+    [`${sandbox.url}/v1/widgets`],
+  );
+  const histogram = `(SELECT array_agg(CASE WHEN i IN (4, 24, 42, 61, 79) THEN 55 WHEN i IN (25, 62, 80) THEN 5 ELSE 0 END ORDER BY i)
+                      FROM generate_series(0, 89) AS i)`;
+  await sql(
+    readDb,
+    `INSERT INTO result_rollups_hour (integration_id, bucket_start, probe_count, degraded_count, failure_count,
+       failures_by_category, latency_histogram, latency_max_ms, rate_limit_remaining, rate_limit_limit, rate_limit_at)
+     SELECT i.id, h, 120, 2, 1, ARRAY[1,0,0,0,0,0,0,0,0,0], ${histogram}, ARRAY[3, 4, 9, 180, 190]::real[], 4000, 5000, h
+     FROM integrations i, generate_series(date_trunc('hour', now()) - interval '30 days', now(), interval '1 hour') AS h`,
+  );
+  await sql(
+    readDb,
+    `INSERT INTO result_rollups_minute (integration_id, bucket_start, probe_count, degraded_count, failure_count,
+       failures_by_category, latency_histogram, latency_max_ms, rate_limit_remaining, rate_limit_limit, rate_limit_at)
+     SELECT i.id, m, 2, 0, 0, ARRAY[0,0,0,0,0,0,0,0,0,0], ${histogram}, ARRAY[3, 4, 9, 180, 190]::real[], 4000, 5000, m
+     FROM integrations i, generate_series(date_trunc('minute', now()) - interval '1 day', now(), interval '1 minute') AS m`,
+  );
+  await sql(
+    readDb,
+    `INSERT INTO integration_statuses (integration_id, checked_at, status, category, http_status, message, total_ms)
+     SELECT id, now(), CASE WHEN random() < 0.1 THEN 'down' ELSE 'up' END::"ProbeStatus", NULL, 200, 'OK (200).', 120 FROM integrations`,
+  );
+  await sql(readDb, 'ANALYZE');
+  const [{ hours, minutes }] = await sql(
+    readDb,
+    'SELECT (SELECT count(*) FROM result_rollups_hour)::int AS hours, (SELECT count(*) FROM result_rollups_minute)::int AS minutes',
+  );
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const readPort = await freePort();
+  const readApi = `http://127.0.0.1:${readPort}`;
+  const reader = startMonitor({ DATABASE_URL: readDb, MONITOR_PORT: String(readPort), ROLE: 'api' });
+  await waitHealthy(readApi);
+  const [{ id }] = await sql(readDb, 'SELECT id FROM integrations ORDER BY name LIMIT 1 OFFSET 500');
+  await timeRequests(`${readApi}/api/overview`, 20);
+  await timeRequests(`${readApi}/api/integrations/${id}/trend?window=30d`, 20);
+  const overview = await timeRequests(`${readApi}/api/overview`, READ_REQUESTS);
+  const trend30d = await timeRequests(`${readApi}/api/integrations/${id}/trend?window=30d`, READ_REQUESTS);
+  const trend24h = await timeRequests(`${readApi}/api/integrations/${id}/trend?window=24h`, READ_REQUESTS);
+  await stop(reader);
+  report.push(
+    [
+      `/api/overview p50 / p95 (${fmt(READ_INTEGRATIONS)} integrations)`,
+      `${fmt(overview.p50, 1)} / ${fmt(overview.p95, 1)} ms`,
+      'p95 < 150 ms',
+    ],
+    ['/trend?window=30d p50 / p95', `${fmt(trend30d.p50, 1)} / ${fmt(trend30d.p95, 1)} ms`, 'p95 < 50 ms'],
+    ['/trend?window=24h p50 / p95', `${fmt(trend24h.p50, 1)} / ${fmt(trend24h.p95, 1)} ms`, ''],
+  );
+  console.log(
+    `bench:scheduler — ${fmt(INTEGRATIONS)} integrations every ${INTERVAL_S} s for ${MEASURE_S} s after ${WARMUP_S} s warm-up, ` +
+      `${admin.label}; reads over ${fmt(hours)} hour and ${fmt(minutes)} minute rollups (loaded in ${fmt(loadSeconds)} s), ` +
+      `${READ_REQUESTS} sequential requests each`,
+  );
+  console.log('');
+  console.log('| measure | value | target |');
+  console.log('| --- | --- | --- |');
+  for (const [measure, value, target] of report) console.log(`| ${measure} | ${value} | ${target} |`);
+} finally {
+  sandbox.stop();
+  await dropDatabase(admin.url, 'ihm_bench_scheduler').catch(() => {});
+  await dropDatabase(admin.url, 'ihm_bench_reads').catch(() => {});
+  await admin.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
