@@ -23,7 +23,11 @@ describe(firstDueAt.name, () => {
 });
 
 describe(nextDueAt.name, () => {
-  it('is one interval after the run started, however late it started', () => {
-    expect(nextDueAt(now, 30).toISOString()).toBe('2026-11-25T10:00:30.000Z');
+  it.each([
+    ['on time: keeps the cadence', '2026-11-25T09:59:59.900Z', '2026-11-25T10:00:29.900Z'],
+    ['within the tolerance: keeps the cadence', '2026-11-25T09:59:59.500Z', '2026-11-25T10:00:29.500Z'],
+    ['later: restarts the cadence from the start', '2026-11-25T09:59:50.000Z', '2026-11-25T10:00:30.000Z'],
+  ])('%s', (_label, due, next) => {
+    expect(nextDueAt(new Date(due), now, 30).toISOString()).toBe(next);
   });
 });

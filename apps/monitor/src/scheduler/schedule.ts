@@ -9,11 +9,16 @@ export function firstDueAt(id: string, intervalSeconds: number, now: Date): Date
   return new Date(now.getTime() + jitterMs);
 }
 
+/** Starts this late keep the cadence; later ones restart it. Half a second: above the p99 lag of a healthy worker. */
+export const CADENCE_TOLERANCE_MS = 500;
+
 /**
- * The next run: one interval after this run started. Counting from the start rather than from the due time
- * lets a late start drift the cadence by its lateness (a fraction of a second when healthy) but guarantees that
- * two runs are never closer than one interval, even after a burst of late starts (a restart, an outage).
+ * The next run. A run that started on time (within half a second) keeps the cadence — one interval after it fell
+ * due — so the schedule does not drift with scheduling lag. A run that started later (a restart, an outage, a
+ * backlog) starts a new cadence one interval after it started, so two runs are never closer than one interval
+ * less half a second, and a backlog is never caught up with a burst.
  */
-export function nextDueAt(startedAt: Date, intervalSeconds: number): Date {
-  return new Date(startedAt.getTime() + intervalSeconds * 1000);
+export function nextDueAt(dueAt: Date, startedAt: Date, intervalSeconds: number): Date {
+  const base = startedAt.getTime() - dueAt.getTime() <= CADENCE_TOLERANCE_MS ? dueAt : startedAt;
+  return new Date(base.getTime() + intervalSeconds * 1000);
 }

@@ -135,7 +135,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       .then((result) => {
         // Cut short by shutdown: its lease is released instead, so another worker runs it in full.
         if (controller.signal.aborted) return;
-        const next = nextDueAt(startedAt, definition.intervalSeconds);
+        const next = nextDueAt(dueAt, startedAt, definition.intervalSeconds);
         this.known.set(integrationId, { definition, nextDueAt: next, lastRunAt: Date.now() });
         this.writer.enqueue({
           integrationId,
