@@ -21,7 +21,7 @@ import { ScheduleRepository } from './schedule.repository';
 const TICK_MS = 200;
 const MAX_CLAIM = 500;
 /** On SIGTERM, in-flight probes get this long to finish; the rest are released to other workers. */
-const SHUTDOWN_GRACE_MS = 5000;
+const SHUTDOWN_GRACE_MS = 3000;
 /** How long a check this worker ran stays known for running it while the database is unreachable. */
 const KNOWN_FOR_MS = 10 * 60_000;
 
