@@ -81,6 +81,7 @@ describe('schema.prisma and migrations', () => {
       tls: { subject: 'api.example.com', issuer: 'CA', validTo: '2027-01-01T00:00:00.000Z' },
       evidence: { responseHeaders: { 'retry-after': '30' }, bodyExcerpt: '{}' },
       troubleshooting: ['Read the docs'],
+      tokenExpiresAt: new Date('2026-03-05T00:00:00.000Z'),
     };
     expect(Object.keys(written).sort()).toEqual(fields(Prisma.ProbeResultScalarFieldEnum));
     await prisma.$executeRaw`SELECT ihm_ensure_result_partition('2026-03-04'::date)`;
@@ -161,6 +162,30 @@ describe('schema.prisma and migrations', () => {
     expect(read.value).toEqual(written.value);
   });
 
+  it('round-trips every AdminAccount and AdminSession field, and keeps the account to one row', async () => {
+    const account = {
+      id: 1,
+      passwordHash: 'scrypt$16384$8$1$c2FsdA==$aGFzaA==',
+      updatedAt: new Date('2026-06-01T00:00:00.000Z'),
+    };
+    expect(Object.keys(account).sort()).toEqual(fields(Prisma.AdminAccountScalarFieldEnum));
+    await prisma.adminAccount.create({ data: account });
+    const read = await prisma.adminAccount.findUniqueOrThrow({ where: { id: 1 } });
+    expect({ ...read, updatedAt: account.updatedAt }).toEqual(account);
+    await expect(prisma.adminAccount.create({ data: { ...account, id: 2 } })).rejects.toThrow();
+
+    const session = {
+      tokenHash: new Uint8Array(32).fill(7),
+      createdAt: new Date('2026-06-01T00:00:00.000Z'),
+      expiresAt: new Date('2026-06-01T12:00:00.000Z'),
+    };
+    expect(Object.keys(session).sort()).toEqual(fields(Prisma.AdminSessionScalarFieldEnum));
+    await prisma.adminSession.create({ data: session });
+    expect(await prisma.adminSession.findUniqueOrThrow({ where: { tokenHash: session.tokenHash } })).toEqual(
+      session,
+    );
+  });
+
   it('applies the defaults the schema declares', async () => {
     const row = await prisma.integration.create({
       data: { name: 'Defaults', url: 'https://a', method: 'GET' },
@@ -178,5 +203,13 @@ describe('schema.prisma and migrations', () => {
       tags: [],
     });
     expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    await prisma.adminAccount.deleteMany(); // the single row may exist from the round trip above
+    const account = await prisma.adminAccount.create({ data: { passwordHash: 'h' } });
+    expect(account.id).toBe(1);
+    const session = await prisma.adminSession.create({
+      data: { tokenHash: new Uint8Array(32), expiresAt: new Date() },
+    });
+    expect(session.createdAt).toBeInstanceOf(Date);
   });
 });

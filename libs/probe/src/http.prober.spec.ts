@@ -267,6 +267,19 @@ describe(probeHttp.name, () => {
     expect(redirected.evidence?.bodyExcerpt).not.toContain('authorization');
   });
 
+  it("reports the bearer token's JWT expiry, and null for an opaque token", async () => {
+    const exp = Math.floor(Date.now() / 1000) + 365 * 86_400;
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const jwt = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: 'probe', exp })}.signature`;
+    const withJwt = await probe({ url: `${sandbox}/v1/widgets`, auth: { type: 'bearer', token: jwt } });
+    expect(withJwt).toMatchObject({ status: 'up', tokenExpiresAt: new Date(exp * 1000).toISOString() });
+    const opaque = await probe({
+      url: `${sandbox}/v1/widgets`,
+      auth: { type: 'bearer', token: 'opaque-token' },
+    });
+    expect(opaque).toMatchObject({ status: 'up', tokenExpiresAt: null });
+  });
+
   it('names a refused connection', async () => {
     const result = await probe({ url: 'http://127.0.0.1:1/' });
     expect(result).toMatchObject({ status: 'down', category: 'connectivity' });

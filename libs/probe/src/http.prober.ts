@@ -241,6 +241,7 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
       issuer: certificate.issuer,
       validTo: certificate.validTo?.toISOString() ?? null,
     },
+    tokenExpiresAt: observation.tokenExpiresAt?.toISOString() ?? null,
     evidence: response && {
       responseHeaders: redactHeaders(response.headers, secrets),
       bodyExcerpt:

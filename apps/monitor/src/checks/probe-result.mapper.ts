@@ -31,6 +31,7 @@ export function toProbeResult(row: ProbeResultRow): ProbeResult {
       : null,
     schemaErrors: row.schemaErrors as ProbeResult['schemaErrors'],
     tls: row.tls as ProbeResult['tls'],
+    tokenExpiresAt: row.tokenExpiresAt?.toISOString() ?? null,
     evidence: row.evidence as ProbeResult['evidence'],
     troubleshooting: row.troubleshooting,
   };

@@ -38,6 +38,7 @@ export class ResultStoreRepository {
       // A working call needs no evidence; failures keep theirs (the guide's step 1).
       evidence: result.status === 'up' ? null : result.evidence,
       troubleshooting: result.troubleshooting,
+      token_expires_at: result.tokenExpiresAt,
     }));
     const schedules = entries
       .filter((e) => e.schedule)
@@ -52,15 +53,15 @@ export class ResultStoreRepository {
       this.prisma.$executeRaw`
         INSERT INTO probe_results (integration_id, started_at, status, category, http_status, message, dns_ms, connect_ms,
           tls_ms, ttfb_ms, total_ms, rate_limit_limit, rate_limit_remaining, rate_limit_reset_at, retry_after_seconds,
-          schema_errors, tls, evidence, troubleshooting)
+          schema_errors, tls, evidence, troubleshooting, token_expires_at)
         SELECT r.integration_id, r.started_at, r.status, r.category, r.http_status, r.message, r.dns_ms, r.connect_ms,
           r.tls_ms, r.ttfb_ms, r.total_ms, r.rate_limit_limit, r.rate_limit_remaining, r.rate_limit_reset_at,
-          r.retry_after_seconds, coalesce(r.schema_errors, '[]'), r.tls, r.evidence, r.troubleshooting
+          r.retry_after_seconds, coalesce(r.schema_errors, '[]'), r.tls, r.evidence, r.troubleshooting, r.token_expires_at
         FROM jsonb_to_recordset(${json(results)}::jsonb) AS r(integration_id uuid, started_at timestamptz,
           status "ProbeStatus", category "Category", http_status smallint, message text, dns_ms real, connect_ms real,
           tls_ms real, ttfb_ms real, total_ms real, rate_limit_limit int, rate_limit_remaining int,
           rate_limit_reset_at timestamptz, retry_after_seconds int, schema_errors jsonb, tls jsonb, evidence jsonb,
-          troubleshooting text[])
+          troubleshooting text[], token_expires_at timestamptz)
         WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)`,
       this.prisma.$executeRaw`
         INSERT INTO integration_statuses AS s (integration_id, checked_at, status, category, http_status, message,

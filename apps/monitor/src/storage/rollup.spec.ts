@@ -18,6 +18,7 @@ const result = (
   rateLimit: null,
   schemaErrors: [],
   tls: null,
+  tokenExpiresAt: null,
   evidence: null,
   troubleshooting: [],
   ...extra,

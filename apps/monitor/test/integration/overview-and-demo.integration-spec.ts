@@ -48,6 +48,7 @@ describe('overview and demo mode', () => {
       rateLimit: null,
       schemaErrors: [],
       tls: null,
+      tokenExpiresAt: null,
       evidence: null,
       troubleshooting: [],
       ...fields,
