@@ -1,9 +1,9 @@
 // Helpers shared by the benchmarks: a target server in its own process, timing, medians.
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { root } from '../lib/stack.mjs';
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { root };
 
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -3,14 +3,14 @@
 //   1. 10,000 integrations every 30 s (333 probes/s needed): sustained probes/s, scheduling lag p50/p99,
 //      the monitor's CPU %, result rows written per second;
 //   2. reads with 30 days of rollups for 1,000 integrations: /api/overview and /trend?window=30d p50/p95.
-import { applyMigrations, startEmbeddedPostgres } from '@ihm/db';
+import { applyMigrations } from '@ihm/db';
 import { createDatabase, databaseUrl, dropDatabase } from '@ihm/db/testing';
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { adminDatabase, freePort, sleep, waitFor } from '../lib/stack.mjs';
 import { fmt, percentile, root, startSandbox } from './lib.mjs';
 
 const INTEGRATIONS = Number(process.env.BENCH_INTEGRATIONS ?? 10_000);
@@ -20,29 +20,6 @@ const MEASURE_S = Number(process.env.BENCH_MEASURE_S ?? 60);
 const READ_INTEGRATIONS = 1000;
 const READ_REQUESTS = 300;
 const TOKEN = 'bench-token-0123456789abcdef';
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-async function adminDatabase() {
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (url) return { url, label: `PostgreSQL at ${new URL(url).host}`, stop: async () => {} };
-  const dir = await mkdtemp(join(tmpdir(), 'ihm-bench-pg-'));
-  await chmod(dir, 0o711);
-  const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
-  return {
-    url: server.connectionString,
-    label: 'embedded PostgreSQL 18',
-    stop: async () => (await server.stop(), await rm(dir, { recursive: true, force: true })),
-  };
-}
-
 async function sql(url, text, params = []) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -72,18 +49,7 @@ function startMonitor(env) {
   return child;
 }
 
-async function waitHealthy(url) {
-  for (let deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
-    if (
-      await fetch(`${url}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-  }
-  throw new Error(`monitor at ${url} did not start`);
-}
+const waitHealthy = (url) => waitFor(`${url}/health`, 'the monitor');
 
 const stop = (child) =>
   new Promise((resolve) => {
@@ -139,7 +105,7 @@ async function timeRequests(url, count) {
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-const admin = await adminDatabase();
+const admin = await adminDatabase(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
 const sandbox = await startSandbox();
 const writeDb = databaseUrl(admin.url, 'ihm_bench_scheduler');
 const readDb = databaseUrl(admin.url, 'ihm_bench_reads');

@@ -6,4 +6,5 @@ export * from './integration.contract';
 export * from './json-schema';
 export * from './overview.contract';
 export * from './probe-result.contract';
+export * from './session.contract';
 export * from './trend.contract';

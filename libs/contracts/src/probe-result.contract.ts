@@ -51,6 +51,8 @@ export const ProbeResultSchema = z.object({
   rateLimit: RateLimitSchema.nullable(),
   schemaErrors: z.array(SchemaErrorSchema),
   tls: TlsInfoSchema.nullable(),
+  /** When the configured bearer token expires (its JWT `exp`); null when the credential carries no expiry. */
+  tokenExpiresAt: z.string().nullable(),
   evidence: EvidenceSchema.nullable(),
   troubleshooting: z.array(z.string()),
 });
