@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ApiTokenGuard } from './auth/api-token.guard';
+import { AuthModule } from './auth/auth.module';
+import { BearerTokenGuard } from './auth/bearer-token.guard';
 import { ChecksModule } from './checks/checks.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
@@ -23,6 +24,7 @@ export class AppModule {
       imports: [
         ScheduleModule.forRoot(),
         DatabaseModule,
+        AuthModule,
         MetricsModule,
         HealthModule,
         IntegrationModule,
@@ -34,7 +36,7 @@ export class AppModule {
       ],
       providers: [
         { provide: RUNTIME_CONFIG, useValue: config },
-        { provide: APP_GUARD, useClass: ApiTokenGuard },
+        { provide: APP_GUARD, useClass: BearerTokenGuard },
         { provide: APP_FILTER, useClass: ErrorBodyFilter },
       ],
       exports: [RUNTIME_CONFIG],

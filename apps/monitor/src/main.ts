@@ -2,6 +2,7 @@ import { applyMigrations, MigrationError } from '@ihm/db';
 import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { InvalidEnvironmentError, parseEnv } from './config/env.schema';
+import { AdminPasswordBootstrap } from './auth/admin-password.bootstrap';
 import { createMonitorApp } from './create-app';
 import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from './database/open-database';
 import { API_TOKEN_FILE, loadLocalSecrets } from './security/local-secrets';
@@ -45,6 +46,11 @@ async function main(): Promise<void> {
     logger.log(
       `It is stored in ${resolve(env.dataDir, API_TOKEN_FILE)} (mode 0600); set API_TOKEN to choose your own.`,
     );
+  }
+  const adminPassword = app.get(AdminPasswordBootstrap).generatedPassword;
+  if (adminPassword) {
+    logger.log(`Generated the dashboard's admin password, shown this once: ${adminPassword}`);
+    logger.log('Only its hash is stored; set ADMIN_PASSWORD to choose your own.');
   }
   if (env.role === 'worker') logger.log('Worker started (ROLE=worker: no HTTP server)');
   else logger.log(`API listening on http://${env.host}:${env.port}/api (health: /health, readiness: /ready)`);

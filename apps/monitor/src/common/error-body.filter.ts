@@ -7,6 +7,7 @@ import { MonitorError, type MonitorErrorCode } from './monitor-error';
 const STATUS_BY_CODE: Record<MonitorErrorCode, number> = {
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  TOO_MANY_ATTEMPTS: HttpStatus.TOO_MANY_REQUESTS,
   INTEGRATION_NOT_FOUND: HttpStatus.NOT_FOUND,
   INTEGRATION_NAME_TAKEN: HttpStatus.CONFLICT,
   SECRETS_UNREADABLE: HttpStatus.INTERNAL_SERVER_ERROR,

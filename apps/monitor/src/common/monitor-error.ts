@@ -3,6 +3,7 @@ import type { FieldError } from '@ihm/contracts';
 export type MonitorErrorCode =
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'
+  | 'TOO_MANY_ATTEMPTS'
   | 'INTEGRATION_NOT_FOUND'
   | 'INTEGRATION_NAME_TAKEN'
   | 'SECRETS_UNREADABLE';

@@ -9,6 +9,8 @@ describe(parseEnv.name, () => {
       port: 4000,
       embeddedPostgresPort: 54320,
       apiToken: undefined,
+      adminPassword: undefined,
+      sessionTtlHours: 12,
       encryptionKey: undefined,
       demo: true,
       sandboxUrl: 'http://127.0.0.1:4010',
@@ -27,6 +29,10 @@ describe(parseEnv.name, () => {
     [{ DEMO: '0' }, { demo: false }],
     [{ SANDBOX_PORT: '5000' }, { sandboxUrl: 'http://127.0.0.1:5000' }],
     [
+      { ADMIN_PASSWORD: 'correct horse', SESSION_TTL_HOURS: '720' },
+      { adminPassword: 'correct horse', sessionTtlHours: 720 },
+    ],
+    [
       { MONITOR_PORT: '4100', DATABASE_URL: '' },
       { port: 4100, databaseUrl: undefined },
     ],
@@ -36,10 +42,18 @@ describe(parseEnv.name, () => {
 
   it('lists every bad variable by name in one error, without echoing secret values', () => {
     const attempt = () =>
-      parseEnv({ MONITOR_PORT: 'abc', DATABASE_URL: 'mysql://secret@x', API_TOKEN: 'short-secret' });
+      parseEnv({
+        MONITOR_PORT: 'abc',
+        DATABASE_URL: 'mysql://secret@x',
+        API_TOKEN: 'short-secret',
+        ADMIN_PASSWORD: 'hunter2',
+        SESSION_TTL_HOURS: '721',
+      });
     expect(attempt).toThrow(/MONITOR_PORT/);
     expect(attempt).toThrow(/DATABASE_URL: must start with postgresql/);
     expect(attempt).toThrow(/API_TOKEN: must be at least 16 characters/);
-    expect(attempt).not.toThrow(/short-secret|mysql:\/\/secret/);
+    expect(attempt).toThrow(/ADMIN_PASSWORD: must be at least 8 characters/);
+    expect(attempt).toThrow(/SESSION_TTL_HOURS/);
+    expect(attempt).not.toThrow(/short-secret|mysql:\/\/secret|hunter2/);
   });
 });

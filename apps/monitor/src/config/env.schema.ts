@@ -16,6 +16,12 @@ export const EnvSchema = z
     MONITOR_PORT: port(4000),
     EMBEDDED_POSTGRES_PORT: port(54320),
     API_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+    ADMIN_PASSWORD: z
+      .string()
+      .min(8, { error: 'must be at least 8 characters' })
+      .max(1024, { error: 'must be at most 1024 characters' })
+      .optional(),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     ENCRYPTION_KEY: z
       .string()
       .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
@@ -39,6 +45,8 @@ export const EnvSchema = z
     port: env.MONITOR_PORT,
     embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
     apiToken: env.API_TOKEN,
+    adminPassword: env.ADMIN_PASSWORD,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
     encryptionKey: env.ENCRYPTION_KEY,
     // Demo mode is the default for the two-command setup (embedded database), off on a real database.
     demo: env.DEMO ?? env.DATABASE_URL === undefined,

@@ -1,3 +1,4 @@
+import type { SignInThrottlePolicy } from '../auth/sign-in-throttle.policy';
 import type { Env } from './env.schema';
 
 /** What the monitor runs with once the environment is parsed and the local secrets and database are resolved. */
@@ -6,6 +7,8 @@ export interface RuntimeConfig {
   databaseUrl: string;
   apiToken: string;
   encryptionKey: Buffer;
+  /** Replaces the default slow-down of failed sign-ins (tests shorten it). */
+  signInThrottle?: SignInThrottlePolicy;
 }
 
 export const RUNTIME_CONFIG = Symbol('RUNTIME_CONFIG');

@@ -1,0 +1,17 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { SessionTokenHash } from './session-token';
+
+/** Who sent a request, as the guard established it. */
+export type Caller = { kind: 'apiToken' } | { kind: 'session'; tokenHash: SessionTokenHash; expiresAt: Date };
+
+export interface AuthenticatedRequest extends Request {
+  caller?: Caller;
+}
+
+/** The caller of a route that needs a token (never of a @Public() one). */
+export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+  const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().caller;
+  if (!caller) throw new Error('CurrentCaller used on a route the guard did not authenticate');
+  return caller;
+});

@@ -1,0 +1,51 @@
+import { SignInRequestSchema, type Session, type SignInRequest, type WhoAmI } from '@ihm/contracts';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { MonitorError } from '../common/monitor-error';
+import { ZodPipe } from '../common/zod.pipe';
+import { CurrentCaller, type Caller } from './caller';
+import { clientKey } from './client-key';
+import { Public } from './public.decorator';
+import { SessionService } from './session.service';
+import { SignInService } from './sign-in.service';
+
+/** The dashboard's sign-in, who-am-I and sign-out. */
+@Controller('session')
+export class SessionController {
+  constructor(
+    private readonly signInService: SignInService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Public()
+  @Post()
+  async signIn(
+    @Body(new ZodPipe(SignInRequestSchema)) body: SignInRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Session> {
+    const key = clientKey(request.socket.remoteAddress, request.headers['x-forwarded-for']);
+    const outcome = await this.signInService.signIn(body.password, key);
+    if (outcome.kind === 'signedIn') return outcome.session;
+    // The error filter answers on this same response, so the header goes out with the 429.
+    response.setHeader('Retry-After', String(outcome.retryAfterSeconds));
+    throw new MonitorError(
+      'TOO_MANY_ATTEMPTS',
+      `Too many failed sign-in attempts: try again in ${outcome.retryAfterSeconds} s`,
+    );
+  }
+
+  @Get()
+  whoAmI(@CurrentCaller() caller: Caller): WhoAmI {
+    return caller.kind === 'session'
+      ? { kind: 'session', expiresAt: caller.expiresAt.toISOString() }
+      : { kind: 'apiToken' };
+  }
+
+  /** Sign-out. With the API token there is no session to end: nothing happens. */
+  @Delete()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async signOut(@CurrentCaller() caller: Caller): Promise<void> {
+    if (caller.kind === 'session') await this.sessions.end(caller.tokenHash);
+  }
+}
