@@ -149,6 +149,12 @@ export const DryRunRequestSchema = z
   .strictObject({ ...definitionShape, name: IntegrationFields.name.default('Dry run') })
   .superRefine(checkAcrossFields);
 
+/** `POST /api/probe?integrationId=…`: masked secrets in the dry run take that integration's stored values. */
+export const DryRunQuerySchema = z.strictObject({
+  integrationId: z.string().trim().min(1).max(64).optional(),
+});
+export type DryRunQuery = z.output<typeof DryRunQuerySchema>;
+
 /** A partial update. Cross-field rules are checked by the service on the merged definition. */
 export const UpdateIntegrationRequestSchema = z
   .strictObject(IntegrationFields)

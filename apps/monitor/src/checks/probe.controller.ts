@@ -1,5 +1,7 @@
 import {
+  DryRunQuerySchema,
   DryRunRequestSchema,
+  type DryRunQuery,
   ResultsQuerySchema,
   type IntegrationDefinition,
   type ProbeResult,
@@ -22,8 +24,11 @@ export class ProbeController {
 
   @Post('probe')
   @HttpCode(HttpStatus.OK)
-  dryRun(@Body(new ZodPipe(DryRunRequestSchema)) definition: IntegrationDefinition): Promise<ProbeResult> {
-    return this.probes.dryRun(definition);
+  dryRun(
+    @Body(new ZodPipe(DryRunRequestSchema)) definition: IntegrationDefinition,
+    @Query(new ZodPipe(DryRunQuerySchema, 'query')) query: DryRunQuery,
+  ): Promise<ProbeResult> {
+    return this.probes.dryRun(definition, query.integrationId ?? null);
   }
 
   @Get('integrations/:id/results')

@@ -22,8 +22,8 @@ export class ProbeService {
   }
 
   /** The form's "Test" button: an unsaved definition, probed once, stored nowhere. */
-  dryRun(definition: IntegrationDefinition): Promise<ProbeResult> {
-    return probers.http(definition);
+  async dryRun(definition: IntegrationDefinition, basedOn: string | null): Promise<ProbeResult> {
+    return probers.http(await this.integrations.withStoredSecrets(definition, basedOn));
   }
 
   async recentResults(id: string, limit: number, cursor: string | null): Promise<ProbeResultPage> {

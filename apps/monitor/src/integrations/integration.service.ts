@@ -47,6 +47,23 @@ export class IntegrationService {
     return toDefinition(await this.findRow(id), this.box);
   }
 
+  /**
+   * A dry run's definition with secrets: masked ones (`********`, as the API shows them) take the stored values
+   * of `basedOn` — the form testing an edit — and are refused without it.
+   */
+  async withStoredSecrets(
+    definition: IntegrationDefinition,
+    basedOn: string | null,
+  ): Promise<IntegrationDefinition> {
+    if (!basedOn) {
+      rejectIfAny(findMaskedSecrets(definition));
+      return definition;
+    }
+    const { value, errors } = keepMaskedSecrets(definition, await this.getDefinition(basedOn));
+    rejectIfAny(errors);
+    return value;
+  }
+
   /** Definitions of several integrations, for the scheduler; ids that no longer exist are left out. */
   async getDefinitions(ids: string[]): Promise<Map<string, IntegrationDefinition>> {
     const rows = await this.repository.findByIds(ids);

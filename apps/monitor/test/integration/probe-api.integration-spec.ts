@@ -1,13 +1,14 @@
 import {
   ErrorBodySchema,
   IntegrationSchema,
+  MASKED_SECRET,
   OverviewSchema,
   ProbeResultPageSchema,
   ProbeResultSchema,
   TrendSchema,
 } from '@ihm/contracts';
 import { createSandboxServer } from '@ihm/sandbox';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 
@@ -72,6 +73,7 @@ describe('probe API', () => {
 
     const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
     expect(overview.counts.byCategory.authentication).toBe(1);
+    expect(overview.integrations[0]?.latencySparklineMs.some((ms) => ms !== null)).toBe(true);
 
     const trend = TrendSchema.parse(
       await (await monitor.call(`/api/integrations/${integration.id}/trend?window=1h`)).json(),
@@ -96,6 +98,38 @@ describe('probe API', () => {
     });
     const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
     expect(overview.counts.total).toBe(1);
+  });
+
+  it('dry-runs an edit with the stored secrets where the form sends them masked', async () => {
+    const guarded = createServer((req, res) => {
+      res.writeHead(req.headers.authorization === 'Bearer right-token' ? 200 : 401).end('{}');
+    });
+    await new Promise<void>((resolve) => guarded.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(guarded.address() as AddressInfo).port}/`;
+    try {
+      const created = await monitor.call('/api/integrations', {
+        method: 'POST',
+        json: { name: 'guarded', url, auth: { type: 'bearer', token: 'right-token' } },
+      });
+      const integration = IntegrationSchema.parse(await created.json());
+      expect(integration.auth).toEqual({ type: 'bearer', token: MASKED_SECRET });
+
+      const edited = { url, auth: integration.auth, timeoutMs: 2000 };
+      const withStored = await monitor.call(`/api/probe?integrationId=${integration.id}`, {
+        method: 'POST',
+        json: edited,
+      });
+      expect(ProbeResultSchema.parse(await withStored.json())).toMatchObject({
+        status: 'up',
+        httpStatus: 200,
+      });
+
+      const withoutBase = await monitor.call('/api/probe', { method: 'POST', json: edited });
+      expect(withoutBase.status).toBe(400);
+      expect(ErrorBodySchema.parse(await withoutBase.json()).details?.[0]?.field).toBe('auth.token');
+    } finally {
+      await new Promise((resolve) => guarded.close(resolve));
+    }
   });
 
   it('refuses a schema that does not compile with the compiler message', async () => {
