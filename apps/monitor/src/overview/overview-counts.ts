@@ -1,16 +1,35 @@
-import type { Overview, OverviewItem } from '@ihm/contracts';
-import { CATEGORIES, PROBE_STATUSES } from '@ihm/diagnosis';
+import { OVERVIEW_GROUPS, type Overview, type OverviewGroup, type OverviewStatus } from '@ihm/contracts';
+import { CATEGORIES, PROBE_STATUSES, type Category } from '@ihm/diagnosis';
+
+/** One row of the database's count: integrations with this status, category and group. */
+export interface GroupCount {
+  status: OverviewStatus;
+  category: Category | null;
+  group: OverviewGroup;
+  total: number;
+  /** Of `total`, those matching the filters. */
+  matched: number;
+}
 
 const zeroes = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
-/** Counts by status and, for failing or degraded integrations, by guide category. */
-export function countOverview(items: readonly OverviewItem[]): Overview['counts'] {
+/**
+ * The overview's numbers, every key present: over all integrations, by status and, for failing or degraded
+ * ones, by guide category; over those matching the filters, by group.
+ */
+export function countOverview(rows: readonly GroupCount[]): Pick<Overview, 'counts' | 'matched'> {
   const byStatus = zeroes([...PROBE_STATUSES, 'pending'] as const);
   const byCategory = zeroes(CATEGORIES);
-  for (const item of items) {
-    byStatus[item.status] += 1;
-    if (item.category && item.status !== 'up') byCategory[item.category] += 1;
+  const byGroup = zeroes(OVERVIEW_GROUPS);
+  let total = 0;
+  let matched = 0;
+  for (const row of rows) {
+    total += row.total;
+    matched += row.matched;
+    byStatus[row.status] += row.total;
+    if (row.category && row.status !== 'up') byCategory[row.category] += row.total;
+    byGroup[row.group] += row.matched;
   }
-  return { total: items.length, byStatus, byCategory };
+  return { counts: { total, byStatus, byCategory }, matched: { total: matched, byGroup } };
 }

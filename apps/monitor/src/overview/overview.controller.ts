@@ -1,15 +1,15 @@
-import type { Overview } from '@ihm/contracts';
-import { Controller, Get } from '@nestjs/common';
-import { countOverview } from './overview-counts';
-import { OverviewRepository } from './overview.repository';
+import { OverviewQuerySchema, type Overview, type OverviewQuery } from '@ihm/contracts';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ZodPipe } from '../common/zod.pipe';
+import { OverviewService } from './overview.service';
 
 @Controller('overview')
 export class OverviewController {
-  constructor(private readonly repository: OverviewRepository) {}
+  constructor(private readonly service: OverviewService) {}
 
+  /** One page of integrations in group order, with counts; filtered and paged in the database. */
   @Get()
-  async overview(): Promise<Overview> {
-    const integrations = await this.repository.latest();
-    return { integrations, counts: countOverview(integrations) };
+  overview(@Query(new ZodPipe(OverviewQuerySchema, 'query')) query: OverviewQuery): Promise<Overview> {
+    return this.service.overview(query);
   }
 }

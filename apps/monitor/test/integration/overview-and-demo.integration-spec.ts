@@ -31,6 +31,8 @@ describe('overview and demo mode', () => {
     expect(overview.integrations).toHaveLength(first);
     expect(overview.counts.total).toBe(first);
     expect(overview.counts.byStatus.pending).toBe(first);
+    expect(overview.matched.byGroup.pending).toBe(first);
+    expect(overview.nextCursor).toBeNull();
     expect(new Set(overview.integrations.map((i) => i.name)).size).toBe(first);
   });
 
@@ -72,9 +74,11 @@ describe('overview and demo mode', () => {
     expect(after.integrations.find((i) => i.id === target!.id)).toMatchObject({
       status: 'down',
       category: 'authentication',
+      group: 'authentication',
       httpStatus: 401,
       message: 'Bearer token expired',
     });
+    expect(after.integrations[0]?.id).toBe(target!.id);
     expect(after.counts.byCategory.authentication).toBe(1);
     expect(after.counts.byStatus.down).toBe(1);
   });
