@@ -120,6 +120,7 @@ process.on('SIGTERM', () => void stopAll(0));
 
 build();
 const tokenExisted = env.API_TOKEN || existsSync(join(env.DATA_DIR, 'api-token'));
+const dataDirExisted = existsSync(env.DATA_DIR);
 if (demo) run('sandbox', process.execPath, ['apps/sandbox/dist/main.js']);
 run('monitor', process.execPath, ['apps/monitor/dist/main.js'], { signalGroup: false });
 if (!(await waitFor(`${monitorUrl}/health`, HEALTH_DEADLINE_MS))) {
@@ -140,6 +141,13 @@ if (!(await waitFor(`${monitorUrl}/health`, HEALTH_DEADLINE_MS))) {
       tokenExisted
         ? `API token:  ${env.API_TOKEN ? 'from API_TOKEN' : `in ${join(env.DATA_DIR, 'api-token')}`}`
         : 'API token:  generated now and printed above by the monitor, once',
+    );
+    say(
+      env.ADMIN_PASSWORD
+        ? 'Admin password: from ADMIN_PASSWORD'
+        : dataDirExisted
+          ? 'Admin password: generated on the first start and printed by the monitor then (set ADMIN_PASSWORD to choose one)'
+          : 'Admin password: generated on first start and printed above by the monitor, once',
     );
     if (demo) say(`Demo mode:  sandbox API at http://127.0.0.1:${ports.sandbox} (DEMO=0 turns it off)`);
     say('Press Ctrl-C to stop.');
