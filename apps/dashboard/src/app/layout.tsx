@@ -1,21 +1,24 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { THEME_SCRIPT } from '../components/theme-script';
 import './globals.css';
+import './forms.css';
 
 export const metadata: Metadata = {
-  title: 'Integration Health Monitor',
+  title: { default: 'Integration Health Monitor', template: '%s · Integration Health Monitor' },
   description: 'Which third-party integrations work, and why the others do not.',
 };
 
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body>
-        <header className="top">
-          <h1>Integration Health Monitor</h1>
-        </header>
-        <main>{children}</main>
-      </body>
+    // The theme script sets data-theme before the first paint, so the server's markup differs on purpose.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body>{children}</body>
     </html>
   );
 }

@@ -1,33 +1,135 @@
 import 'server-only';
-import { ErrorBodySchema, OverviewSchema, type Overview } from '@ihm/contracts';
-import type { z } from 'zod';
-import { dashboardEnv } from './env';
+import {
+  ErrorBodySchema,
+  IntegrationSchema,
+  OverviewSchema,
+  ProbeResultPageSchema,
+  ProbeResultSchema,
+  SessionSchema,
+  TrendSchema,
+  type FieldError,
+  type TrendWindow,
+} from '@ihm/contracts';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { monitorUrl } from './env';
+import { readSessionToken } from './session-cookie';
 
+/** The monitor did not answer, or answered something that is not its API: the dashboard shows a banner. */
 export class MonitorUnavailableError extends Error {}
 
-/** Every read of the dashboard goes through here, parsed with the contracts the monitor answers with. */
-async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
-  const { monitorUrl, apiToken } = dashboardEnv();
+/** The monitor refused the request (4xx other than 401): its message and field errors, for the form. */
+export class MonitorRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fieldErrors: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+interface CallOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Sign-in has no session yet; every other call sends the session token. */
+  anonymous?: boolean;
+  /** A 401 means a wrong password at sign-in, an expired session anywhere else. */
+  onUnauthorized?: 'signIn' | 'error';
+}
+
+/** The browser's address, forwarded so that the monitor slows down failed sign-ins per client. */
+async function clientAddress(): Promise<string | null> {
+  const forwarded = (await headers()).get('x-forwarded-for');
+  return forwarded?.split(',')[0]?.trim() || null;
+}
+
+/** Every call of the dashboard to the monitor: authenticated with the session, parsed with the contracts. */
+async function call<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: CallOptions = {},
+): Promise<z.output<S>> {
+  const base = monitorUrl();
+  const token = options.anonymous ? null : await readSessionToken();
+  if (!options.anonymous && !token) redirect('/signin');
+  const address = await clientAddress();
   let response: Response;
   try {
-    response = await fetch(new URL(path, monitorUrl), {
-      headers: apiToken ? { authorization: `Bearer ${apiToken}` } : {},
+    response = await fetch(new URL(path, base), {
+      method: options.method ?? 'GET',
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(address ? { 'x-forwarded-for': address } : {}),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
       cache: 'no-store',
-      signal: AbortSignal.timeout(5000),
+      // A probe may take its whole timeout (up to 120 s); reads answer fast or the monitor is in trouble.
+      signal: AbortSignal.timeout(options.method && options.method !== 'GET' ? 130_000 : 10_000),
     });
   } catch {
-    throw new MonitorUnavailableError(`The monitor at ${monitorUrl} does not answer.`);
+    throw new MonitorUnavailableError(`The monitor at ${base} does not answer.`);
   }
+  if (response.status === 204) return schema.parse(undefined);
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = ErrorBodySchema.safeParse(body);
+  if (response.ok) {
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new MonitorUnavailableError(`The monitor at ${base} answered an unexpected body.`);
+    return parsed.data;
+  }
+  const error = ErrorBodySchema.safeParse(body);
+  if (response.status === 401 && (options.onUnauthorized ?? 'signIn') === 'signIn') redirect('/signin');
+  if (response.status >= 500 || !error.success) {
     throw new MonitorUnavailableError(
       `The monitor answered ${response.status}${error.success ? `: ${error.data.message}` : ''}.`,
     );
   }
-  return schema.parse(body);
+  throw new MonitorRequestError(response.status, error.data.message, error.data.details ?? []);
 }
 
-export function fetchOverview(): Promise<Overview> {
-  return get('/api/overview', OverviewSchema);
-}
+const query = (params: Record<string, string | number | undefined | null>) => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+const id = (value: string) => encodeURIComponent(value);
+const nothing = z.undefined();
+
+export const monitorApi = {
+  signIn: (password: string) =>
+    call('/api/session', SessionSchema, {
+      method: 'POST',
+      body: { password },
+      anonymous: true,
+      onUnauthorized: 'error',
+    }),
+  signOut: () => call('/api/session', nothing, { method: 'DELETE', onUnauthorized: 'error' }),
+  overview: (params: Record<string, string | number | undefined>) =>
+    call(`/api/overview${query(params)}`, OverviewSchema),
+  integration: (integrationId: string) => call(`/api/integrations/${id(integrationId)}`, IntegrationSchema),
+  results: (integrationId: string, limit: number, cursor?: string) =>
+    call(`/api/integrations/${id(integrationId)}/results${query({ limit, cursor })}`, ProbeResultPageSchema),
+  trend: (integrationId: string, window: TrendWindow) =>
+    call(`/api/integrations/${id(integrationId)}/trend${query({ window })}`, TrendSchema),
+  create: (request: unknown) =>
+    call('/api/integrations', IntegrationSchema, { method: 'POST', body: request }),
+  update: (integrationId: string, patch: unknown) =>
+    call(`/api/integrations/${id(integrationId)}`, IntegrationSchema, { method: 'PATCH', body: patch }),
+  remove: (integrationId: string) =>
+    call(`/api/integrations/${id(integrationId)}`, nothing, { method: 'DELETE' }),
+  probeNow: (integrationId: string) =>
+    call(`/api/integrations/${id(integrationId)}/probe`, ProbeResultSchema, { method: 'POST' }),
+  /** With `basedOn`, masked secrets in the definition take that integration's stored values. */
+  dryRun: (request: unknown, basedOn?: string) =>
+    call(`/api/probe${query({ integrationId: basedOn })}`, ProbeResultSchema, {
+      method: 'POST',
+      body: request,
+    }),
+};

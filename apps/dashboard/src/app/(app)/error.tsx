@@ -1,11 +1,20 @@
 'use client';
 
-export default function OverviewError({ error, reset }: { error: Error; reset: () => void }) {
+export default function PageError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div className="banner" role="alert">
-      <h2>The monitor is not reachable</h2>
-      <p>{error.message || 'The dashboard could not load data from the monitor.'}</p>
-      <button type="button" onClick={reset}>
+      <h2>This page could not be shown</h2>
+      <p>
+        Something went wrong while loading it
+        {error.digest ? ` (reference ${error.digest} in the dashboard log)` : ''}.
+      </p>
+      <button type="button" className="button" onClick={reset}>
         Try again
       </button>
     </div>

@@ -1,80 +1,114 @@
-import { CATEGORIES, CATEGORY_LABELS } from '@ihm/diagnosis';
-import { StatusBadge } from '../components/status-badge';
-import { groupByCategory } from '../lib/group-by-category';
-import { fetchOverview } from '../lib/monitor-api';
+import Link from 'next/link';
+import { AutoRefresh } from '../../components/auto-refresh';
+import { MonitorDownBanner } from '../../components/monitor-down-banner';
+import { CategoryTiles } from '../../components/overview/category-tiles';
+import { FilterBar } from '../../components/overview/filter-bar';
+import { IntegrationGroups } from '../../components/overview/integration-groups';
+import { MonitorUnavailableError, monitorApi } from '../../lib/monitor-api';
+import { overviewHref, overviewParams } from '../../lib/overview-params';
 
 export const dynamic = 'force-dynamic';
 
-export default async function OverviewPage() {
-  const overview = await fetchOverview();
-  const { counts } = overview;
-  if (counts.total === 0) {
+const PAGE_SIZE = 100;
+const REFRESH_MS = 5000;
+
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = overviewParams(await searchParams);
+  let overview;
+  try {
+    overview = await monitorApi.overview({ ...params, limit: PAGE_SIZE });
+  } catch (error) {
+    if (!(error instanceof MonitorUnavailableError)) throw error;
     return (
-      <div className="empty">
-        <h2>No integrations yet</h2>
-        <p className="muted">
-          Register one with <code>POST /api/integrations</code> (see the README), or start with{' '}
-          <code>DEMO=1</code> to load the sandbox&apos;s examples.
-        </p>
-      </div>
+      <>
+        <div className="page-head">
+          <h1>Overview</h1>
+          <span className="spacer" />
+          <AutoRefresh everyMs={REFRESH_MS} />
+        </div>
+        <MonitorDownBanner message={error.message} />
+      </>
     );
   }
+
+  const { counts, matched } = overview;
+  const head = (
+    <div className="page-head">
+      <div>
+        <h1>Overview</h1>
+        <span className="muted">
+          {counts.total} integrations · {counts.byStatus.down ?? 0} down · {counts.byStatus.degraded ?? 0}{' '}
+          degraded
+        </span>
+      </div>
+      <span className="spacer" />
+      <AutoRefresh everyMs={REFRESH_MS} />
+      <Link href="/integrations/new" className="button primary">
+        Register integration
+      </Link>
+    </div>
+  );
+
+  if (counts.total === 0) {
+    return (
+      <>
+        {head}
+        <div className="empty">
+          <h2>No integrations yet</h2>
+          <p className="muted">
+            Register the first API you depend on: its URL, its credentials and the response you expect. The
+            monitor probes it on a schedule and tells you what is wrong when it fails.
+          </p>
+          <Link href="/integrations/new" className="button primary">
+            Register an integration
+          </Link>
+        </div>
+      </>
+    );
+  }
+
   return (
     <>
-      <section aria-labelledby="status-heading">
-        <h2 id="status-heading">Status</h2>
-        <div className="tiles">
-          {(['down', 'degraded', 'up', 'pending'] as const).map((status) => (
-            <div key={status} className="tile">
-              <div className="count">{counts.byStatus[status] ?? 0}</div>
-              <div className="label">
-                <StatusBadge status={status} />
-              </div>
-            </div>
-          ))}
-        </div>
-      </section>
-      <section aria-labelledby="categories-heading">
-        <h2 id="categories-heading">Failures by category</h2>
-        <div className="tiles">
-          {CATEGORIES.map((category) => {
-            const count = counts.byCategory[category] ?? 0;
-            return (
-              <div key={category} className={count > 0 ? 'tile alert' : 'tile'}>
-                <div className="count">{count}</div>
-                <div className="label">{CATEGORY_LABELS[category]}</div>
-              </div>
-            );
-          })}
-        </div>
-      </section>
+      {head}
+      <CategoryTiles counts={counts} params={params} />
       <section aria-labelledby="integrations-heading">
-        <h2 id="integrations-heading">Integrations</h2>
-        {groupByCategory(overview.integrations).map((group) => (
-          <div key={group.key} className="group">
-            <h3>
-              {group.label} <span className="muted">({group.items.length})</span>
-            </h3>
-            <ul>
-              {group.items.map((item) => (
-                <li key={item.id}>
-                  <StatusBadge status={item.status} />
-                  <span>
-                    <span className="name">{item.name}</span>
-                    {item.message ? <span className="muted"> — {item.message}</span> : null}
-                  </span>
-                  <span className="muted">
-                    {item.paused
-                      ? 'paused'
-                      : item.lastCheckedAt
-                        ? new Date(item.lastCheckedAt).toLocaleTimeString('en-GB')
-                        : '—'}
-                  </span>
-                </li>
-              ))}
-            </ul>
+        <h2 id="integrations-heading">
+          Integrations{' '}
+          <span className="muted">
+            ({matched.total} shown of {counts.total})
+          </span>
+        </h2>
+        <FilterBar params={params} tags={overview.tags} />
+        {matched.total === 0 ? (
+          <div className="empty">
+            <p>No integration matches these filters.</p>
+            <Link href="/" className="button">
+              Clear filters
+            </Link>
           </div>
-        ))}
+        ) : (
+          <IntegrationGroups items={overview.integrations} byGroup={matched.byGroup} now={Date.now()} />
+        )}
+        {params.cursor || overview.nextCursor ? (
+          <nav className="pager" aria-label="Pages">
+            {params.cursor ? (
+              <Link href={overviewHref(params, {})} className="button">
+                ← First page
+              </Link>
+            ) : (
+              <span />
+            )}
+            {overview.nextCursor ? (
+              <Link href={overviewHref(params, { cursor: overview.nextCursor })} className="button">
+                Next page →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </>
   );

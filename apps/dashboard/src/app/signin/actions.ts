@@ -1,0 +1,44 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { MonitorRequestError, MonitorUnavailableError, monitorApi } from '../../lib/monitor-api';
+import { clearSessionToken, storeSessionToken } from '../../lib/session-cookie';
+import { safeNextPath } from './safe-next-path';
+
+export interface SignInState {
+  error: string | null;
+}
+
+export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const password = String(form.get('password') ?? '');
+  if (!password) return { error: 'Enter the admin password.' };
+  try {
+    const session = await monitorApi.signIn(password);
+    const secure = (await headers()).get('x-forwarded-proto') === 'https';
+    await storeSessionToken(session.token, new Date(session.expiresAt), secure);
+  } catch (error) {
+    if (error instanceof MonitorRequestError) {
+      return {
+        error:
+          error.status === 429
+            ? 'Too many failed attempts. Wait a few minutes, then try again.'
+            : 'That password is not correct.',
+      };
+    }
+    if (error instanceof MonitorUnavailableError) return { error: error.message };
+    throw error;
+  }
+  redirect(safeNextPath(form.get('next')));
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await monitorApi.signOut();
+  } catch (error) {
+    // Signing out must work even when the monitor is down or the session already expired.
+    if (!(error instanceof MonitorUnavailableError || error instanceof MonitorRequestError)) throw error;
+  }
+  await clearSessionToken();
+  redirect('/signin');
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import { LATENCY_PHASES } from '@ihm/diagnosis';
+import type { Trend } from '@ihm/contracts';
+import { useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMs } from '../../lib/format';
+import { ChartFrame } from './chart-frame';
+import { chartTimeFormatter } from './chart-time';
+
+const PHASE_COLORS = [
+  'var(--chart-1)',
+  'var(--chart-2)',
+  'var(--chart-3)',
+  'var(--chart-4)',
+  'var(--chart-5)',
+];
+const PERCENTILES = ['p50', 'p95'] as const;
+type Percentile = (typeof PERCENTILES)[number];
+
+/** Latency of each phase of the exchange (DNS, connect, TLS, first byte, total), median or 95th percentile. */
+export function LatencyChart({ trend }: { trend: Trend }) {
+  const [percentile, setPercentile] = useState<Percentile>('p50');
+  const data = trend.points.map((point) => ({
+    at: point.at,
+    ...(percentile === 'p50' ? point.latencyP50Ms : point.latencyP95Ms),
+  }));
+  const withProbes = trend.points.filter((point) => point.probes > 0);
+  const latest = withProbes.at(-1);
+  const summary = latest
+    ? `Latest ${percentile} total: ${formatMs((percentile === 'p50' ? latest.latencyP50Ms : latest.latencyP95Ms).total)}`
+    : 'No latency measured in this window.';
+  return (
+    <ChartFrame
+      title="Latency by phase"
+      summary={summary}
+      empty={withProbes.length === 0}
+      extra={
+        <div className="tabs" role="group" aria-label="Percentile">
+          {PERCENTILES.map((value) => (
+            <button
+              key={value}
+              type="button"
+              className="button small ghost"
+              aria-pressed={percentile === value}
+              onClick={() => setPercentile(value)}
+            >
+              {value}
+            </button>
+          ))}
+        </div>
+      }
+    >
+      <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="at"
+          tickFormatter={chartTimeFormatter(trend.window)}
+          stroke="var(--muted)"
+          fontSize={11}
+          minTickGap={24}
+        />
+        <YAxis stroke="var(--muted)" fontSize={11} width={56} tickFormatter={(v: number) => formatMs(v)} />
+        <Tooltip
+          formatter={(value) => formatMs(typeof value === 'number' ? value : null)}
+          labelFormatter={(label) => new Date(String(label)).toLocaleString('en-GB')}
+          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
+        />
+        <Legend />
+        {LATENCY_PHASES.map((phase, index) => (
+          <Line
+            key={phase}
+            type="monotone"
+            dataKey={phase}
+            name={phase}
+            stroke={PHASE_COLORS[index % PHASE_COLORS.length]}
+            strokeWidth={phase === 'total' ? 2.5 : 1.5}
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ChartFrame>
+  );
+}

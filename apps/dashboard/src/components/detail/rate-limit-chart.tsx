@@ -1,0 +1,68 @@
+'use client';
+
+import type { RateLimit, Trend } from '@ihm/contracts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { ChartFrame } from './chart-frame';
+import { chartTimeFormatter } from './chart-time';
+
+/** The remaining rate-limit budget against the limit, with when the current window resets. */
+export function RateLimitChart({ trend, latest }: { trend: Trend; latest: RateLimit | null }) {
+  const data = trend.points.map((point) => ({
+    at: point.at,
+    remaining: point.rateLimitRemaining,
+    limit: point.rateLimitLimit,
+  }));
+  const reported = trend.points.some((point) => point.rateLimitRemaining !== null);
+  const parts: string[] = [];
+  if (latest?.remaining !== null && latest?.remaining !== undefined) {
+    parts.push(`${latest.remaining}${latest.limit !== null ? ` of ${latest.limit}` : ''} requests left`);
+  }
+  if (latest?.resetAt)
+    parts.push(`resets ${formatRelative(latest.resetAt)} (${formatDateTime(latest.resetAt)})`);
+  if (latest?.retryAfterSeconds !== null && latest?.retryAfterSeconds !== undefined) {
+    parts.push(`Retry-After ${latest.retryAfterSeconds} s`);
+  }
+  const summary = parts.length
+    ? `${parts.join(', ')}.`
+    : 'The API sent no rate-limit headers in this window.';
+  return (
+    <ChartFrame title="Rate-limit budget" summary={summary} empty={!reported}>
+      <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="at"
+          tickFormatter={chartTimeFormatter(trend.window)}
+          stroke="var(--muted)"
+          fontSize={11}
+          minTickGap={24}
+        />
+        <YAxis stroke="var(--muted)" fontSize={11} width={56} allowDecimals={false} />
+        <Tooltip
+          labelFormatter={(label) => new Date(String(label)).toLocaleString('en-GB')}
+          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
+        />
+        <Line
+          type="stepAfter"
+          dataKey="limit"
+          name="limit"
+          stroke="var(--muted)"
+          strokeDasharray="4 4"
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <Line
+          type="monotone"
+          dataKey="remaining"
+          name="remaining"
+          stroke="var(--chart-4)"
+          strokeWidth={2}
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ChartFrame>
+  );
+}

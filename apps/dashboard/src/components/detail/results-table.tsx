@@ -1,0 +1,41 @@
+import type { ProbeResult } from '@ihm/contracts';
+import { CATEGORY_LABELS } from '@ihm/diagnosis';
+import { formatDateTime, formatMs } from '../../lib/format';
+import { StatusBadge } from '../status-badge';
+
+/** The recent results, newest first, one line each. */
+export function ResultsTable({ results }: { results: readonly ProbeResult[] }) {
+  if (results.length === 0) return <div className="empty">No results yet: the first probe runs shortly.</div>;
+  return (
+    <div className="table-scroll">
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            <th scope="col">Status</th>
+            <th scope="col">Category</th>
+            <th scope="col">HTTP</th>
+            <th scope="col">Total</th>
+            <th scope="col">Diagnosis</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.map((result) => (
+            <tr key={result.startedAt}>
+              <td>
+                <time dateTime={result.startedAt}>{formatDateTime(result.startedAt)}</time>
+              </td>
+              <td>
+                <StatusBadge status={result.status} />
+              </td>
+              <td>{result.category ? CATEGORY_LABELS[result.category] : '—'}</td>
+              <td className="num">{result.httpStatus ?? '—'}</td>
+              <td className="num">{formatMs(result.timings.totalMs)}</td>
+              <td>{result.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

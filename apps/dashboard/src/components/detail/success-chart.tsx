@@ -1,0 +1,50 @@
+'use client';
+
+import type { Trend } from '@ihm/contracts';
+import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from './chart-frame';
+import { chartTimeFormatter } from './chart-time';
+
+/** Share of probes that were not down, per bucket. */
+export function SuccessChart({ trend }: { trend: Trend }) {
+  const data = trend.points.map((point) => ({
+    at: point.at,
+    success: point.successRate === null ? null : Math.round(point.successRate * 1000) / 10,
+  }));
+  const probes = trend.points.reduce((sum, point) => sum + point.probes, 0);
+  const failures = trend.points.reduce((sum, point) => sum + point.failures, 0);
+  const summary =
+    probes === 0
+      ? 'No probes in this window.'
+      : `${(((probes - failures) / probes) * 100).toFixed(1)} % of ${probes} probes succeeded (${failures} down).`;
+  return (
+    <ChartFrame title="Success rate" summary={summary} empty={probes === 0}>
+      <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="at"
+          tickFormatter={chartTimeFormatter(trend.window)}
+          stroke="var(--muted)"
+          fontSize={11}
+          minTickGap={24}
+        />
+        <YAxis domain={[0, 100]} unit=" %" stroke="var(--muted)" fontSize={11} width={48} />
+        <Tooltip
+          formatter={(value) => `${String(value)} %`}
+          labelFormatter={(label) => new Date(String(label)).toLocaleString('en-GB')}
+          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
+        />
+        <Area
+          type="stepAfter"
+          dataKey="success"
+          name="success"
+          stroke="var(--up)"
+          fill="var(--up)"
+          fillOpacity={0.2}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+      </AreaChart>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Overview, OverviewItem } from '@ihm/contracts';
+import { troubleshootingSteps } from '@ihm/diagnosis';
+import Link from 'next/link';
+import { formatDateTime, formatMs, formatRelative } from '../../lib/format';
+import { groupLabel } from '../../lib/group-label';
+import { groupPage } from '../../lib/group-page';
+import { Sparkline } from '../sparkline';
+import { StatusBadge } from '../status-badge';
+
+interface IntegrationGroupsProps {
+  items: readonly OverviewItem[];
+  byGroup: Overview['matched']['byGroup'];
+  now: number;
+}
+
+function sparklineLabel(values: readonly (number | null)[]): string {
+  const last = values.findLast((value) => value !== null);
+  return last === undefined
+    ? 'No latency in the last hour'
+    : `Latency over the last hour; latest median ${formatMs(last)}`;
+}
+
+function Row({ item, now }: { item: OverviewItem; now: number }) {
+  return (
+    <li>
+      <StatusBadge status={item.status} />
+      <span>
+        <Link href={`/integrations/${item.id}`} className="name">
+          {item.name}
+        </Link>{' '}
+        {item.paused ? <span className="chip">paused</span> : null}{' '}
+        {item.tags.map((tag) => (
+          <span key={tag} className="chip">
+            {tag}
+          </span>
+        ))}
+        {item.message ? <span className="message">{item.message}</span> : null}
+      </span>
+      <Sparkline values={item.latencySparklineMs} label={sparklineLabel(item.latencySparklineMs)} />
+      <span className="when">
+        {item.lastCheckedAt ? (
+          <time dateTime={item.lastCheckedAt} title={formatDateTime(item.lastCheckedAt)}>
+            {formatRelative(item.lastCheckedAt, now)}
+          </time>
+        ) : (
+          'never'
+        )}
+      </span>
+    </li>
+  );
+}
+
+/** The page's integrations in sections by guide category, each with what the guide says to do. */
+export function IntegrationGroups({ items, byGroup, now }: IntegrationGroupsProps) {
+  return groupPage(items).map(({ group, items: members }) => {
+    const headingId = `group-${group}`;
+    return (
+      <section key={group} className="group" aria-labelledby={headingId}>
+        <h3 id={headingId}>
+          {groupLabel(group)} <span className="muted">{byGroup[group] ?? members.length}</span>
+        </h3>
+        {group === 'pending' || group === 'healthy' ? null : (
+          <details className="steps">
+            <summary>Troubleshooting steps</summary>
+            <ol>
+              {troubleshootingSteps(group).map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </ol>
+          </details>
+        )}
+        <ul>
+          {members.map((item) => (
+            <Row key={item.id} item={item} now={now} />
+          ))}
+        </ul>
+      </section>
+    );
+  });
+}
