@@ -1,0 +1,163 @@
+import {
+  INTEGRATION_DEFAULTS,
+  isSensitiveHeaderName,
+  type AuthType,
+  type HttpMethod,
+  type Integration,
+} from '@ihm/contracts';
+
+export interface HeaderRow {
+  /** Stable per row, so that React keeps each row's inputs and ids while rows come and go. */
+  key: number;
+  name: string;
+  value: string;
+}
+
+/** Every auth type's fields at once: switching types back and forth keeps what was typed. */
+export interface AuthForm {
+  type: AuthType;
+  in: 'header' | 'query';
+  name: string;
+  value: string;
+  token: string;
+  username: string;
+  password: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+}
+
+/** Which secrets the edited integration has stored: their inputs start empty and may stay so. */
+export interface StoredSecrets {
+  authType: AuthType;
+  headerNames: string[];
+}
+
+/** What the inputs hold: text as typed, converted to a request by `toRequest`. */
+export interface FormState {
+  name: string;
+  url: string;
+  method: HttpMethod;
+  headers: HeaderRow[];
+  body: string;
+  auth: AuthForm;
+  expectedStatus: string;
+  responseSchema: string;
+  intervalSeconds: string;
+  timeoutMs: string;
+  latencyThresholdMs: string;
+  rateLimitWarnPercent: string;
+  tokenExpiryWarnDays: string;
+  certificateExpiryWarnDays: string;
+  paused: boolean;
+  tags: string;
+  stored: StoredSecrets | null;
+}
+
+const NO_AUTH: AuthForm = {
+  type: 'none',
+  in: 'header',
+  name: '',
+  value: '',
+  token: '',
+  username: '',
+  password: '',
+  tokenUrl: '',
+  clientId: '',
+  clientSecret: '',
+  scope: '',
+};
+
+export function methodTakesBody(method: HttpMethod): boolean {
+  return method !== 'GET' && method !== 'HEAD';
+}
+
+export function emptyForm(): FormState {
+  return {
+    name: '',
+    url: '',
+    method: INTEGRATION_DEFAULTS.method,
+    headers: [],
+    body: '',
+    auth: NO_AUTH,
+    expectedStatus: '',
+    responseSchema: '',
+    intervalSeconds: String(INTEGRATION_DEFAULTS.intervalSeconds),
+    timeoutMs: String(INTEGRATION_DEFAULTS.timeoutMs),
+    latencyThresholdMs: '',
+    rateLimitWarnPercent: String(INTEGRATION_DEFAULTS.rateLimitWarnPercent),
+    tokenExpiryWarnDays: String(INTEGRATION_DEFAULTS.tokenExpiryWarnDays),
+    certificateExpiryWarnDays: String(INTEGRATION_DEFAULTS.certificateExpiryWarnDays),
+    paused: INTEGRATION_DEFAULTS.paused,
+    tags: '',
+    stored: null,
+  };
+}
+
+/** The auth block without its secrets: the API masks them, and a masked value never goes into an input. */
+function authFormOf(auth: Integration['auth']): AuthForm {
+  switch (auth.type) {
+    case 'none':
+      return NO_AUTH;
+    case 'apiKey':
+      return { ...NO_AUTH, type: auth.type, in: auth.in, name: auth.name };
+    case 'bearer':
+      return { ...NO_AUTH, type: auth.type };
+    case 'basic':
+      return { ...NO_AUTH, type: auth.type, username: auth.username };
+    case 'oauth2ClientCredentials':
+      return {
+        ...NO_AUTH,
+        type: auth.type,
+        tokenUrl: auth.tokenUrl,
+        clientId: auth.clientId,
+        scope: auth.scope ?? '',
+      };
+  }
+}
+
+export function fromIntegration(integration: Integration): FormState {
+  const headerEntries = Object.entries(integration.headers);
+  return {
+    name: integration.name,
+    url: integration.url,
+    method: integration.method,
+    headers: headerEntries.map(([name, value], key) => ({
+      key,
+      name,
+      value: isSensitiveHeaderName(name) ? '' : value,
+    })),
+    body: integration.body ?? '',
+    auth: authFormOf(integration.auth),
+    expectedStatus: integration.expectedStatus.join(', '),
+    responseSchema: integration.responseSchema ? JSON.stringify(integration.responseSchema, null, 2) : '',
+    intervalSeconds: String(integration.intervalSeconds),
+    timeoutMs: String(integration.timeoutMs),
+    latencyThresholdMs: integration.latencyThresholdMs === null ? '' : String(integration.latencyThresholdMs),
+    rateLimitWarnPercent: String(integration.rateLimitWarnPercent),
+    tokenExpiryWarnDays: String(integration.tokenExpiryWarnDays),
+    certificateExpiryWarnDays: String(integration.certificateExpiryWarnDays),
+    paused: integration.paused,
+    tags: integration.tags.join(', '),
+    stored: {
+      authType: integration.auth.type,
+      headerNames: headerEntries.map(([name]) => name).filter(isSensitiveHeaderName),
+    },
+  };
+}
+
+/** A stored auth secret belongs to its auth type: after switching types it must be entered anew. */
+export function hasStoredAuthSecret(form: FormState): boolean {
+  return form.stored?.authType === form.auth.type;
+}
+
+/** The monitor keeps a header's secret under the header's exact name. */
+export function hasStoredHeaderSecret(form: FormState, row: HeaderRow): boolean {
+  return form.stored?.headerNames.includes(row.name.trim()) ?? false;
+}
+
+export function addHeaderRow(headers: HeaderRow[]): HeaderRow[] {
+  const key = headers.reduce((max, row) => Math.max(max, row.key + 1), 0);
+  return [...headers, { key, name: '', value: '' }];
+}

@@ -1,0 +1,104 @@
+import { MASKED_SECRET, type CreateIntegrationRequest } from '@ihm/contracts';
+import { addMessage, headerRowField, type FieldMessages } from './field-errors';
+import { hasStoredAuthSecret, hasStoredHeaderSecret, methodTakesBody, type FormState } from './form-state';
+import { splitStatusList, splitTags } from './list-text';
+import { checkSchemaText } from './schema-check';
+
+export type IntegrationRequest = CreateIntegrationRequest;
+
+/** `POST /api/probe` takes the same definition; its name is optional. */
+export type DryRunRequest = Omit<IntegrationRequest, 'name'> & { name?: string };
+
+export type ToRequestResult =
+  { ok: true; request: IntegrationRequest } | { ok: false; errors: FieldMessages };
+
+const WHOLE_NUMBER = /^\d+$/;
+
+/**
+ * Form text to the API's request body. Only what the API could not even receive is checked here (numbers that
+ * are not numbers, JSON that does not parse, header rows without a name); every other rule is the API's.
+ * An empty secret input of a stored secret sends the mask, which tells the monitor to keep the stored value.
+ */
+export function toRequest(form: FormState): ToRequestResult {
+  const errors: FieldMessages = {};
+
+  const wholeNumber = (field: keyof FormState, text: string): number => {
+    const trimmed = text.trim();
+    if (trimmed === '') addMessage(errors, field, 'Enter a number.');
+    else if (!WHOLE_NUMBER.test(trimmed)) addMessage(errors, field, 'Enter a whole number.');
+    return Number(trimmed);
+  };
+
+  const headers: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const row of form.headers) {
+    const name = row.name.trim();
+    if (name === '' && row.value === '') continue;
+    if (name === '') addMessage(errors, headerRowField(row), 'Enter the header name.');
+    else if (seen.has(name.toLowerCase()))
+      addMessage(errors, headerRowField(row), `${name} is listed twice.`);
+    seen.add(name.toLowerCase());
+    const keep = row.value === '' && hasStoredHeaderSecret(form, row);
+    headers[name] = keep ? MASKED_SECRET : row.value;
+  }
+
+  const expectedStatus = splitStatusList(form.expectedStatus).map((code) => {
+    if (!WHOLE_NUMBER.test(code)) addMessage(errors, 'expectedStatus', `“${code}” is not a status code.`);
+    return Number(code);
+  });
+
+  const schema = checkSchemaText(form.responseSchema);
+  if (schema.state === 'invalid') addMessage(errors, 'responseSchema', schema.message);
+
+  const request: IntegrationRequest = {
+    name: form.name.trim(),
+    url: form.url.trim(),
+    method: form.method,
+    headers,
+    body: methodTakesBody(form.method) && form.body !== '' ? form.body : null,
+    auth: authOf(form),
+    expectedStatus,
+    responseSchema: schema.state === 'valid' ? schema.schema : null,
+    intervalSeconds: wholeNumber('intervalSeconds', form.intervalSeconds),
+    timeoutMs: wholeNumber('timeoutMs', form.timeoutMs),
+    latencyThresholdMs:
+      form.latencyThresholdMs.trim() === ''
+        ? null
+        : wholeNumber('latencyThresholdMs', form.latencyThresholdMs),
+    rateLimitWarnPercent: wholeNumber('rateLimitWarnPercent', form.rateLimitWarnPercent),
+    tokenExpiryWarnDays: wholeNumber('tokenExpiryWarnDays', form.tokenExpiryWarnDays),
+    certificateExpiryWarnDays: wholeNumber('certificateExpiryWarnDays', form.certificateExpiryWarnDays),
+    paused: form.paused,
+    tags: splitTags(form.tags),
+  };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, request };
+}
+
+function authOf(form: FormState): IntegrationRequest['auth'] {
+  const auth = form.auth;
+  const keep = hasStoredAuthSecret(form);
+  const secret = (value: string) => (value === '' && keep ? MASKED_SECRET : value);
+  switch (auth.type) {
+    case 'none':
+      return { type: 'none' };
+    case 'apiKey':
+      return { type: 'apiKey', in: auth.in, name: auth.name.trim(), value: secret(auth.value) };
+    case 'bearer':
+      return { type: 'bearer', token: secret(auth.token) };
+    case 'basic':
+      return { type: 'basic', username: auth.username.trim(), password: secret(auth.password) };
+    case 'oauth2ClientCredentials':
+      return {
+        type: 'oauth2ClientCredentials',
+        tokenUrl: auth.tokenUrl.trim(),
+        clientId: auth.clientId.trim(),
+        clientSecret: secret(auth.clientSecret),
+        ...(auth.scope.trim() === '' ? {} : { scope: auth.scope.trim() }),
+      };
+  }
+}
+
+/** A Test may run before the integration has a name: the monitor names it itself then. */
+export function toDryRun({ name, ...rest }: IntegrationRequest): DryRunRequest {
+  return name === '' ? rest : { name, ...rest };
+}
