@@ -93,7 +93,7 @@ try {
         page.goto(`${product.dashboardUrl}/integrations/${ids[(i * 2_711) % ids.length]}`, {
           waitUntil: 'commit',
         }),
-      () => page.locator('.recharts-surface').first().waitFor(),
+      () => page.locator('.recharts-wrapper > svg.recharts-surface').first().waitFor(),
     ),
   );
 

@@ -3,6 +3,7 @@ import { CATEGORY_LABELS } from '@ihm/diagnosis';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AutoRefresh } from '../../../../components/auto-refresh';
+import { IntegrationActions } from '../../../../components/integration-actions';
 import { LatencyChart } from '../../../../components/detail/latency-chart';
 import { RateLimitChart } from '../../../../components/detail/rate-limit-chart';
 import { ResultsTable } from '../../../../components/detail/results-table';
@@ -13,6 +14,7 @@ import { StatusBadge } from '../../../../components/status-badge';
 import { formatDateTime, formatRelative } from '../../../../lib/format';
 import { loadOrNotFound } from '../../../../lib/load-or-not-found';
 import { MonitorUnavailableError, monitorApi } from '../../../../lib/monitor-api';
+import { deleteIntegration, probeNow, setPaused } from '../../../integrations/actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -138,9 +140,12 @@ export default async function IntegrationPage({
         </div>
         <span className="spacer" />
         <AutoRefresh everyMs={REFRESH_MS} />
-        <Link href={`/integrations/${id}/edit`} className="button">
-          Edit
-        </Link>
+        <IntegrationActions
+          integration={integration}
+          setPausedAction={setPaused}
+          probeNowAction={probeNow}
+          deleteAction={deleteIntegration}
+        />
       </div>
 
       <div className="detail-grid">

@@ -1,0 +1,128 @@
+// End to end: the dashboard in Debian's Chromium against the real monitor on a real PostgreSQL (TEST_DATABASE_URL,
+// else the monitor's embedded one) and the sandbox. Screenshots of every page at desktop and phone width go to
+// e2e-artifacts/.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchChromium } from '../scripts/lib/browser.mjs';
+import { ADMIN_PASSWORD, startProduct } from '../scripts/lib/product.mjs';
+import { root } from '../scripts/lib/stack.mjs';
+
+const ARTIFACTS = join(root, 'e2e-artifacts');
+const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+const NAME = 'Orders API (e2e)';
+/** A chart's own drawing surface (Recharts also draws its legend icons as small surfaces). */
+const CHART_SURFACE = '.recharts-wrapper > svg.recharts-surface';
+
+let product;
+let browser;
+let page;
+let integrationPath;
+
+/** Full-page screenshots at 1280 px and 390 px of what the page shows now. */
+async function screenshots(name) {
+  for (const [label, viewport] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${viewport.width}.png`), fullPage: true });
+    if (label === 'phone') await page.setViewportSize(WIDTHS.desktop);
+  }
+}
+
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  product = await startProduct({ name: 'e2e', adminUrl: process.env.TEST_DATABASE_URL });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: WIDTHS.desktop })).newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+after(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+test('a page behind the session sends to sign-in; a wrong password is refused', async () => {
+  await page.goto(`${product.dashboardUrl}/integrations/new`);
+  assert.match(page.url(), /\/signin\?next=%2Fintegrations%2Fnew$/);
+  await screenshots('signin');
+  await page.getByLabel('Admin password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'That password is not correct.' }).waitFor();
+  assert.match(page.url(), /\/signin/);
+});
+
+test('signs in with the admin password and lands where the user was going', async () => {
+  await page.getByLabel('Admin password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${product.dashboardUrl}/integrations/new`);
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'ihm_session');
+  assert.ok(cookie, 'the session cookie is set');
+  assert.equal(cookie.httpOnly, true);
+  assert.equal(cookie.sameSite, 'Lax');
+});
+
+test('registers an integration whose API answers 401: Test shows the authentication diagnosis before saving', async () => {
+  await page.getByLabel('Name').fill(NAME);
+  await page.getByLabel('URL').fill(`${product.sandboxUrl}/auth/expired-token`);
+  await page.getByLabel('Type').selectOption('bearer');
+  await page.getByLabel('Token').fill('not-a-valid-token');
+  await screenshots('form');
+  await page.getByRole('button', { name: /^Test/ }).click();
+  const result = page.getByRole('region', { name: /result/i });
+  await result.getByText('Authentication', { exact: true }).first().waitFor();
+  assert.match(await result.innerText(), /401/);
+  assert.ok((await result.getByRole('listitem').count()) >= 3, 'troubleshooting steps are listed');
+  await screenshots('form-tested');
+
+  await page.getByRole('button', { name: /^(Save|Register)/ }).click();
+  await page.waitForURL(/\/integrations\/[0-9a-f-]{36}$/);
+  integrationPath = new URL(page.url()).pathname;
+  await page.getByRole('heading', { level: 1, name: NAME }).waitFor();
+});
+
+test('the overview lists it under Authentication with the troubleshooting steps', async () => {
+  // Probe now rather than wait for the schedule's first run.
+  await page.getByRole('button', { name: 'Probe now' }).click();
+  await page.goto(`${product.dashboardUrl}/`);
+  const group = page.getByRole('region', { name: /^Authentication/ });
+  await group.getByRole('link', { name: NAME }).waitFor();
+  await group.getByText('Troubleshooting steps').click();
+  assert.ok((await group.locator('details li').count()) >= 3);
+  assert.match(await group.locator('details').innerText(), /credential|token|key/i);
+  await page.getByRole('link', { name: 'Authentication: 1 failing' }).waitFor();
+  await screenshots('overview');
+});
+
+test('a search by name narrows the list through the API', async () => {
+  await page.getByLabel('Search by name').fill('no-such-integration');
+  await page.getByText('No integration matches these filters.').waitFor();
+  await page.getByLabel('Search by name').fill('orders');
+  await page.getByRole('link', { name: NAME }).waitFor();
+  assert.match(page.url(), /q=orders/);
+});
+
+test('the detail page shows the diagnosis and draws the trend charts', async () => {
+  await page.goto(`${product.dashboardUrl}${integrationPath}?window=1h`);
+  await page.getByRole('heading', { level: 1, name: NAME }).waitFor();
+  for (const chart of ['Latency by phase', 'Success rate']) {
+    const region = page.getByRole('region', { name: chart });
+    await region.locator(CHART_SURFACE).waitFor();
+    assert.ok(
+      (await region.locator(`${CHART_SURFACE} .recharts-cartesian-axis-tick`).count()) > 0,
+      `${chart}: axes`,
+    );
+    assert.ok((await region.locator(`${CHART_SURFACE} path[d^="M"]`).count()) > 0, `${chart}: data drawn`);
+  }
+  const text = await page.locator('main').innerText();
+  assert.match(text, /Authentication/);
+  assert.match(text, /401/);
+  await screenshots('detail');
+});
+
+test('signing out ends the session', async () => {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/signin/);
+  await page.goto(`${product.dashboardUrl}/`);
+  assert.match(page.url(), /\/signin/);
+});
