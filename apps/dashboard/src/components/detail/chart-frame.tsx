@@ -3,11 +3,20 @@
 import type { ReactElement, ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
 
+export const NO_PROBES_YET = 'No probes in this window yet.';
+
+/** With fewer points than this a line is too short to see: the points are drawn as dots too. */
+const DOTS_BELOW = 3;
+
+/** Dots for a sparse series, none for a dense one. */
+export const sparseDots = (points: number) => (points < DOTS_BELOW ? { r: 3 } : false);
+
 interface ChartFrameProps {
   title: string;
   /** What the chart shows, for screen readers and as a caption. */
   summary: string;
-  empty: boolean;
+  /** Said in place of the chart when there is nothing to draw. */
+  empty: string | null;
   extra?: ReactNode;
   children: ReactElement;
 }
@@ -23,7 +32,7 @@ export function ChartFrame({ title, summary, empty, extra, children }: ChartFram
       </div>
       <p className="muted">{summary}</p>
       {empty ? (
-        <div className="empty">No probes in this window yet.</div>
+        <div className="empty">{empty}</div>
       ) : (
         <div className="chart-box" role="img" aria-label={`${title}: ${summary}`}>
           <ResponsiveContainer width="100%" height="100%">

@@ -5,7 +5,7 @@ import type { Trend } from '@ihm/contracts';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMs } from '../../lib/format';
-import { ChartFrame } from './chart-frame';
+import { ChartFrame, NO_PROBES_YET, sparseDots } from './chart-frame';
 import { chartTimeFormatter } from './chart-time';
 
 const PHASE_COLORS = [
@@ -34,7 +34,7 @@ export function LatencyChart({ trend }: { trend: Trend }) {
     <ChartFrame
       title="Latency by phase"
       summary={summary}
-      empty={withProbes.length === 0}
+      empty={withProbes.length === 0 ? NO_PROBES_YET : null}
       extra={
         <div className="tabs" role="group" aria-label="Percentile">
           {PERCENTILES.map((value) => (
@@ -75,7 +75,7 @@ export function LatencyChart({ trend }: { trend: Trend }) {
             name={phase}
             stroke={PHASE_COLORS[index % PHASE_COLORS.length]}
             strokeWidth={phase === 'total' ? 2.5 : 1.5}
-            dot={false}
+            dot={sparseDots(withProbes.length)}
             connectNulls
             isAnimationActive={false}
           />

@@ -3,7 +3,7 @@
 import type { RateLimit, Trend } from '@ihm/contracts';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDateTime, formatRelative } from '../../lib/format';
-import { ChartFrame } from './chart-frame';
+import { ChartFrame, sparseDots } from './chart-frame';
 import { chartTimeFormatter } from './chart-time';
 
 /** The remaining rate-limit budget against the limit, with when the current window resets. */
@@ -13,7 +13,8 @@ export function RateLimitChart({ trend, latest }: { trend: Trend; latest: RateLi
     remaining: point.rateLimitRemaining,
     limit: point.rateLimitLimit,
   }));
-  const reported = trend.points.some((point) => point.rateLimitRemaining !== null);
+  const reportedPoints = trend.points.filter((point) => point.rateLimitRemaining !== null).length;
+  const reported = reportedPoints > 0;
   const parts: string[] = [];
   if (latest?.remaining !== null && latest?.remaining !== undefined) {
     parts.push(`${latest.remaining}${latest.limit !== null ? ` of ${latest.limit}` : ''} requests left`);
@@ -27,7 +28,11 @@ export function RateLimitChart({ trend, latest }: { trend: Trend; latest: RateLi
     ? `${parts.join(', ')}.`
     : 'The API sent no rate-limit headers in this window.';
   return (
-    <ChartFrame title="Rate-limit budget" summary={summary} empty={!reported}>
+    <ChartFrame
+      title="Rate-limit budget"
+      summary={summary}
+      empty={reported ? null : 'No rate-limit headers seen in this window.'}
+    >
       <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
@@ -58,7 +63,7 @@ export function RateLimitChart({ trend, latest }: { trend: Trend; latest: RateLi
           name="remaining"
           stroke="var(--chart-4)"
           strokeWidth={2}
-          dot={false}
+          dot={sparseDots(reportedPoints)}
           connectNulls
           isAnimationActive={false}
         />

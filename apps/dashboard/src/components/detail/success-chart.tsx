@@ -2,7 +2,7 @@
 
 import type { Trend } from '@ihm/contracts';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame } from './chart-frame';
+import { ChartFrame, NO_PROBES_YET, sparseDots } from './chart-frame';
 import { chartTimeFormatter } from './chart-time';
 
 /** Share of probes that were not down, per bucket. */
@@ -18,7 +18,7 @@ export function SuccessChart({ trend }: { trend: Trend }) {
       ? 'No probes in this window.'
       : `${(((probes - failures) / probes) * 100).toFixed(1)} % of ${probes} probes succeeded (${failures} down).`;
   return (
-    <ChartFrame title="Success rate" summary={summary} empty={probes === 0}>
+    <ChartFrame title="Success rate" summary={summary} empty={probes === 0 ? NO_PROBES_YET : null}>
       <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
         <XAxis
@@ -41,6 +41,7 @@ export function SuccessChart({ trend }: { trend: Trend }) {
           stroke="var(--up)"
           fill="var(--up)"
           fillOpacity={0.2}
+          dot={sparseDots(trend.points.filter((point) => point.probes > 0).length)}
           connectNulls={false}
           isAnimationActive={false}
         />

@@ -24,7 +24,7 @@ function Row({ item, now }: { item: OverviewItem; now: number }) {
   return (
     <li>
       <StatusBadge status={item.status} />
-      <span>
+      <span className="item-text">
         <Link href={`/integrations/${item.id}`} className="name">
           {item.name}
         </Link>{' '}
