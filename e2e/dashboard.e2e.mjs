@@ -124,7 +124,18 @@ test('the detail page shows the diagnosis and draws the trend charts', async () 
   await screenshots('detail');
 });
 
-test('signing out ends the session', async () => {
+test('with the monitor down, pages show a clear banner instead of a blank page', async () => {
+  await product.stopMonitor();
+  await page.goto(`${product.dashboardUrl}/`);
+  const banner = page.getByRole('alert').filter({ hasText: 'The monitor is not reachable' });
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /does not answer/);
+  await page.goto(`${product.dashboardUrl}${integrationPath}`);
+  await banner.waitFor();
+  await screenshots('monitor-down');
+});
+
+test('signing out ends the session, even with the monitor down', async () => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL(/\/signin/);
   await page.goto(`${product.dashboardUrl}/`);

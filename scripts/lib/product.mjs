@@ -25,6 +25,7 @@ export async function startProduct({ name, adminUrl, monitorEnv = {}, quiet = fa
   const monitorUrl = `http://127.0.0.1:${monitorPort}`;
   const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
   const children = [];
+  let monitor;
   const stop = async () => {
     await Promise.all(children.reverse().map((child) => stopProcess(child)));
     if (database) await dropDatabase(adminUrl, database);
@@ -37,22 +38,21 @@ export async function startProduct({ name, adminUrl, monitorEnv = {}, quiet = fa
         quiet,
       }),
     );
-    children.push(
-      startProcess('monitor', ['apps/monitor/dist/main.js'], {
-        env: {
-          DATA_DIR: dataDir,
-          MONITOR_PORT: String(monitorPort),
-          EMBEDDED_POSTGRES_PORT: String(embeddedPort),
-          ...(database ? { DATABASE_URL: databaseUrl(adminUrl, database) } : {}),
-          DEMO: '0',
-          ADMIN_PASSWORD,
-          API_TOKEN,
-          LOG_LEVEL: 'warn',
-          ...monitorEnv,
-        },
-        quiet,
-      }),
-    );
+    monitor = startProcess('monitor', ['apps/monitor/dist/main.js'], {
+      env: {
+        DATA_DIR: dataDir,
+        MONITOR_PORT: String(monitorPort),
+        EMBEDDED_POSTGRES_PORT: String(embeddedPort),
+        ...(database ? { DATABASE_URL: databaseUrl(adminUrl, database) } : {}),
+        DEMO: '0',
+        ADMIN_PASSWORD,
+        API_TOKEN,
+        LOG_LEVEL: 'warn',
+        ...monitorEnv,
+      },
+      quiet,
+    });
+    children.push(monitor);
     await waitFor(`${sandboxUrl}/catalog`, 'the sandbox');
     await waitFor(`${monitorUrl}/ready`, 'the monitor', 120_000);
     const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -68,7 +68,9 @@ export async function startProduct({ name, adminUrl, monitorEnv = {}, quiet = fa
     await stop();
     throw error;
   }
-  return { sandboxUrl, monitorUrl, dashboardUrl, stop };
+  /** Stops the monitor alone, as an outage would: the dashboard keeps running. */
+  const stopMonitor = () => stopProcess(monitor);
+  return { sandboxUrl, monitorUrl, dashboardUrl, stop, stopMonitor };
 }
 
 /** A call to the monitor's API with the API token, as a script would make it. */
