@@ -159,7 +159,7 @@ function Evidence({ evidence }: { evidence: NonNullable<ProbeResult['evidence']>
 /** Everything one probe found: verdict, diagnosis, what to do, and the evidence behind it. */
 export function ProbeResultView({ result, heading }: ProbeResultViewProps) {
   return (
-    <div className="probe-result">
+    <section className="probe-result" aria-label={heading}>
       {heading ? <h2>{heading}</h2> : null}
       <div className="row probe-verdict">
         <StatusBadge status={result.status} />
@@ -207,6 +207,6 @@ export function ProbeResultView({ result, heading }: ProbeResultViewProps) {
       {result.rateLimit ? <RateLimitFacts rateLimit={result.rateLimit} /> : null}
       <Credentials tls={result.tls} tokenExpiresAt={result.tokenExpiresAt} />
       {result.evidence ? <Evidence evidence={result.evidence} /> : null}
-    </div>
+    </section>
   );
 }

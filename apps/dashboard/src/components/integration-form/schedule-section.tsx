@@ -34,7 +34,8 @@ export function ScheduleSection(section: SectionProps) {
         />
         <NumberField
           field="tokenExpiryWarnDays"
-          label="Token expiry warning (days)"
+          label="Credential expiry warning (days)"
+          hint="Degraded when the bearer token (its JWT exp) expires sooner."
           min={0}
           max={365}
           section={section}
@@ -42,6 +43,7 @@ export function ScheduleSection(section: SectionProps) {
         <NumberField
           field="certificateExpiryWarnDays"
           label="Certificate expiry warning (days)"
+          hint="Degraded when the TLS certificate expires sooner."
           min={0}
           max={365}
           section={section}

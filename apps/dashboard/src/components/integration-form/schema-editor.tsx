@@ -31,7 +31,7 @@ export function SchemaEditor({ form, errors, edit }: SectionProps) {
         aria-describedby={describedBy(`${id}-status`, shownErrors.length > 0 && `${id}-error`)}
         onChange={(event) => edit('responseSchema', { responseSchema: event.target.value })}
       />
-      <p id={`${id}-status`} className={`form-hint schema-status ${check.state}`} aria-live="polite">
+      <p id={`${id}-status`} className="form-hint schema-status" data-state={check.state} aria-live="polite">
         {check.state === 'valid'
           ? '✓ Valid JSON Schema: every response body is checked against it.'
           : check.state === 'empty'
