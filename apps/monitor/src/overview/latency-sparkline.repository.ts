@@ -16,7 +16,7 @@ export class LatencySparklineRepository {
   /** The total-latency part of the minute rollups of these integrations from `from` until `to` (excluded). */
   async totalLatency(integrationIds: readonly string[], from: Date, to: Date): Promise<MinuteLatency[]> {
     const { firstBucket, buckets, maxIndex } = TOTAL_LATENCY;
-    // Only the total phase's slice of each histogram, as text: the driver's array conversion is the slow part.
+    // Only the total phase's slice of each histogram, and as text: the driver's array conversion is slow.
     const rows = await this.prisma.$queryRaw<MinuteRow[]>`
       SELECT integration_id::text, bucket_start,
         array_to_string(latency_histogram[${firstBucket + 1}::int : ${firstBucket + buckets}::int], ',') AS total_counts,
