@@ -76,7 +76,7 @@ try {
   const overviewMs = await runs(() =>
     time(
       () => page.goto(`${product.dashboardUrl}/`, { waitUntil: 'commit' }),
-      () => page.locator('.group li').first().waitFor(),
+      () => page.locator('.group li.item-row').first().waitFor(),
     ),
   );
   const searchMs = await runs(async (i) => {
@@ -84,7 +84,7 @@ try {
     const box = page.getByLabel('Search by name');
     return time(
       () => box.fill(target),
-      () => page.locator('.group li .name', { hasText: target }).first().waitFor(),
+      () => page.locator('.group li.item-row .name', { hasText: target }).first().waitFor(),
     );
   });
   const detailMs = await runs((i) =>

@@ -22,7 +22,7 @@ function sparklineLabel(values: readonly (number | null)[]): string {
 
 function Row({ item, now }: { item: OverviewItem; now: number }) {
   return (
-    <li>
+    <li className="item-row">
       <StatusBadge status={item.status} />
       <span className="item-text">
         <Link href={`/integrations/${item.id}`} className="name">
