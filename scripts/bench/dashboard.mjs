@@ -73,6 +73,12 @@ try {
     return samples;
   };
 
+  const apiMs = await runs(() =>
+    time(
+      () => api(product.monitorUrl, 'GET', '/api/overview?limit=100'),
+      () => undefined,
+    ),
+  );
   const overviewMs = await runs(() =>
     time(
       () => page.goto(`${product.dashboardUrl}/`, { waitUntil: 'commit' }),
@@ -106,6 +112,7 @@ try {
   );
   console.log(`${'navigation → content'.padEnd(42)} ${'median'.padStart(9)} ${'p95'.padStart(9)}   ceiling`);
   row('overview (first page of groups)', overviewMs);
+  row('  of which GET /api/overview?limit=100', apiMs);
   row('search by name (typing → matching row)', searchMs);
   row('integration detail (→ chart drawn)', detailMs);
   console.log('(search includes the 250 ms typing debounce)');

@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { AutoRefresh } from '../../components/auto-refresh';
-import { MonitorDownBanner } from '../../components/monitor-down-banner';
+import { MonitorDownPage } from '../../components/monitor-down-page';
 import { CategoryTiles } from '../../components/overview/category-tiles';
 import { FilterBar } from '../../components/overview/filter-bar';
 import { IntegrationGroups } from '../../components/overview/integration-groups';
+import { PageHead } from '../../components/page-head';
 import { MonitorUnavailableError, monitorApi } from '../../lib/monitor-api';
 import { overviewHref, overviewParams } from '../../lib/overview-params';
 
@@ -23,34 +24,27 @@ export default async function OverviewPage({
     overview = await monitorApi.overview({ ...params, limit: PAGE_SIZE });
   } catch (error) {
     if (!(error instanceof MonitorUnavailableError)) throw error;
-    return (
-      <>
-        <div className="page-head">
-          <h1>Overview</h1>
-          <span className="spacer" />
-          <AutoRefresh everyMs={REFRESH_MS} />
-        </div>
-        <MonitorDownBanner message={error.message} />
-      </>
-    );
+    return <MonitorDownPage title="Overview" message={error.message} refreshMs={REFRESH_MS} />;
   }
 
   const { counts, matched } = overview;
   const head = (
-    <div className="page-head">
-      <div>
-        <h1>Overview</h1>
-        <span className="muted">
-          {counts.total} integrations · {counts.byStatus.down ?? 0} down · {counts.byStatus.degraded ?? 0}{' '}
-          degraded
-        </span>
-      </div>
-      <span className="spacer" />
-      <AutoRefresh everyMs={REFRESH_MS} />
-      <Link href="/integrations/new" className="button primary">
-        Register integration
-      </Link>
-    </div>
+    <PageHead
+      title="Overview"
+      actions={
+        <>
+          <AutoRefresh everyMs={REFRESH_MS} />
+          <Link href="/integrations/new" className="button primary">
+            Register integration
+          </Link>
+        </>
+      }
+    >
+      <span className="muted">
+        {counts.total} integrations · {counts.byStatus.down ?? 0} down · {counts.byStatus.degraded ?? 0}{' '}
+        degraded
+      </span>
+    </PageHead>
   );
 
   if (counts.total === 0) {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMs } from '../../lib/format';
 import { ChartFrame, NO_PROBES_YET, sparseDots } from './chart-frame';
-import { chartTimeFormatter } from './chart-time';
+import { timeAxisProps, tooltipProps } from './chart-time';
 
 const PHASE_COLORS = [
   'var(--chart-1)',
@@ -53,18 +53,11 @@ export function LatencyChart({ trend }: { trend: Trend }) {
     >
       <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="at"
-          tickFormatter={chartTimeFormatter(trend.window)}
-          stroke="var(--muted)"
-          fontSize={11}
-          minTickGap={24}
-        />
+        <XAxis {...timeAxisProps(trend.window)} />
         <YAxis stroke="var(--muted)" fontSize={11} width={56} tickFormatter={(v: number) => formatMs(v)} />
         <Tooltip
           formatter={(value) => formatMs(typeof value === 'number' ? value : null)}
-          labelFormatter={(label) => new Date(String(label)).toLocaleString('en-GB')}
-          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
+          {...tooltipProps}
         />
         <Legend />
         {LATENCY_PHASES.map((phase, index) => (

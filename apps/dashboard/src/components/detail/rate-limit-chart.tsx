@@ -4,7 +4,7 @@ import type { RateLimit, Trend } from '@ihm/contracts';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { ChartFrame, sparseDots } from './chart-frame';
-import { chartTimeFormatter } from './chart-time';
+import { timeAxisProps, tooltipProps } from './chart-time';
 
 /** The remaining rate-limit budget against the limit, with when the current window resets. */
 export function RateLimitChart({ trend, latest }: { trend: Trend; latest: RateLimit | null }) {
@@ -35,18 +35,9 @@ export function RateLimitChart({ trend, latest }: { trend: Trend; latest: RateLi
     >
       <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="at"
-          tickFormatter={chartTimeFormatter(trend.window)}
-          stroke="var(--muted)"
-          fontSize={11}
-          minTickGap={24}
-        />
+        <XAxis {...timeAxisProps(trend.window)} />
         <YAxis stroke="var(--muted)" fontSize={11} width={56} allowDecimals={false} />
-        <Tooltip
-          labelFormatter={(label) => new Date(String(label)).toLocaleString('en-GB')}
-          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
-        />
+        <Tooltip {...tooltipProps} />
         <Line
           type="stepAfter"
           dataKey="limit"

@@ -3,7 +3,7 @@
 import type { Trend } from '@ihm/contracts';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame, NO_PROBES_YET, sparseDots } from './chart-frame';
-import { chartTimeFormatter } from './chart-time';
+import { timeAxisProps, tooltipProps } from './chart-time';
 
 /** Share of probes that were not down, per bucket. */
 export function SuccessChart({ trend }: { trend: Trend }) {
@@ -21,19 +21,9 @@ export function SuccessChart({ trend }: { trend: Trend }) {
     <ChartFrame title="Success rate" summary={summary} empty={probes === 0 ? NO_PROBES_YET : null}>
       <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="at"
-          tickFormatter={chartTimeFormatter(trend.window)}
-          stroke="var(--muted)"
-          fontSize={11}
-          minTickGap={24}
-        />
+        <XAxis {...timeAxisProps(trend.window)} />
         <YAxis domain={[0, 100]} unit=" %" stroke="var(--muted)" fontSize={11} width={48} />
-        <Tooltip
-          formatter={(value) => `${String(value)} %`}
-          labelFormatter={(label) => new Date(String(label)).toLocaleString('en-GB')}
-          contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
-        />
+        <Tooltip formatter={(value) => `${String(value)} %`} {...tooltipProps} />
         <Area
           type="stepAfter"
           dataKey="success"

@@ -1,4 +1,4 @@
-import type { OverviewItem } from '@ihm/contracts';
+import { OVERVIEW_GROUPS, type OverviewGroup, type OverviewItem } from '@ihm/contracts';
 import { render, screen, within } from '@testing-library/react';
 import { IntegrationGroups } from './integration-groups';
 
@@ -18,22 +18,10 @@ const item = (name: string, group: OverviewItem['group'], message: string | null
   latencySparklineMs: new Array(60).fill(null),
 });
 
-const byGroup = Object.fromEntries(
-  [
-    'authentication',
-    'rate_limiting',
-    'data_validation',
-    'schema_mismatch',
-    'network_timeout',
-    'connectivity',
-    'misconfigured_webhook',
-    'not_found',
-    'server_error',
-    'service_unavailable',
-    'pending',
-    'healthy',
-  ].map((group) => [group, 0]),
-) as Record<OverviewItem['group'], number>;
+const byGroup = Object.fromEntries(OVERVIEW_GROUPS.map((group) => [group, 0])) as Record<
+  OverviewGroup,
+  number
+>;
 
 describe('IntegrationGroups', () => {
   it('lists integrations under their guide category, in the order the API sent, healthy last', () => {

@@ -2,13 +2,15 @@ import { TREND_WINDOWS, TrendWindowSchema, type Integration, type ProbeResult } 
 import { CATEGORY_LABELS } from '@ihm/diagnosis';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import { AutoRefresh } from '../../../../components/auto-refresh';
 import { IntegrationActions } from '../../../../components/integration-actions';
 import { LatencyChart } from '../../../../components/detail/latency-chart';
 import { RateLimitChart } from '../../../../components/detail/rate-limit-chart';
 import { ResultsTable } from '../../../../components/detail/results-table';
 import { SuccessChart } from '../../../../components/detail/success-chart';
-import { MonitorDownBanner } from '../../../../components/monitor-down-banner';
+import { MonitorDownPage } from '../../../../components/monitor-down-page';
+import { PageHead } from '../../../../components/page-head';
 import { ProbeResultView } from '../../../../components/probe-result-view';
 import { StatusBadge } from '../../../../components/status-badge';
 import { formatDateTime, formatRelative } from '../../../../lib/format';
@@ -24,13 +26,13 @@ const REFRESH_MS = 10_000;
 type Params = Promise<{ id: string }>;
 type Search = Promise<{ window?: string; before?: string }>;
 
+/** One read per request, shared by the title and the page. */
+const loadIntegration = cache((id: string) => monitorApi.integration(id));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
-  try {
-    return { title: (await monitorApi.integration(id)).name };
-  } catch {
-    return { title: 'Integration' };
-  }
+  const integration = await loadIntegration(id).catch(() => null);
+  return { title: integration?.name ?? 'Integration' };
 }
 
 function Expiry({ label, iso }: { label: string; iso: string | null | undefined }) {
@@ -96,7 +98,7 @@ export default async function IntegrationPage({
   try {
     data = await loadOrNotFound(
       Promise.all([
-        monitorApi.integration(id),
+        loadIntegration(id),
         monitorApi.results(id, RESULTS_PAGE, search.before),
         search.before ? monitorApi.results(id, 1) : null,
         monitorApi.trend(id, window),
@@ -104,16 +106,7 @@ export default async function IntegrationPage({
     );
   } catch (error) {
     if (!(error instanceof MonitorUnavailableError)) throw error;
-    return (
-      <>
-        <div className="page-head">
-          <h1>Integration</h1>
-          <span className="spacer" />
-          <AutoRefresh everyMs={REFRESH_MS} />
-        </div>
-        <MonitorDownBanner message={error.message} />
-      </>
-    );
+    return <MonitorDownPage title="Integration" message={error.message} refreshMs={REFRESH_MS} />;
   }
   const [integration, page, newest, trend] = data;
   const latest = (newest ?? page).items[0];
@@ -122,31 +115,31 @@ export default async function IntegrationPage({
 
   return (
     <>
-      <div className="page-head">
-        <div>
-          <Link href="/" className="muted">
-            ← Overview
-          </Link>
-          <h1>{integration.name}</h1>
-          <div className="row">
-            <StatusBadge status={latest?.status ?? 'pending'} />
-            {latest?.category ? <span className="chip">{CATEGORY_LABELS[latest.category]}</span> : null}
-            {latest ? (
-              <span className="muted">
-                checked <time dateTime={latest.startedAt}>{formatRelative(latest.startedAt)}</time>
-              </span>
-            ) : null}
-          </div>
+      <PageHead
+        title={integration.name}
+        back={{ href: '/', label: 'Overview' }}
+        actions={
+          <>
+            <AutoRefresh everyMs={REFRESH_MS} />
+            <IntegrationActions
+              integration={integration}
+              setPausedAction={setPaused}
+              probeNowAction={probeNow}
+              deleteAction={deleteIntegration}
+            />
+          </>
+        }
+      >
+        <div className="row">
+          <StatusBadge status={latest?.status ?? 'pending'} />
+          {latest?.category ? <span className="chip">{CATEGORY_LABELS[latest.category]}</span> : null}
+          {latest ? (
+            <span className="muted">
+              checked <time dateTime={latest.startedAt}>{formatRelative(latest.startedAt)}</time>
+            </span>
+          ) : null}
         </div>
-        <span className="spacer" />
-        <AutoRefresh everyMs={REFRESH_MS} />
-        <IntegrationActions
-          integration={integration}
-          setPausedAction={setPaused}
-          probeNowAction={probeNow}
-          deleteAction={deleteIntegration}
-        />
-      </div>
+      </PageHead>
 
       <div className="detail-grid">
         <section className="panel" aria-labelledby="diagnosis-heading">
