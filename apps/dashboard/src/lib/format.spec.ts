@@ -1,4 +1,4 @@
-import { formatMs, formatRelative } from './format';
+import { formatCount, formatMs, formatRelative } from './format';
 
 describe(formatRelative.name, () => {
   const now = Date.parse('2026-11-25T12:00:00Z');
@@ -22,5 +22,17 @@ describe(formatMs.name, () => {
     [12_345, '12.3 s'],
   ])('%p → %s', (value, expected) => {
     expect(formatMs(value)).toBe(expected);
+  });
+});
+
+describe(formatCount.name, () => {
+  it.each([
+    [0, 'probe', undefined, '0 probes'],
+    [1, 'integration', undefined, '1 integration'],
+    [10_000, 'integration', undefined, '10,000 integrations'],
+    [1, 'entry', 'entries', '1 entry'],
+    [3, 'entry', 'entries', '3 entries'],
+  ])('%p %s → %s', (count, singular, plural, expected) => {
+    expect(formatCount(count, singular, plural)).toBe(expected);
   });
 });

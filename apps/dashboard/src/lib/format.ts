@@ -31,3 +31,8 @@ export function formatMs(value: number | null | undefined): string {
   if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
   return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ms`;
 }
+
+/** "1 integration", "2,000 integrations": the count with the noun in the right number. */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+}

@@ -7,6 +7,7 @@ import { IntegrationGroups } from '../../components/overview/integration-groups'
 import { PageHead } from '../../components/page-head';
 import { MonitorUnavailableError, monitorApi } from '../../lib/monitor-api';
 import { overviewHref, overviewParams } from '../../lib/overview-params';
+import { formatCount } from '../../lib/format';
 
 export const dynamic = 'force-dynamic';
 
@@ -41,8 +42,8 @@ export default async function OverviewPage({
       }
     >
       <span className="muted">
-        {counts.total} integrations · {counts.byStatus.down ?? 0} down · {counts.byStatus.degraded ?? 0}{' '}
-        degraded
+        {formatCount(counts.total, 'integration')} · {counts.byStatus.down ?? 0} down ·{' '}
+        {counts.byStatus.degraded ?? 0} degraded
       </span>
     </PageHead>
   );
