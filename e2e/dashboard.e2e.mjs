@@ -130,6 +130,7 @@ test('with the monitor down, pages show a clear banner instead of a blank page',
   const banner = page.getByRole('alert').filter({ hasText: 'The monitor is not reachable' });
   await banner.waitFor();
   assert.match(await banner.innerText(), /does not answer/);
+  await page.getByText(/^Retrying · last try/).waitFor();
   await page.goto(`${product.dashboardUrl}${integrationPath}`);
   await banner.waitFor();
   await screenshots('monitor-down');

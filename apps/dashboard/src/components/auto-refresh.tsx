@@ -7,7 +7,8 @@ import { useEffect, useState, useTransition } from 'react';
  * Re-renders the page's server components every few seconds while the tab is visible, so the page stays live
  * without a reload and without losing scroll position or form input.
  */
-export function AutoRefresh({ everyMs }: { everyMs: number }) {
+export function AutoRefresh({ everyMs, retrying = false }: { everyMs: number; retrying?: boolean }) {
+  const [label, at] = retrying ? ['Retrying', 'last try'] : ['Live', 'updated'];
   const router = useRouter();
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [pending, startTransition] = useTransition();
@@ -27,8 +28,8 @@ export function AutoRefresh({ everyMs }: { everyMs: number }) {
       {pending
         ? 'Refreshing…'
         : updatedAt
-          ? `Live · updated ${updatedAt.toLocaleTimeString('en-GB')}`
-          : 'Live'}
+          ? `${label} · ${at} ${updatedAt.toLocaleTimeString('en-GB')}`
+          : label}
     </span>
   );
 }

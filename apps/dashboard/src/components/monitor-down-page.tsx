@@ -17,7 +17,7 @@ export function MonitorDownPage({
       <PageHead
         title={title}
         back={{ href: '/', label: 'Overview' }}
-        actions={<AutoRefresh everyMs={refreshMs} />}
+        actions={<AutoRefresh everyMs={refreshMs} retrying />}
       />
       <MonitorDownBanner message={message} />
     </>
