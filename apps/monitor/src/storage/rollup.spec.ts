@@ -1,5 +1,6 @@
 import type { ProbeResult } from '@ihm/contracts';
 import { CATEGORIES, latencyQuantile } from '@ihm/diagnosis';
+import { probeResult } from '../../test/probe-result.fixture';
 import { buildRollups, latestStatuses } from './rollup';
 
 const result = (
@@ -7,22 +8,14 @@ const result = (
   status: ProbeResult['status'],
   totalMs: number,
   extra: Partial<ProbeResult> = {},
-): ProbeResult => ({
-  integrationId: 'a',
-  startedAt,
-  status,
-  category: status === 'up' ? null : 'rate_limiting',
-  httpStatus: 200,
-  message: status,
-  timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: totalMs - 1, totalMs },
-  rateLimit: null,
-  schemaErrors: [],
-  tls: null,
-  tokenExpiresAt: null,
-  evidence: null,
-  troubleshooting: [],
-  ...extra,
-});
+): ProbeResult =>
+  probeResult('a', startedAt, {
+    status,
+    category: status === 'up' ? null : 'rate_limiting',
+    message: status,
+    totalMs,
+    ...extra,
+  });
 
 describe(buildRollups.name, () => {
   const entries = [

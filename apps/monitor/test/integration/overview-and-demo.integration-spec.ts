@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { ResultWriter } from '../../src/storage/result-writer.service';
+import { probeResult } from '../probe-result.fixture';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 
 describe('overview and demo mode', () => {
@@ -39,22 +40,8 @@ describe('overview and demo mode', () => {
   it('shows the newest result of each integration and counts failures by category', async () => {
     const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
     const target = overview.integrations[0];
-    const result = (startedAt: Date, fields: Partial<ProbeResult>): ProbeResult => ({
-      integrationId: target!.id,
-      startedAt: startedAt.toISOString(),
-      status: 'up',
-      category: null,
-      httpStatus: 200,
-      message: 'ok',
-      timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs: 3 },
-      rateLimit: null,
-      schemaErrors: [],
-      tls: null,
-      tokenExpiresAt: null,
-      evidence: null,
-      troubleshooting: [],
-      ...fields,
-    });
+    const result = (startedAt: Date, fields: Partial<ProbeResult>) =>
+      probeResult(target!.id, startedAt, fields);
     // Written out of order: the newest result wins whatever order the batches arrive in.
     await monitor.app.get(ResultWriter).writeNow([
       {

@@ -9,6 +9,7 @@ import {
   type ProbeResult,
 } from '@ihm/contracts';
 import { ResultWriter } from '../../src/storage/result-writer.service';
+import { probeResult } from '../probe-result.fixture';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 
 /** name, tags, paused, and the latest result (none: pending). */
@@ -54,20 +55,30 @@ describe('GET /api/overview', () => {
       ids.set(name, IntegrationSchema.parse(await res.json()).id);
     }
     probedAt = Date.now();
-    await monitor.app
-      .get(ResultWriter)
-      .writeNow(
-        FLEET.flatMap(([name, , , fields]) =>
-          fields
-            ? [{ integrationId: ids.get(name)!, result: result(ids.get(name)!, new Date(probedAt), fields) }]
-            : [],
-        ),
-      );
+    await monitor.app.get(ResultWriter).writeNow(
+      FLEET.flatMap(([name, , , fields]) =>
+        fields
+          ? [
+              {
+                integrationId: ids.get(name)!,
+                result: probeResult(ids.get(name)!, new Date(probedAt), {
+                  message: 'probe said so',
+                  totalMs: 120,
+                  ...fields,
+                }),
+              },
+            ]
+          : [],
+      ),
+    );
     // Two minutes earlier, two probes of Stripe: a minute of the sparkline with a median of both.
     await monitor.app.get(ResultWriter).writeNow(
       [30, 60].map((totalMs) => ({
         integrationId: ids.get('Stripe charges')!,
-        result: result(ids.get('Stripe charges')!, new Date(probedAt - 120_000), { status: 'up', totalMs }),
+        result: probeResult(ids.get('Stripe charges')!, new Date(probedAt - 120_000), {
+          status: 'up',
+          totalMs,
+        }),
       })),
     );
   });
@@ -209,23 +220,3 @@ describe('GET /api/overview', () => {
     expect(body.details?.map((detail) => detail.field)).toContain(field);
   });
 });
-
-function result(integrationId: string, startedAt: Date, fields: Partial<ProbeResult> & { totalMs?: number }) {
-  const { totalMs = 120, ...rest } = fields;
-  return {
-    integrationId,
-    startedAt: startedAt.toISOString(),
-    status: 'up',
-    category: null,
-    httpStatus: 200,
-    message: 'probe said so',
-    timings: { dnsMs: null, connectMs: 1, tlsMs: null, ttfbMs: 2, totalMs },
-    rateLimit: null,
-    schemaErrors: [],
-    tls: null,
-    tokenExpiresAt: null,
-    evidence: null,
-    troubleshooting: [],
-    ...rest,
-  } satisfies ProbeResult;
-}
