@@ -10,7 +10,6 @@ import {
   type FieldError,
   type TrendWindow,
 } from '@ihm/contracts';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { monitorUrl } from './env';
@@ -39,12 +38,6 @@ interface CallOptions {
   onUnauthorized?: 'signIn' | 'error';
 }
 
-/** The browser's address, forwarded so that the monitor slows down failed sign-ins per client. */
-async function clientAddress(): Promise<string | null> {
-  const forwarded = (await headers()).get('x-forwarded-for');
-  return forwarded?.split(',')[0]?.trim() || null;
-}
-
 /** Every call of the dashboard to the monitor: authenticated with the session, parsed with the contracts. */
 async function call<S extends z.ZodType>(
   path: string,
@@ -54,7 +47,6 @@ async function call<S extends z.ZodType>(
   const base = monitorUrl();
   const token = options.anonymous ? null : await readSessionToken();
   if (!options.anonymous && !token) redirect('/signin');
-  const address = await clientAddress();
   let response: Response;
   try {
     response = await fetch(new URL(path, base), {
@@ -62,7 +54,6 @@ async function call<S extends z.ZodType>(
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(address ? { 'x-forwarded-for': address } : {}),
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       cache: 'no-store',

@@ -1,10 +1,9 @@
 import { SignInRequestSchema, type Session, type SignInRequest, type WhoAmI } from '@ihm/contracts';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { MonitorError } from '../common/monitor-error';
 import { ZodPipe } from '../common/zod.pipe';
 import { CurrentCaller, type Caller } from './caller';
-import { clientKey } from './client-key';
 import { Public } from './public.decorator';
 import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
@@ -21,17 +20,15 @@ export class SessionController {
   @Post()
   async signIn(
     @Body(new ZodPipe(SignInRequestSchema)) body: SignInRequest,
-    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Session> {
-    const key = clientKey(request.socket.remoteAddress, request.headers['x-forwarded-for']);
-    const outcome = await this.signInService.signIn(body.password, key);
+    const outcome = await this.signInService.signIn(body.password);
     if (outcome.kind === 'signedIn') return outcome.session;
     // The error filter answers on this same response, so the header goes out with the 429.
     response.setHeader('Retry-After', String(outcome.retryAfterSeconds));
     throw new MonitorError(
       'TOO_MANY_ATTEMPTS',
-      `Too many failed sign-in attempts: try again in ${outcome.retryAfterSeconds} s`,
+      `Too many sign-in attempts at once: try again in ${outcome.retryAfterSeconds} s`,
     );
   }
 

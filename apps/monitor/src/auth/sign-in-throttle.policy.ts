@@ -1,25 +1,25 @@
-/** How failed sign-ins of one client are slowed down and, past a number of them, refused. */
+/**
+ * How failed sign-ins are slowed down. There is one admin account and no address the monitor could trust to tell
+ * clients apart (the dashboard cannot see past a forged `X-Forwarded-For`), so the bound is on the account: checks
+ * run one at a time and each failure holds the next check back, so no number of clients guesses faster than one
+ * password per `maxDelayMs` once the failures mount.
+ */
 export interface SignInThrottlePolicy {
   /** Failures older than this no longer count. */
   windowMs: number;
-  /** This many failures in the window lock the client out until the oldest of them leaves it. */
-  lockAfterFailures: number;
-  /** Delay of the first failure's answer; each further failure doubles it, up to `maxDelayMs`. */
+  /** Delay after the first failure in the window; each further failure doubles it, up to `maxDelayMs`. */
   firstDelayMs: number;
   maxDelayMs: number;
+  /** Attempts being checked or waiting their turn; past this, more are answered 429 at once, unchecked. */
+  maxPending: number;
 }
 
 export const DEFAULT_SIGN_IN_THROTTLE: SignInThrottlePolicy = {
   windowMs: 15 * 60_000,
-  lockAfterFailures: 20,
   firstDelayMs: 250,
   maxDelayMs: 10_000,
+  maxPending: 20,
 };
-
-export type AttemptDecision =
-  | { kind: 'locked'; retryAfterSeconds: number }
-  /** Check the password; if it is wrong, answer after this delay. */
-  | { kind: 'check'; delayOnFailureMs: number };
 
 /** The failure times (ms, ascending) that still count at `now`. */
 export function failuresInWindow(
@@ -30,22 +30,16 @@ export function failuresInWindow(
   return failures.filter((at) => at > now - policy.windowMs);
 }
 
-/** The answer delay of a client's n-th failure in the window (n ≥ 1). */
+/** How long the n-th failure in the window (n ≥ 1) holds back the next check. */
 export function failureDelayMs(failureCount: number, policy: SignInThrottlePolicy): number {
   return Math.min(policy.firstDelayMs * 2 ** (failureCount - 1), policy.maxDelayMs);
 }
 
-/** What to do with a client's next attempt, given the times (ms, ascending) of its earlier failures. */
-export function decideAttempt(
-  failures: readonly number[],
-  now: number,
+/** Retry-After for an attempt turned away because `pending` attempts are ahead of it, each possibly a failure. */
+export function busyRetryAfterSeconds(
+  pending: number,
+  failureCount: number,
   policy: SignInThrottlePolicy,
-): AttemptDecision {
-  const recent = failuresInWindow(failures, now, policy);
-  if (recent.length >= policy.lockAfterFailures) {
-    // Unlocked once enough of the oldest failures leave the window to bring the count under the limit.
-    const unlockAt = recent[recent.length - policy.lockAfterFailures]! + policy.windowMs;
-    return { kind: 'locked', retryAfterSeconds: Math.max(1, Math.ceil((unlockAt - now) / 1000)) };
-  }
-  return { kind: 'check', delayOnFailureMs: failureDelayMs(recent.length + 1, policy) };
+): number {
+  return Math.max(1, Math.ceil((pending * failureDelayMs(failureCount + 1, policy)) / 1000));
 }

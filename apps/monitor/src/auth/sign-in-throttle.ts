@@ -1,43 +1,53 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import {
-  decideAttempt,
+  busyRetryAfterSeconds,
   DEFAULT_SIGN_IN_THROTTLE,
+  failureDelayMs,
   failuresInWindow,
-  type AttemptDecision,
   type SignInThrottlePolicy,
 } from './sign-in-throttle.policy';
 
-/** Bounds memory whatever the number of clients: past it, the client with the oldest last failure is forgotten. */
-const MAX_TRACKED_CLIENTS = 10_000;
+export type ThrottledCheck =
+  { kind: 'accepted' } | { kind: 'refused' } | { kind: 'busy'; retryAfterSeconds: number };
 
-/** Failed sign-in attempts per client key, in this process's memory. */
+/** Runs password checks one at a time in this process, each failure holding the next one back (see the policy). */
 @Injectable()
 export class SignInThrottle {
   private readonly policy: SignInThrottlePolicy;
-  /** Failure times per client, ascending; the map is ordered by each client's last failure. */
-  private readonly failures = new Map<string, number[]>();
+  /** Failure times, ascending. */
+  private failures: number[] = [];
+  /** Settles when the check ahead of the next attempt is done with its turn. */
+  private lane: Promise<void> = Promise.resolve();
+  private pending = 0;
 
   constructor(@Inject(RUNTIME_CONFIG) config: RuntimeConfig) {
     this.policy = config.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE;
   }
 
-  /**
-   * Decides on an attempt. One that may go on counts as a failure at once, until `succeeded` clears it: so
-   * parallel guesses count before any of them is checked.
-   */
-  begin(clientKey: string, now = Date.now()): AttemptDecision {
-    const recent = failuresInWindow(this.failures.get(clientKey) ?? [], now, this.policy);
-    const decision = decideAttempt(recent, now, this.policy);
-    if (decision.kind === 'check') {
-      this.failures.delete(clientKey);
-      this.failures.set(clientKey, [...recent, now]);
-      if (this.failures.size > MAX_TRACKED_CLIENTS) this.failures.delete(this.failures.keys().next().value!);
+  async run(check: () => Promise<boolean>): Promise<ThrottledCheck> {
+    if (this.pending >= this.policy.maxPending) {
+      const failureCount = failuresInWindow(this.failures, Date.now(), this.policy).length;
+      return {
+        kind: 'busy',
+        retryAfterSeconds: busyRetryAfterSeconds(this.pending, failureCount, this.policy),
+      };
     }
-    return decision;
-  }
-
-  succeeded(clientKey: string): void {
-    this.failures.delete(clientKey);
+    this.pending += 1;
+    const ahead = this.lane;
+    let endTurn!: () => void;
+    this.lane = new Promise((resolve) => (endTurn = resolve));
+    try {
+      await ahead;
+      if (await check()) return { kind: 'accepted' };
+      const now = Date.now();
+      this.failures = [...failuresInWindow(this.failures, now, this.policy), now];
+      await sleep(failureDelayMs(this.failures.length, this.policy));
+      return { kind: 'refused' };
+    } finally {
+      this.pending -= 1;
+      endTurn();
+    }
   }
 }

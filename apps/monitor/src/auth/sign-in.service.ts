@@ -1,16 +1,15 @@
 import type { Session } from '@ihm/contracts';
 import { Injectable } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { MonitorError } from '../common/monitor-error';
 import { AdminAccountRepository } from './admin-account.repository';
+import { verifyPassword } from './password-hash';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
-import { verifyPassword } from './password-hash';
 
 export type SignInOutcome =
-  { kind: 'signedIn'; session: Session } | { kind: 'locked'; retryAfterSeconds: number };
+  { kind: 'signedIn'; session: Session } | { kind: 'busy'; retryAfterSeconds: number };
 
-/** Checks the admin password, slowing down and then refusing a client that keeps getting it wrong. */
+/** Checks the admin password through the throttle, which slows every failure down. */
 @Injectable()
 export class SignInService {
   constructor(
@@ -19,15 +18,18 @@ export class SignInService {
     private readonly throttle: SignInThrottle,
   ) {}
 
-  async signIn(password: string, clientKey: string): Promise<SignInOutcome> {
-    const attempt = this.throttle.begin(clientKey);
-    if (attempt.kind === 'locked') return attempt;
-    const stored = await this.account.passwordHash();
-    if (stored && (await verifyPassword(password, stored))) {
-      this.throttle.succeeded(clientKey);
-      return { kind: 'signedIn', session: await this.sessions.start() };
+  async signIn(password: string): Promise<SignInOutcome> {
+    const outcome = await this.throttle.run(async () => {
+      const stored = await this.account.passwordHash();
+      return stored !== null && (await verifyPassword(password, stored));
+    });
+    switch (outcome.kind) {
+      case 'busy':
+        return outcome;
+      case 'refused':
+        throw new MonitorError('UNAUTHENTICATED', 'The password is not correct');
+      case 'accepted':
+        return { kind: 'signedIn', session: await this.sessions.start() };
     }
-    await sleep(attempt.delayOnFailureMs);
-    throw new MonitorError('UNAUTHENTICATED', 'The password is not correct');
   }
 }

@@ -19,12 +19,8 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
     await storeSessionToken(session.token, new Date(session.expiresAt), secure);
   } catch (error) {
     if (error instanceof MonitorRequestError) {
-      return {
-        error:
-          error.status === 429
-            ? 'Too many failed attempts. Wait a few minutes, then try again.'
-            : 'That password is not correct.',
-      };
+      // A 429 says how long to wait; anything else at sign-in is a wrong password.
+      return { error: error.status === 429 ? error.message : 'That password is not correct.' };
     }
     if (error instanceof MonitorUnavailableError) return { error: error.message };
     throw error;
