@@ -30,9 +30,16 @@ describe('integration secrets', () => {
     expect(joinSecrets(masked, secrets)).toEqual(value);
   });
 
+  const URL_A = 'https://api.example.com/v1/orders';
+
   it('keeps stored secrets where an update sends the mask back', () => {
-    const stored = { auth: { type: 'bearer', token: 'old' } as Auth, headers: { 'X-Api-Key': 'old-key' } };
+    const stored = {
+      url: URL_A,
+      auth: { type: 'bearer', token: 'old' } as Auth,
+      headers: { 'X-Api-Key': 'old-key' },
+    };
     const incoming = {
+      url: URL_A,
       auth: { type: 'bearer', token: MASKED_SECRET } as Auth,
       headers: { 'X-Api-Key': MASKED_SECRET },
     };
@@ -40,14 +47,19 @@ describe('integration secrets', () => {
   });
 
   it('replaces a secret the update changes', () => {
-    const stored = { auth: { type: 'bearer', token: 'old' } as Auth, headers: {} };
-    const incoming = { auth: { type: 'bearer', token: 'new' } as Auth, headers: {} };
+    const stored = { url: URL_A, auth: { type: 'bearer', token: 'old' } as Auth, headers: {} };
+    const incoming = {
+      url: 'https://elsewhere.example',
+      auth: { type: 'bearer', token: 'new' } as Auth,
+      headers: {},
+    };
     expect(keepMaskedSecrets(incoming, stored).value.auth).toEqual({ type: 'bearer', token: 'new' });
   });
 
   it('refuses a mask with nothing stored behind it', () => {
-    const stored = { auth: { type: 'bearer', token: 'old' } as Auth, headers: {} };
+    const stored = { url: URL_A, auth: { type: 'bearer', token: 'old' } as Auth, headers: {} };
     const incoming = {
+      url: URL_A,
       auth: { type: 'basic', username: 'u', password: MASKED_SECRET } as Auth,
       headers: { Authorization: MASKED_SECRET },
     };
@@ -55,8 +67,79 @@ describe('integration secrets', () => {
       'auth.password',
       'headers.Authorization',
     ]);
-    expect(findMaskedSecrets({ auth: { type: 'bearer', token: MASKED_SECRET }, headers: {} })).toHaveLength(
-      1,
-    );
+    expect(
+      findMaskedSecrets({ url: URL_A, auth: { type: 'bearer', token: MASKED_SECRET }, headers: {} }),
+    ).toHaveLength(1);
+  });
+
+  const oauth = (tokenUrl: string, clientSecret: string): Auth => ({
+    type: 'oauth2ClientCredentials',
+    tokenUrl,
+    clientId: 'c',
+    clientSecret,
+  });
+  const TOKEN_URL = 'https://auth.example.com/oauth/token';
+
+  it.each<[string, string, Auth, Auth, string[]]>([
+    [
+      'same origin, other path',
+      'https://api.example.com/v2/health',
+      bearer('old'),
+      bearer(MASKED_SECRET),
+      [],
+    ],
+    [
+      'another host',
+      'https://collector.example/x',
+      bearer('old'),
+      bearer(MASKED_SECRET),
+      ['auth.token', 'headers.X-Api-Key'],
+    ],
+    [
+      'another port',
+      'https://api.example.com:8443/v1/orders',
+      bearer('old'),
+      bearer(MASKED_SECRET),
+      ['auth.token', 'headers.X-Api-Key'],
+    ],
+    [
+      'http instead of https',
+      'http://api.example.com/v1/orders',
+      bearer('old'),
+      bearer(MASKED_SECRET),
+      ['auth.token', 'headers.X-Api-Key'],
+    ],
+    // The client secret goes to the token endpoint; the API's URL moving only moves the header.
+    [
+      'OAuth2, API moved',
+      'https://other.example/v1',
+      oauth(TOKEN_URL, 'old'),
+      oauth(TOKEN_URL, MASKED_SECRET),
+      ['headers.X-Api-Key'],
+    ],
+    [
+      'OAuth2, token endpoint moved',
+      URL_A,
+      oauth(TOKEN_URL, 'old'),
+      oauth('https://evil.example/token', MASKED_SECRET),
+      ['auth.clientSecret'],
+    ],
+    // Validation names a bad URL; nothing is sent with it.
+    ['an unparsable URL', 'not a url', bearer('old'), bearer(MASKED_SECRET), []],
+  ])('a masked secret whose destination is %s: errors on %j', (_label, url, storedAuth, auth, fields) => {
+    const stored = { url: URL_A, auth: storedAuth, headers: { 'X-Api-Key': 'old-key' } };
+    const { errors } = keepMaskedSecrets({ url, auth, headers: { 'X-Api-Key': MASKED_SECRET } }, stored);
+    expect(errors.map((e) => e.field)).toEqual(fields);
+    for (const error of errors) expect(error.message).toMatch(/^enter the secret again: .* new origin/);
+  });
+
+  it('takes a secret typed again whatever its destination', () => {
+    const stored = { url: URL_A, auth: bearer('old'), headers: { 'X-Api-Key': 'old-key' } };
+    const incoming = { url: 'https://new.example', auth: bearer('new'), headers: { 'X-Api-Key': 'new-key' } };
+    expect(keepMaskedSecrets(incoming, stored)).toEqual({ value: incoming, errors: [] });
   });
 });
+
+function bearer(token: string): Auth {
+  return { type: 'bearer', token };
+}

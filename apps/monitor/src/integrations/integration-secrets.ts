@@ -51,38 +51,70 @@ export function joinSecrets<T extends SecretBearing>(masked: T, secrets: Integra
   return { ...masked, auth: auth as Auth, headers };
 }
 
+/** A definition's credentials and where they are sent: its URL. */
+export interface AddressedSecrets extends SecretBearing {
+  url: string;
+}
+
+/** Where a secret goes: the OAuth2 client secret to the token endpoint, everything else to the API's URL. */
+function destinationOf(value: AddressedSecrets, part: 'auth' | 'headers'): string | null {
+  const target =
+    part === 'auth' && value.auth.type === 'oauth2ClientCredentials' ? value.auth.tokenUrl : value.url;
+  try {
+    return new URL(target).origin;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * An update may send `MASKED_SECRET` back for a secret it does not change: take the stored value instead.
- * A mask with no stored value behind it (another auth type, a new header) is a field error.
+ * An update or a dry run may send `MASKED_SECRET` back for a secret it does not change: take the stored value
+ * instead. A mask with no stored value behind it (another auth type, a new header) is a field error, and so is
+ * one whose destination changed: a stored secret is only sent to the origin it was entered for, so that whoever
+ * edits an integration cannot point its URL elsewhere and collect the credentials.
  */
-export function keepMaskedSecrets<T extends SecretBearing>(
+export function keepMaskedSecrets<T extends AddressedSecrets>(
   incoming: T,
-  stored: SecretBearing,
+  stored: AddressedSecrets,
 ): { value: T; errors: FieldError[] } {
   const errors: FieldError[] = [];
+  const movedTo = (part: 'auth' | 'headers'): string | null => {
+    const to = destinationOf(incoming, part);
+    // An unparsable URL is reported by validation, and nothing is sent with it.
+    return to !== null && to !== destinationOf(stored, part) ? to : null;
+  };
+  const authMovedTo = movedTo('auth');
+  const headersMovedTo = movedTo('headers');
+  const enterAgain = (to: string) =>
+    `enter the secret again: the stored one is not sent to a new origin (${to})`;
+
   const auth: Record<string, unknown> = { ...incoming.auth };
   const storedAuth = stored.auth as Record<string, unknown>;
   for (const field of secretFieldsOf(incoming.auth)) {
     if (auth[field] !== MASKED_SECRET) continue;
-    if (stored.auth.type === incoming.auth.type) auth[field] = storedAuth[field];
-    else
+    if (stored.auth.type !== incoming.auth.type)
       errors.push({
         field: `auth.${field}`,
         message: 'enter the secret: the stored one belongs to another auth type',
       });
+    else if (authMovedTo !== null) errors.push({ field: `auth.${field}`, message: enterAgain(authMovedTo) });
+    else auth[field] = storedAuth[field];
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(incoming.headers)) {
     const storedValue = stored.headers[name];
     if (value !== MASKED_SECRET) headers[name] = value;
-    else if (storedValue !== undefined) headers[name] = storedValue;
-    else errors.push({ field: `headers.${name}`, message: 'enter the header value: none is stored for it' });
+    else if (storedValue === undefined)
+      errors.push({ field: `headers.${name}`, message: 'enter the header value: none is stored for it' });
+    else if (headersMovedTo !== null)
+      errors.push({ field: `headers.${name}`, message: enterAgain(headersMovedTo) });
+    else headers[name] = storedValue;
   }
   return { value: { ...incoming, auth: auth as Auth, headers }, errors };
 }
 
 /** A new integration cannot refer to stored secrets: a mask there is a mistake, not a value. */
-export function findMaskedSecrets(value: SecretBearing): FieldError[] {
-  const empty: SecretBearing = { auth: { type: 'none' }, headers: {} };
+export function findMaskedSecrets(value: AddressedSecrets): FieldError[] {
+  const empty: AddressedSecrets = { url: value.url, auth: { type: 'none' }, headers: {} };
   return keepMaskedSecrets(value, empty).errors;
 }

@@ -132,6 +132,43 @@ describe('probe API', () => {
     }
   });
 
+  it('does not send a stored secret to an edit that points the URL at another origin', async () => {
+    const seen: (string | undefined)[] = [];
+    const collector = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200).end('{}');
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    try {
+      const created = await monitor.call('/api/integrations', {
+        method: 'POST',
+        json: { name: 'moved', url: sandboxUrl, auth: { type: 'bearer', token: 'stored-token' } },
+      });
+      const integration = IntegrationSchema.parse(await created.json());
+      const moved = {
+        url: `http://127.0.0.1:${(collector.address() as AddressInfo).port}/`,
+        auth: integration.auth,
+      };
+      for (const [path, method] of [
+        [`/api/probe?integrationId=${integration.id}`, 'POST'],
+        [`/api/integrations/${integration.id}`, 'PATCH'],
+      ] as const) {
+        const res = await monitor.call(path, { method, json: moved });
+        expect(res.status).toBe(400);
+        expect(ErrorBodySchema.parse(await res.json()).details).toEqual([
+          { field: 'auth.token', message: expect.stringMatching(/^enter the secret again/) },
+        ]);
+      }
+      expect(seen).toEqual([]);
+      const stored = IntegrationSchema.parse(
+        await (await monitor.call(`/api/integrations/${integration.id}`)).json(),
+      );
+      expect(stored.url).toBe(sandboxUrl);
+    } finally {
+      await new Promise((resolve) => collector.close(resolve));
+    }
+  });
+
   it('refuses a schema that does not compile with the compiler message', async () => {
     const res = await monitor.call('/api/probe', {
       method: 'POST',

@@ -7,7 +7,8 @@ export interface ControlProps {
   'aria-describedby': string | undefined;
 }
 
-export const STORED_SECRET_NOTE = 'Stored — leave empty to keep, type to replace.';
+export const STORED_SECRET_NOTE =
+  'Stored — leave empty to keep (only while the URL keeps its host), type to replace.';
 
 /** One form per page, so field names make stable, readable ids (`integration-auth-token`). */
 export function controlId(field: string): string {

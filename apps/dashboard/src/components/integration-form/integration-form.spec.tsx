@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ActionResult } from '../../lib/action-result';
 import { probeResult, storedIntegration } from './fixtures';
+import { STORED_SECRET_NOTE } from './field';
 import { IntegrationForm, type IntegrationFormProps } from './integration-form';
 
 function setup(props: Partial<IntegrationFormProps> = {}) {
@@ -98,7 +99,7 @@ describe('IntegrationForm', () => {
     const token = screen.getByLabelText('Token');
     expect(token).toHaveAttribute('type', 'password');
     expect(token).toHaveValue('');
-    expect(token).toHaveAccessibleDescription('Stored — leave empty to keep, type to replace.');
+    expect(token).toHaveAccessibleDescription(STORED_SECRET_NOTE);
     const keyValue = screen.getByLabelText('Header 2 value');
     expect(keyValue).toHaveAttribute('type', 'password');
     expect(keyValue).toHaveValue('');
