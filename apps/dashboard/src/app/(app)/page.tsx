@@ -5,7 +5,7 @@ import { CategoryTiles } from '../../components/overview/category-tiles';
 import { FilterBar } from '../../components/overview/filter-bar';
 import { IntegrationGroups } from '../../components/overview/integration-groups';
 import { PageHead } from '../../components/page-head';
-import { MonitorUnavailableError, monitorApi } from '../../lib/monitor-api';
+import { MonitorRequestError, MonitorUnavailableError, monitorApi } from '../../lib/monitor-api';
 import { overviewHref, overviewParams } from '../../lib/overview-params';
 import { formatCount } from '../../lib/format';
 
@@ -19,13 +19,18 @@ export default async function OverviewPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = overviewParams(await searchParams);
+  let params = overviewParams(await searchParams);
   let overview;
   try {
     overview = await monitorApi.overview({ ...params, limit: PAGE_SIZE });
   } catch (error) {
-    if (!(error instanceof MonitorUnavailableError)) throw error;
-    return <MonitorDownPage title="Overview" message={error.message} refreshMs={REFRESH_MS} />;
+    if (error instanceof MonitorUnavailableError) {
+      return <MonitorDownPage title="Overview" message={error.message} refreshMs={REFRESH_MS} />;
+    }
+    // A cursor cut short or from another version: the first page of the same filters, not an error page.
+    if (!(error instanceof MonitorRequestError && error.status === 400 && params.cursor)) throw error;
+    params = { ...params, cursor: undefined };
+    overview = await monitorApi.overview({ ...params, limit: PAGE_SIZE });
   }
 
   const { counts, matched } = overview;
@@ -74,7 +79,7 @@ export default async function OverviewPage({
         <h2 id="integrations-heading">
           Integrations{' '}
           <span className="muted">
-            ({matched.total} shown of {counts.total})
+            ({matched.total.toLocaleString('en-US')} matching of {counts.total.toLocaleString('en-US')})
           </span>
         </h2>
         <FilterBar params={params} tags={overview.tags} />

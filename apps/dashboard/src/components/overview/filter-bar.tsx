@@ -13,6 +13,14 @@ export function FilterBar({ params, tags }: { params: OverviewParams; tags: read
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [search, setSearch] = useState(params.q ?? '');
+  // The search this box last put in the URL, and the one the URL had at the last render: a new `q` that this
+  // box did not send (a "Clear filters" link, Back) replaces what the box shows; its own echo does not.
+  const [sentQ, setSentQ] = useState(params.q);
+  const [renderedQ, setRenderedQ] = useState(params.q);
+  if (params.q !== renderedQ) {
+    setRenderedQ(params.q);
+    if (params.q !== sentQ) setSearch(params.q ?? '');
+  }
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const go = (changes: OverviewParams) =>
@@ -23,7 +31,11 @@ export function FilterBar({ params, tags }: { params: OverviewParams; tags: read
   const onSearch = (value: string) => {
     setSearch(value);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => go({ q: value.trim() || undefined }), SEARCH_DEBOUNCE_MS);
+    timer.current = setTimeout(() => {
+      const q = value.trim() || undefined;
+      setSentQ(q);
+      go({ q });
+    }, SEARCH_DEBOUNCE_MS);
   };
 
   const filtered = Boolean(params.q || params.tag || params.status || params.group || params.paused);
