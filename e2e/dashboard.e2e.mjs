@@ -124,6 +124,20 @@ test('the detail page shows the diagnosis and draws the trend charts', async () 
   await screenshots('detail');
 });
 
+test('the dark theme is one click away and survives a reload', async () => {
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
+  await page.reload();
+  await page.getByRole('button', { name: 'Switch to the light theme' }).waitFor();
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 3 * 80, `a dark page background, not ${background}`);
+  await page.locator(CHART_SURFACE).first().waitFor();
+  await screenshots('detail-dark');
+  await page.getByRole('button', { name: 'Switch to the light theme' }).click();
+  await page.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
+});
+
 test('with the monitor down, pages show a clear banner instead of a blank page', async () => {
   await product.stopMonitor();
   await page.goto(`${product.dashboardUrl}/`);
