@@ -11,6 +11,7 @@ export interface ApiSaid {
 }
 
 const CODE_KEYS = new Set([
+  '__type',
   'error',
   'error_code',
   'errorcode',
@@ -36,8 +37,22 @@ const MESSAGE_KEYS = new Set([
   'errormessage',
   'faultstring',
   'error_msg',
+  // Shopify's REST errors are one string: `{"errors": "[API] Invalid API key or access token"}`.
+  'errors',
 ]);
-const NESTED_KEYS = new Set(['error', 'errors', 'fault', 'extensions', 'meta', 'data']);
+const NESTED_KEYS = new Set([
+  'error',
+  'errors',
+  'fault',
+  'extensions',
+  'meta',
+  'data',
+  // Where APIs name the offending field: JSON:API `source.pointer`, Google `details[].fieldViolations[].field`,
+  // PayPal `details[].field`.
+  'source',
+  'details',
+  'fieldviolations',
+]);
 const FIELD_KEYS = new Set([
   'param',
   'field',
@@ -55,9 +70,12 @@ const SCOPE_KEYS = new Set([
   'required_scopes',
   'missing_scope',
   'missing_scopes',
+  // Slack: `{"ok": false, "error": "missing_scope", "needed": "chat:write"}`.
+  'needed',
 ]);
 
-const MAX_DEPTH = 4;
+// Arrays count as a level: Google nests a field five deep (error.details[].fieldViolations[].field).
+const MAX_DEPTH = 6;
 const MAX_ARRAY_ITEMS = 5;
 const CODE_LIKE = /^[A-Za-z][A-Za-z0-9_.:-]{1,63}$/;
 
@@ -78,6 +96,16 @@ function isEmptyObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
 
+/**
+ * A value under a code key: a code (`invalid_token`, a numeric `20003`), nothing (a problem+json `type` URL), or,
+ * when it is a sentence, a message. AWS names its errors `namespace#ThrottlingException`.
+ */
+function readCode(key: string, text: string, into: ApiSaid): void {
+  if (/^(about:|https?:\/\/)/i.test(text)) return;
+  const code = key === '__type' ? text.slice(text.lastIndexOf('#') + 1) : text;
+  (/^\d+$/.test(code) || CODE_LIKE.test(code) ? into.codes : into.messages).push(code);
+}
+
 function walk(value: unknown, depth: number, into: ApiSaid): void {
   if (depth > MAX_DEPTH || value === null || value === undefined) return;
   if (Array.isArray(value)) {
@@ -90,7 +118,7 @@ function walk(value: unknown, depth: number, into: ApiSaid): void {
     if (typeof child === 'string' || typeof child === 'number') {
       const text = String(child).trim();
       if (!text) continue;
-      if (CODE_KEYS.has(key)) (CODE_LIKE.test(text) ? into.codes : into.messages).push(text);
+      if (CODE_KEYS.has(key)) readCode(key, text, into);
       else if (MESSAGE_KEYS.has(key)) into.messages.push(text);
       else if (SCOPE_KEYS.has(key) && typeof child === 'string') into.missingScope ??= text;
       else if (FIELD_KEYS.has(key) && typeof child === 'string' && depth > 0) into.field ??= text;
@@ -99,6 +127,36 @@ function walk(value: unknown, depth: number, into: ApiSaid): void {
       else walk(child, depth + 1, into);
     }
   }
+}
+
+const XML_CODE = /<(?:[\w-]+:)?(?:Code|ErrorCode|faultcode)>\s*([^<]{1,100}?)\s*<\//gi;
+const XML_MESSAGE = /<(?:[\w-]+:)?(?:Message|ErrorMessage|faultstring|Reason)>\s*([^<]{1,300}?)\s*<\//gi;
+const HTML_HEADLINE = /<(title|h1)[^>]*>\s*([^<]{1,200}?)\s*<\/\1>/gi;
+
+/**
+ * A body that is not JSON: XML error documents (AWS, Azure Storage, SOAP faults) give their code and message;
+ * an HTML error page its title or first heading; anything else is quoted as text, markup stripped.
+ */
+function readText(body: string, into: ApiSaid): void {
+  const text = body.trim();
+  if (!text) return;
+  if (text.startsWith('<')) {
+    const codes = [...text.matchAll(XML_CODE)].map((m) => m[1]!).filter((code) => CODE_LIKE.test(code));
+    const messages = [...text.matchAll(XML_MESSAGE), ...text.matchAll(HTML_HEADLINE)].map((m) => m.at(-1)!);
+    into.codes.push(...codes);
+    into.messages.push(...new Set(messages.map(decodeEntities)));
+    if (codes.length > 0 || messages.length > 0) return;
+  }
+  const plain = decodeEntities(text.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (plain) into.messages.push(plain.slice(0, 300));
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name]!);
 }
 
 /** `Bearer realm="x", error="invalid_token", error_description="…", scope="a b"` → its parameters. */
@@ -125,11 +183,8 @@ function scopeInText(text: string): string | null {
 /** Reads codes, messages, a missing scope and a named field from a response, provider-agnostically. */
 export function readApiSaid(body: unknown, headers: Readonly<Record<string, string>>): ApiSaid {
   const said: ApiSaid = { codes: [], messages: [], missingScope: null, field: null };
-  if (typeof body === 'string') {
-    if (body.trim()) said.messages.push(body.trim().slice(0, 300));
-  } else {
-    walk(body, 0, said);
-  }
+  if (typeof body === 'string') readText(body, said);
+  else walk(body, 0, said);
   const challenge = parseWwwAuthenticate(headers['www-authenticate']);
   if (challenge.error) said.codes.unshift(challenge.error);
   if (challenge.error_description) said.messages.unshift(challenge.error_description);

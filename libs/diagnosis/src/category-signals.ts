@@ -11,7 +11,7 @@ export const DECISIVE_SIGNALS: readonly (readonly [Category, RegExp])[] = [
   [
     'rate_limiting',
     re(
-      'rate~limit|too~many~requests|throttl|quota~(exceeded|exhausted|reached)|resource~exhausted|request~limit~(exceeded|reached)|slow~down',
+      'rate~limit|rate~exceeded|too~many~requests|throttl|quota~(exceeded|exhausted|reached)|resource~exhausted|request~limit~(exceeded|reached)|slow~down',
     ),
   ],
   [

@@ -22,9 +22,13 @@ export function isExpectedStatus(status: number, expected: readonly number[]): b
   return expected.length > 0 ? expected.includes(status) : status >= 200 && status < 300;
 }
 
-/** `401 invalid_token: The access token expired` — what the API said, quoted. */
+/**
+ * `401 invalid_token "The access token expired"` — what the API said, quoted. A named code is preferred to a
+ * numeric one (Twilio's `20003`), which is shown only when it is not the status code again.
+ */
 function describeSaid(status: number, said: ApiSaid): string {
-  const code = said.codes.find((c) => !/^\d+$/.test(c) && c.toLowerCase() !== 'error');
+  const meaningful = said.codes.filter((c) => c.toLowerCase() !== 'error' && c !== String(status));
+  const code = meaningful.find((c) => !/^\d+$/.test(c)) ?? meaningful[0];
   const message = said.messages[0];
   return [String(status), code, message ? `"${quote(message)}"` : null].filter(Boolean).join(' ');
 }

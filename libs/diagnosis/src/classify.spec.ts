@@ -406,8 +406,133 @@ const rows: Row[] = [
   ['a 200 with "error": null', observe({ body: { error: null, data: [] } }), 'up', null, /OK/],
 ];
 
+/** Error responses as real APIs send them, beyond the cases above: the category, and the evidence quoted. */
+const providers: Row[] = [
+  [
+    'Slack: 200 with ok=false and the missing scope in `needed`',
+    observe({ body: { ok: false, error: 'missing_scope', needed: 'chat:write', provided: 'users:read' } }),
+    'down',
+    'authentication',
+    /lack scope chat:write \(200 missing_scope\)/,
+  ],
+  [
+    'Slack: 200 ratelimited',
+    observe({ body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': '30' } }),
+    'down',
+    'rate_limiting',
+    /retry after 30 s/,
+  ],
+  [
+    'AWS JSON protocol: 400 ThrottlingException in __type',
+    observe({
+      status: 400,
+      body: { __type: 'com.amazon.coral.availability#ThrottlingException', message: 'Rate exceeded' },
+    }),
+    'down',
+    'rate_limiting',
+    /\(400 ThrottlingException "Rate exceeded"\)/,
+  ],
+  [
+    'AWS XML: 403 AccessDenied',
+    observe({
+      status: 403,
+      headers: { 'content-type': 'application/xml' },
+      body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>X1</RequestId></Error>',
+    }),
+    'down',
+    'authentication',
+    /\(403 AccessDenied "Access Denied"\)/,
+  ],
+  [
+    'SOAP fault: 500 with faultcode and faultstring',
+    observe({
+      status: 500,
+      body: '<soap:Envelope><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Object reference not set</faultstring></soap:Fault></soap:Body></soap:Envelope>',
+    }),
+    'down',
+    'server_error',
+    /\(500 soap:Server "Object reference not set"\)/,
+  ],
+  [
+    'Twilio: numeric code and message',
+    observe({ status: 401, body: { code: 20003, message: 'Authenticate', status: 401 } }),
+    'down',
+    'authentication',
+    /\(401 20003 "Authenticate"\)/,
+  ],
+  [
+    'Google: numeric code beside the status name',
+    observe({
+      status: 429,
+      body: {
+        error: { code: 429, message: 'Quota exceeded for quota metric', status: 'RESOURCE_EXHAUSTED' },
+      },
+    }),
+    'down',
+    'rate_limiting',
+    /\(429 RESOURCE_EXHAUSTED "Quota exceeded for quota metric"\)/,
+  ],
+  [
+    'problem+json: the type URL is not quoted, the title is',
+    observe({
+      status: 401,
+      body: { type: 'https://example.com/probs/auth', title: 'API Key Invalid', status: 401, detail: 'x' },
+    }),
+    'down',
+    'authentication',
+    /\(401 "API Key Invalid"\)/,
+  ],
+  [
+    'Shopify: errors as one string',
+    observe({ status: 401, body: { errors: '[API] Invalid API key or access token' } }),
+    'down',
+    'authentication',
+    /"\[API\] Invalid API key or access token"/,
+  ],
+  [
+    'Shopify: Retry-After with a fraction',
+    observe({
+      status: 429,
+      body: { errors: 'Exceeded 2 calls per second' },
+      headers: { 'retry-after': '2.0' },
+    }),
+    'down',
+    'rate_limiting',
+    /retry after 2 s/,
+  ],
+  [
+    'Azure: retry-after-ms',
+    observe({
+      status: 429,
+      body: { error: { code: '429', message: 'Rate limit is exceeded.' } },
+      headers: { 'retry-after-ms': '1500' },
+    }),
+    'down',
+    'rate_limiting',
+    /retry after 2 s \(429 "Rate limit is exceeded\."\)/,
+  ],
+  [
+    'Cloudflare: 522 HTML page, its title quoted',
+    observe({
+      status: 522,
+      headers: { 'content-type': 'text/html' },
+      body: '<!DOCTYPE html><html><head><title>example.com | 522: Connection timed out</title></head><body><h1>Connection timed out</h1></body></html>',
+    }),
+    'down',
+    'network_timeout',
+    /\(522 "example\.com \| 522: Connection timed out"\)/,
+  ],
+  [
+    'an HTML page without title or heading: its text, markup stripped',
+    observe({ status: 500, body: '<html><body><p>Something went &amp; wrong</p></body></html>' }),
+    'down',
+    'server_error',
+    /\(500 "Something went & wrong"\)/,
+  ],
+];
+
 describe(classify.name, () => {
-  it.each(rows)('%s', (_label, observation, status, category, message) => {
+  it.each([...rows, ...providers])('%s', (_label, observation, status, category, message) => {
     const verdict = classify(observation);
     expect({ status: verdict.status, category: verdict.category }).toEqual({ status, category });
     expect(verdict.message).toMatch(message);
@@ -425,6 +550,32 @@ describe(classify.name, () => {
     );
     expect(verdict.troubleshooting[0]).toBe(
       'Check that the key or token has the scope orders:read, then issue a new one if it does not.',
+    );
+  });
+
+  it.each<[string, unknown]>([
+    [
+      'JSON:API source.pointer',
+      { errors: [{ title: 'Invalid Attribute', source: { pointer: '/data/attributes/email' } }] },
+    ],
+    [
+      'Google fieldViolations',
+      {
+        error: {
+          status: 'INVALID_ARGUMENT',
+          details: [{ fieldViolations: [{ field: '/data/attributes/email' }] }],
+        },
+      },
+    ],
+    [
+      'PayPal details[].field',
+      { name: 'UNPROCESSABLE_ENTITY', details: [{ field: '/data/attributes/email', issue: 'INVALID' }] },
+    ],
+  ])('names the field a 422 points at (%s) in the steps', (_label, body) => {
+    const verdict = classify(observe({ status: 422, body }));
+    expect(verdict.category).toBe('data_validation');
+    expect(verdict.troubleshooting).toContain(
+      "Check the field /data/attributes/email of the request body against the API's documentation.",
     );
   });
 

@@ -84,6 +84,13 @@ describe(parseRateLimit.name, () => {
     ],
     ['Shopify used/limit', { 'x-shopify-shop-api-call-limit': '38/40' }, { limit: 40, remaining: 2 }],
     ['Retry-After alone', { 'retry-after': '120' }, { retryAfterSeconds: 120, limit: null, remaining: null }],
+    ['Azure retry-after-ms', { 'retry-after-ms': '1500' }, { retryAfterSeconds: 2 }],
+    ['Azure x-ms-retry-after-ms', { 'x-ms-retry-after-ms': '30000' }, { retryAfterSeconds: 30 }],
+    [
+      'Retry-After wins over retry-after-ms',
+      { 'retry-after': '5', 'retry-after-ms': '1500' },
+      { retryAfterSeconds: 5 },
+    ],
   ])('%s', (_label, headers, expected) => {
     const result = parseRateLimit(headers, now);
     if (expected === null) expect(result).toBeNull();
@@ -94,6 +101,10 @@ describe(parseRateLimit.name, () => {
 describe(parseRetryAfter.name, () => {
   it.each<[string | undefined, number | null]>([
     ['30', 30],
+    ['2.0', 2],
+    ['0.5', 1],
+    ['120.5', 121],
+    ['-5', null],
     ['Wed, 25 Nov 2026 10:02:00 GMT', 120],
     ['Wed, 25 Nov 2026 09:00:00 GMT', 0],
     ['soon', null],

@@ -65,11 +65,20 @@ export function parseResetTime(value: string, now: Date, deltaOnly = false): Dat
 
 /** `Retry-After`: delay seconds or an HTTP date; the seconds to wait from now. */
 export function parseRetryAfter(value: string | undefined, now: Date): number | null {
-  if (value === undefined || value.trim() === '') return null;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
+  const text = value?.trim();
+  if (!text) return null;
+  // Seconds; some APIs (Shopify) send a fraction, `2.0`.
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text));
+  // An HTTP date names its day and month; without letters, `Date.parse` would read a number as a year.
+  if (!/[a-z]/i.test(text)) return null;
   const date = Date.parse(text);
   return Number.isNaN(date) ? null : Math.max(0, Math.round((date - now.getTime()) / 1000));
+}
+
+/** Azure's `retry-after-ms` and `x-ms-retry-after-ms`, in milliseconds. */
+function retryAfterMs(headers: Headers): number | null {
+  const text = (headers['retry-after-ms'] ?? headers['x-ms-retry-after-ms'])?.trim();
+  return text && /^\d+(\.\d+)?$/.test(text) ? Math.ceil(Number(text) / 1000) : null;
 }
 
 interface StructuredItem {
@@ -153,7 +162,7 @@ export function parseRateLimit(headers: Headers, now: Date): RateLimitInfo | nul
   const resetAt = resetHeader
     ? parseResetTime(resetHeader, now, headers['ratelimit-reset'] === resetHeader)
     : (structured.resetAt ?? null);
-  const retryAfterSeconds = parseRetryAfter(headers['retry-after'], now);
+  const retryAfterSeconds = parseRetryAfter(headers['retry-after'], now) ?? retryAfterMs(headers);
   const resource = first(headers, RESOURCE) ?? structured.resource ?? null;
   if (limit === null && remaining === null && resetAt === null && retryAfterSeconds === null) return null;
   return { limit, remaining, resetAt, retryAfterSeconds, resource };
