@@ -3,7 +3,18 @@ import { down, type Finding } from './finding';
 import { formatMs } from './humanize';
 import type { TransportFailure } from './observation';
 
-const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME']);
+/** getaddrinfo's and c-ares's codes, in words; any failure in the DNS phase is a DNS failure. */
+const DNS_REASONS: Record<string, string> = {
+  ENOTFOUND: 'no such host',
+  EAI_NONAME: 'no such host',
+  EAI_AGAIN: 'the DNS server did not answer in time (temporary failure)',
+  ETIMEOUT: 'the DNS server did not answer in time',
+  ENODATA: 'the name has no address records',
+  EAI_NODATA: 'the name has no address records',
+  ESERVFAIL: 'the DNS server failed to answer',
+  EAI_FAIL: 'the DNS server failed to answer',
+  EREFUSED: 'the DNS server refused the query',
+};
 const TIMEOUT_CODES = new Set([
   'DEADLINE',
   'ETIMEDOUT',
@@ -36,6 +47,38 @@ const TLS_REASONS: Record<string, string> = {
   CERT_SIGNATURE_FAILURE: 'its certificate signature is invalid',
 };
 
+const NOT_TLS = 'the server did not answer in TLS (plain HTTP on an https:// URL, or the wrong port?)';
+const CLIENT_CERTIFICATE = 'the server asks for a client certificate (mutual TLS)';
+
+/** OpenSSL's handshake failures, in words. */
+const HANDSHAKE_REASONS: Record<string, string> = {
+  ERR_SSL_WRONG_VERSION_NUMBER: NOT_TLS,
+  ERR_SSL_PACKET_LENGTH_TOO_LONG: NOT_TLS,
+  ERR_SSL_HTTP_REQUEST: NOT_TLS,
+  ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION: 'the server and the monitor have no TLS version in common',
+  ERR_SSL_UNSUPPORTED_PROTOCOL: 'the server and the monitor have no TLS version in common',
+  ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE:
+    'the server refused the handshake (no cipher in common, or it wants a client certificate)',
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: CLIENT_CERTIFICATE,
+  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: CLIENT_CERTIFICATE,
+  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE: CLIENT_CERTIFICATE,
+  ERR_SSL_TLSV1_ALERT_ACCESS_DENIED: CLIENT_CERTIFICATE,
+};
+
+function handshakeReason(failure: TransportFailure): string {
+  if (failure.code in HANDSHAKE_REASONS) return HANDSHAKE_REASONS[failure.code]!;
+  return /wrong version number|packet length too long|http request/i.test(failure.message)
+    ? NOT_TLS
+    : failure.message;
+}
+
+function handshakeStep(reason: string, host: string): string {
+  if (reason === NOT_TLS) return "Check the URL's scheme and port: https:// needs a port that speaks TLS.";
+  if (reason === CLIENT_CERTIFICATE)
+    return 'The API wants mutual TLS: the monitor does not send client certificates, so probe an endpoint without it.';
+  return `Inspect the handshake: openssl s_client -connect ${host}:443 -servername ${host}.`;
+}
+
 const PHASE_WAITING: Record<TransportFailure['phase'], string> = {
   dns: 'resolving the host name',
   connect: 'connecting',
@@ -48,7 +91,10 @@ const PHASE_WAITING: Record<TransportFailure['phase'], string> = {
 
 function isTls(failure: TransportFailure): boolean {
   return (
-    failure.code in TLS_REASONS || failure.code.startsWith('ERR_SSL') || failure.code.startsWith('ERR_TLS')
+    failure.phase === 'tls' ||
+    failure.code in TLS_REASONS ||
+    failure.code.startsWith('ERR_SSL') ||
+    failure.code.startsWith('ERR_TLS')
   );
 }
 
@@ -67,17 +113,23 @@ export function classifyTransport(failure: TransportFailure, timeoutMs: number |
       ],
     );
   }
-  if (DNS_CODES.has(code)) {
-    return down('connectivity', `DNS lookup of ${host} failed (${code}).`, [
+  if (failure.phase === 'dns' || code in DNS_REASONS) {
+    const reason = DNS_REASONS[code] ?? failure.message;
+    return down('connectivity', `DNS lookup of ${host} failed: ${reason} (${code}).`, [
       `Check the host name ${host} for typos and that it resolves from the monitor's machine (dig ${host}).`,
     ]);
   }
-  if (isTls(failure)) {
-    const reason = TLS_REASONS[code] ?? failure.message;
-    return down('connectivity', `TLS handshake with ${host} failed: ${reason} (${code}).`, [
+  if (code in TLS_REASONS) {
+    return down('connectivity', `TLS handshake with ${host} failed: ${TLS_REASONS[code]} (${code}).`, [
       code === 'ERR_TLS_CERT_ALTNAME_INVALID'
         ? `Check that the URL uses the host name the certificate was issued for.`
         : `Inspect the certificate: openssl s_client -connect ${host}:443 -servername ${host}.`,
+    ]);
+  }
+  if (isTls(failure)) {
+    const reason = handshakeReason(failure);
+    return down('connectivity', `TLS handshake with ${host} failed: ${reason} (${code}).`, [
+      handshakeStep(reason, host),
     ]);
   }
   if (code === 'REDIRECT_LOOP' || code === 'TOO_MANY_REDIRECTS') {
@@ -89,7 +141,11 @@ export function classifyTransport(failure: TransportFailure, timeoutMs: number |
     return down('server_error', `The response headers from ${host} exceed the monitor's limit (${code}).`);
   }
   const category: Category = 'connectivity';
-  const reason = CONNECTION_REASONS[code] ?? failure.message;
+  // undici's and llhttp's parse errors: whatever answered on this port does not speak HTTP.
+  const reason =
+    code === 'HTTPParserError' || code.startsWith('HPE_')
+      ? `its answer is not HTTP (${failure.message}): another protocol on this port?`
+      : (CONNECTION_REASONS[code] ?? failure.message);
   return down(category, `Could not reach ${host}: ${reason} (${code}).`, [
     `Check that ${host} accepts connections on its port from the monitor's network (firewall, proxy, VPN).`,
   ]);

@@ -3,7 +3,7 @@ import { createSandboxServer } from '@ihm/sandbox';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { probeHttp, type ProbeOptions } from './http.prober';
 import { OAuthTokenCache } from './oauth-token';
@@ -280,6 +280,18 @@ describe(probeHttp.name, () => {
     expect(opaque).toMatchObject({ status: 'up', tokenExpiresAt: null });
   });
 
+  it('names a port that does not speak HTTP', async () => {
+    const banner = createTcpServer((socket) => socket.resume().end('SSH-2.0-OpenSSH_9.2\r\n'));
+    await new Promise<void>((resolve) => banner.listen(0, '127.0.0.1', resolve));
+    try {
+      const result = await probe({ url: `http://127.0.0.1:${(banner.address() as AddressInfo).port}/` });
+      expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
+      expect(result.message).toMatch(/its answer is not HTTP .*another protocol on this port/);
+    } finally {
+      await new Promise((resolve) => banner.close(resolve));
+    }
+  });
+
   it('names a refused connection', async () => {
     const result = await probe({ url: 'http://127.0.0.1:1/' });
     expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
@@ -304,6 +316,13 @@ describe(probeHttp.name, () => {
         validTo: expect.stringMatching(/^2126-/),
       });
       expect(result.timings.tlsMs).toBeGreaterThan(0);
+    });
+
+    it('names plain HTTP behind an https:// URL', async () => {
+      const host = await start(createHttpServer((_req, res) => res.end('{}')));
+      const result = await probe({ url: `https://${host}/` });
+      expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
+      expect(result.message).toMatch(/did not answer in TLS \(plain HTTP on an https:\/\/ URL/);
     });
 
     it.each([
