@@ -72,11 +72,24 @@ function handshakeReason(failure: TransportFailure): string {
     : failure.message;
 }
 
+/** `api.example.com:8443` or `[2001:db8::1]` (a URL's host) → the name alone and the `host:port` to connect to. */
+function splitHost(host: string): { name: string; connect: string } {
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
+  const bracketed = match?.[1] ?? host;
+  return { name: bracketed.replace(/^\[|\]$/g, ''), connect: `${bracketed}:${match?.[2] ?? '443'}` };
+}
+
+/** The command that shows a TLS server's handshake and certificate as the monitor meets them. */
+function opensslCommand(host: string): string {
+  const { name, connect } = splitHost(host);
+  return `openssl s_client -connect ${connect} -servername ${name}`;
+}
+
 function handshakeStep(reason: string, host: string): string {
   if (reason === NOT_TLS) return "Check the URL's scheme and port: https:// needs a port that speaks TLS.";
   if (reason === CLIENT_CERTIFICATE)
     return 'The API wants mutual TLS: the monitor does not send client certificates, so probe an endpoint without it.';
-  return `Inspect the handshake: openssl s_client -connect ${host}:443 -servername ${host}.`;
+  return `Inspect the handshake: ${opensslCommand(host)}.`;
 }
 
 const PHASE_WAITING: Record<TransportFailure['phase'], string> = {
@@ -115,15 +128,16 @@ export function classifyTransport(failure: TransportFailure, timeoutMs: number |
   }
   if (failure.phase === 'dns' || code in DNS_REASONS) {
     const reason = DNS_REASONS[code] ?? failure.message;
-    return down('connectivity', `DNS lookup of ${host} failed: ${reason} (${code}).`, [
-      `Check the host name ${host} for typos and that it resolves from the monitor's machine (dig ${host}).`,
+    const { name } = splitHost(host);
+    return down('connectivity', `DNS lookup of ${name} failed: ${reason} (${code}).`, [
+      `Check the host name ${name} for typos and that it resolves from the monitor's machine (dig ${name}).`,
     ]);
   }
   if (code in TLS_REASONS) {
     return down('connectivity', `TLS handshake with ${host} failed: ${TLS_REASONS[code]} (${code}).`, [
       code === 'ERR_TLS_CERT_ALTNAME_INVALID'
         ? `Check that the URL uses the host name the certificate was issued for.`
-        : `Inspect the certificate: openssl s_client -connect ${host}:443 -servername ${host}.`,
+        : `Inspect the certificate: ${opensslCommand(host)}.`,
     ]);
   }
   if (isTls(failure)) {

@@ -607,6 +607,32 @@ describe(classify.name, () => {
     );
   });
 
+  it.each([
+    ['api.example.com', 'api.example.com:443 -servername api.example.com'],
+    ['api.example.com:8443', 'api.example.com:8443 -servername api.example.com'],
+    ['[2001:db8::1]:8443', '[2001:db8::1]:8443 -servername 2001:db8::1'],
+  ])('points openssl at %s the way the probe connected', (host, target) => {
+    const verdict = classify(
+      observe({ failure: { phase: 'tls', code: 'CERT_HAS_EXPIRED', message: 'x', host }, response: null }),
+    );
+    expect(verdict.troubleshooting).toContain(
+      `Inspect the certificate: openssl s_client -connect ${target}.`,
+    );
+  });
+
+  it('looks up the host name without its port', () => {
+    const verdict = classify(
+      observe({
+        failure: { phase: 'dns', code: 'ENOTFOUND', message: 'x', host: 'api.example.com:8443' },
+        response: null,
+      }),
+    );
+    expect(verdict.message).toBe('DNS lookup of api.example.com failed: no such host (ENOTFOUND).');
+    expect(verdict.troubleshooting[0]).toBe(
+      "Check the host name api.example.com for typos and that it resolves from the monitor's machine (dig api.example.com).",
+    );
+  });
+
   it('prefers a failure to reach the API over an expired token', () => {
     const verdict = classify(observe({ ...transport('dns', 'ENOTFOUND'), tokenExpiresAt: new Date(0) }));
     expect(verdict.category).toBe('connectivity');

@@ -63,12 +63,14 @@ export function parseResetTime(value: string, now: Date, deltaOnly = false): Dat
   return Number.isNaN(date) ? null : new Date(date);
 }
 
+/** A count of seconds or milliseconds, a fraction allowed (Shopify sends `Retry-After: 2.0`). */
+const DECIMAL = /^\d+(\.\d+)?$/;
+
 /** `Retry-After`: delay seconds or an HTTP date; the seconds to wait from now. */
 export function parseRetryAfter(value: string | undefined, now: Date): number | null {
   const text = value?.trim();
   if (!text) return null;
-  // Seconds; some APIs (Shopify) send a fraction, `2.0`.
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text));
+  if (DECIMAL.test(text)) return Math.ceil(Number(text));
   // An HTTP date names its day and month; without letters, `Date.parse` would read a number as a year.
   if (!/[a-z]/i.test(text)) return null;
   const date = Date.parse(text);
@@ -78,7 +80,7 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
 /** Azure's `retry-after-ms` and `x-ms-retry-after-ms`, in milliseconds. */
 function retryAfterMs(headers: Headers): number | null {
   const text = (headers['retry-after-ms'] ?? headers['x-ms-retry-after-ms'])?.trim();
-  return text && /^\d+(\.\d+)?$/.test(text) ? Math.ceil(Number(text) / 1000) : null;
+  return text && DECIMAL.test(text) ? Math.ceil(Number(text) / 1000) : null;
 }
 
 interface StructuredItem {
