@@ -183,12 +183,15 @@ describe('sign-in and sessions', () => {
       }),
     );
     expect(answers.map((a) => a.status)).toEqual([401, 401, 401]);
-    // Earlier failures in the window: each of these three holds the lane the longest delay before the next.
-    expect(Math.max(...answers.map((a) => a.ms))).toBeGreaterThanOrEqual(3 * THROTTLE.maxDelayMs - 20);
+    // One at a time, the last answer comes after all three delays: at least 200 + 400 + 400 ms, more if earlier
+    // failures are still in the window. Checked in parallel, each would answer after its own 400 ms at most.
+    expect(Math.max(...answers.map((a) => a.ms))).toBeGreaterThanOrEqual(
+      THROTTLE.firstDelayMs + 2 * THROTTLE.maxDelayMs - 20,
+    );
   });
 
   it('turns attempts away with 429 and Retry-After, unchecked, while too many are pending', async () => {
-    // Each failure holds the lane 400 ms: all five arrive while the first three are pending.
+    // Each failure holds the lane at least 200 ms: all five arrive while the first three are pending.
     const answers = await Promise.all(Array.from({ length: 5 }, () => signIn('wrong password')));
     expect(answers.map((res) => res.status).sort()).toEqual([401, 401, 401, 429, 429]);
     const busy = answers.find((res) => res.status === 429)!;
