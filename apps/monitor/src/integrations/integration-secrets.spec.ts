@@ -109,13 +109,14 @@ describe('integration secrets', () => {
       bearer(MASKED_SECRET),
       ['auth.token', 'headers.X-Api-Key'],
     ],
-    // The client secret goes to the token endpoint; the API's URL moving only moves the header.
+    // The client secret goes to the token endpoint, and the access token it buys to the API: either moving
+    // needs the secret again.
     [
       'OAuth2, API moved',
       'https://other.example/v1',
       oauth(TOKEN_URL, 'old'),
       oauth(TOKEN_URL, MASKED_SECRET),
-      ['headers.X-Api-Key'],
+      ['auth.clientSecret', 'headers.X-Api-Key'],
     ],
     [
       'OAuth2, token endpoint moved',

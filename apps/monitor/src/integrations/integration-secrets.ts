@@ -56,12 +56,19 @@ export interface AddressedSecrets extends SecretBearing {
   url: string;
 }
 
-/** Where a secret goes: the OAuth2 client secret to the token endpoint, everything else to the API's URL. */
-function destinationOf(value: AddressedSecrets, part: 'auth' | 'headers'): string | null {
-  const target =
-    part === 'auth' && value.auth.type === 'oauth2ClientCredentials' ? value.auth.tokenUrl : value.url;
+/**
+ * The URLs a secret reaches: the API's, and for an OAuth2 client secret the token endpoint too (the secret goes
+ * there, the access token it buys goes to the API).
+ */
+function destinationsOf(value: AddressedSecrets, part: 'auth' | 'headers'): string[] {
+  return part === 'auth' && value.auth.type === 'oauth2ClientCredentials'
+    ? [value.auth.tokenUrl, value.url]
+    : [value.url];
+}
+
+function originOf(url: string): string | null {
   try {
-    return new URL(target).origin;
+    return new URL(url).origin;
   } catch {
     return null;
   }
@@ -78,10 +85,12 @@ export function keepMaskedSecrets<T extends AddressedSecrets>(
   stored: AddressedSecrets,
 ): { value: T; errors: FieldError[] } {
   const errors: FieldError[] = [];
+  /** The first new origin the secrets of `part` would reach, or null when they reach only the stored ones. */
   const movedTo = (part: 'auth' | 'headers'): string | null => {
-    const to = destinationOf(incoming, part);
+    const before = destinationsOf(stored, part).map(originOf);
+    const after = destinationsOf(incoming, part).map(originOf);
     // An unparsable URL is reported by validation, and nothing is sent with it.
-    return to !== null && to !== destinationOf(stored, part) ? to : null;
+    return after.find((to, i) => to !== null && to !== before[i]) ?? null;
   };
   const authMovedTo = movedTo('auth');
   const headersMovedTo = movedTo('headers');
