@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import {
@@ -8,6 +8,18 @@ import {
   failuresInWindow,
   type SignInThrottlePolicy,
 } from './sign-in-throttle.policy';
+
+/** The time the throttle reads and waits on. */
+export interface ThrottleClock {
+  /** Milliseconds since the epoch, as `Date.now()`. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const SYSTEM_CLOCK: ThrottleClock = { now: () => Date.now(), sleep: (ms) => sleep(ms) };
+
+/** Not provided by the app, which runs on SYSTEM_CLOCK; a test module may provide another clock under it. */
+export const SIGN_IN_THROTTLE_CLOCK = Symbol('SIGN_IN_THROTTLE_CLOCK');
 
 export type ThrottledCheck =
   { kind: 'accepted' } | { kind: 'refused' } | { kind: 'busy'; retryAfterSeconds: number };
@@ -22,13 +34,16 @@ export class SignInThrottle {
   private lane: Promise<void> = Promise.resolve();
   private pending = 0;
 
-  constructor(@Inject(RUNTIME_CONFIG) config: RuntimeConfig) {
+  constructor(
+    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
+    @Optional() @Inject(SIGN_IN_THROTTLE_CLOCK) private readonly clock: ThrottleClock = SYSTEM_CLOCK,
+  ) {
     this.policy = config.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE;
   }
 
   async run(check: () => Promise<boolean>): Promise<ThrottledCheck> {
     if (this.pending >= this.policy.maxPending) {
-      const failureCount = failuresInWindow(this.failures, Date.now(), this.policy).length;
+      const failureCount = failuresInWindow(this.failures, this.clock.now(), this.policy).length;
       return {
         kind: 'busy',
         retryAfterSeconds: busyRetryAfterSeconds(this.pending, failureCount, this.policy),
@@ -41,9 +56,9 @@ export class SignInThrottle {
     try {
       await ahead;
       if (await check()) return { kind: 'accepted' };
-      const now = Date.now();
+      const now = this.clock.now();
       this.failures = [...failuresInWindow(this.failures, now, this.policy), now];
-      await sleep(failureDelayMs(this.failures.length, this.policy));
+      await this.clock.sleep(failureDelayMs(this.failures.length, this.policy));
       return { kind: 'refused' };
     } finally {
       this.pending -= 1;
