@@ -1,7 +1,7 @@
 import type { ProbeResult } from '@ihm/contracts';
 import { CATEGORY_LABELS, LATENCY_PHASES, type LatencyPhase } from '@ihm/diagnosis';
 import { Fragment, type ReactNode } from 'react';
-import { formatDateTime, formatMs, formatRelative } from '../lib/format';
+import { formatDateTime, formatMs, formatNumber, formatRelative, formatSeconds } from '../lib/format';
 import { ProbeTimingsChart, type PhaseTiming } from './probe-timings-chart';
 import { StatusBadge } from './status-badge';
 
@@ -87,10 +87,10 @@ function Timings({ timings }: { timings: ProbeResult['timings'] }) {
 
 function RateLimitFacts({ rateLimit }: { rateLimit: NonNullable<ProbeResult['rateLimit']> }) {
   const rows = present([
-    ['Limit', rateLimit.limit === null ? null : rateLimit.limit.toLocaleString('en')],
-    ['Remaining', rateLimit.remaining === null ? null : rateLimit.remaining.toLocaleString('en')],
+    ['Limit', rateLimit.limit === null ? null : formatNumber(rateLimit.limit)],
+    ['Remaining', rateLimit.remaining === null ? null : formatNumber(rateLimit.remaining)],
     ['Resets', rateLimit.resetAt === null ? null : <Instant iso={rateLimit.resetAt} />],
-    ['Retry after', rateLimit.retryAfterSeconds === null ? null : `${rateLimit.retryAfterSeconds} s`],
+    ['Retry after', rateLimit.retryAfterSeconds === null ? null : formatSeconds(rateLimit.retryAfterSeconds)],
   ]);
   if (rows.length === 0) return null;
   return (

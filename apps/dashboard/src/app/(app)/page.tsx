@@ -7,7 +7,7 @@ import { IntegrationGroups } from '../../components/overview/integration-groups'
 import { PageHead } from '../../components/page-head';
 import { MonitorRequestError, MonitorUnavailableError, monitorApi } from '../../lib/monitor-api';
 import { overviewHref, overviewParams } from '../../lib/overview-params';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatNumber } from '../../lib/format';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,8 +47,8 @@ export default async function OverviewPage({
       }
     >
       <span className="muted">
-        {formatCount(counts.total, 'integration')} · {counts.byStatus.down ?? 0} down ·{' '}
-        {counts.byStatus.degraded ?? 0} degraded
+        {formatCount(counts.total, 'integration')} · {formatNumber(counts.byStatus.down ?? 0)} down ·{' '}
+        {formatNumber(counts.byStatus.degraded ?? 0)} degraded
       </span>
     </PageHead>
   );
@@ -79,7 +79,7 @@ export default async function OverviewPage({
         <h2 id="integrations-heading">
           Integrations{' '}
           <span className="muted">
-            ({matched.total.toLocaleString('en-US')} matching of {counts.total.toLocaleString('en-US')})
+            ({formatNumber(matched.total)} matching of {formatNumber(counts.total)})
           </span>
         </h2>
         <FilterBar params={params} tags={overview.tags} />

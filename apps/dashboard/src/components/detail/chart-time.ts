@@ -1,4 +1,5 @@
 import type { TrendWindow } from '@ihm/contracts';
+import { formatDateTime } from '../../lib/format';
 
 /** Axis labels that fit the window: clock time within a day, dates beyond. */
 function chartTimeFormatter(window: TrendWindow): (iso: string) => string {
@@ -21,6 +22,6 @@ export const timeAxisProps = (window: TrendWindow) => ({
 
 /** The tooltip every trend chart shares: the bucket's full date and time, in the theme's colours. */
 export const tooltipProps = {
-  labelFormatter: (label: unknown) => new Date(String(label)).toLocaleString('en-GB'),
+  labelFormatter: (label: unknown) => formatDateTime(String(label)),
   contentStyle: { background: 'var(--panel)', border: '1px solid var(--border)' },
 };

@@ -2,7 +2,7 @@
 
 import type { RateLimit, Trend } from '@ihm/contracts';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDateTime, formatRelative } from '../../lib/format';
+import { formatDateTime, formatNumber, formatRelative, formatSeconds } from '../../lib/format';
 import { ChartFrame, sparseDots } from './chart-frame';
 import { timeAxisProps, tooltipProps } from './chart-time';
 
@@ -17,12 +17,14 @@ export function RateLimitChart({ trend, latest }: { trend: Trend; latest: RateLi
   const reported = reportedPoints > 0;
   const parts: string[] = [];
   if (latest?.remaining !== null && latest?.remaining !== undefined) {
-    parts.push(`${latest.remaining}${latest.limit !== null ? ` of ${latest.limit}` : ''} requests left`);
+    parts.push(
+      `${formatNumber(latest.remaining)}${latest.limit !== null ? ` of ${formatNumber(latest.limit)}` : ''} requests left`,
+    );
   }
   if (latest?.resetAt)
     parts.push(`resets ${formatRelative(latest.resetAt)} (${formatDateTime(latest.resetAt)})`);
   if (latest?.retryAfterSeconds !== null && latest?.retryAfterSeconds !== undefined) {
-    parts.push(`Retry-After ${latest.retryAfterSeconds} s`);
+    parts.push(`Retry-After ${formatSeconds(latest.retryAfterSeconds)}`);
   }
   const summary = parts.length
     ? `${parts.join(', ')}.`

@@ -4,7 +4,7 @@ import type { Trend } from '@ihm/contracts';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame, NO_PROBES_YET, sparseDots } from './chart-frame';
 import { timeAxisProps, tooltipProps } from './chart-time';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatNumber, formatPercent } from '../../lib/format';
 
 /** Share of probes that were not down, per bucket. */
 export function SuccessChart({ trend }: { trend: Trend }) {
@@ -17,7 +17,7 @@ export function SuccessChart({ trend }: { trend: Trend }) {
   const summary =
     probes === 0
       ? 'No probes in this window.'
-      : `${(((probes - failures) / probes) * 100).toFixed(1)} % of ${formatCount(probes, 'probe')} succeeded (${failures} down).`;
+      : `${formatPercent((probes - failures) / probes)} of ${formatCount(probes, 'probe')} succeeded (${formatNumber(failures)} down).`;
   return (
     <ChartFrame title="Success rate" summary={summary} empty={probes === 0 ? NO_PROBES_YET : null}>
       <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>

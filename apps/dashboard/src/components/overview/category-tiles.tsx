@@ -1,6 +1,7 @@
 import type { Overview } from '@ihm/contracts';
 import { CATEGORIES, CATEGORY_LABELS } from '@ihm/diagnosis';
 import Link from 'next/link';
+import { formatNumber } from '../../lib/format';
 import { overviewHref, type OverviewParams } from '../../lib/overview-params';
 import { StatusBadge } from '../status-badge';
 
@@ -25,7 +26,7 @@ export function CategoryTiles({ counts, params }: CategoryTilesProps) {
                 className={selected ? 'tile selected' : 'tile'}
                 aria-current={selected ? 'true' : undefined}
               >
-                <div className="count">{counts.byStatus[status] ?? 0}</div>
+                <div className="count">{formatNumber(counts.byStatus[status] ?? 0)}</div>
                 <div className="label">
                   <StatusBadge status={status} />
                 </div>
@@ -46,9 +47,9 @@ export function CategoryTiles({ counts, params }: CategoryTilesProps) {
                 href={overviewHref(params, { group: selected ? undefined : category })}
                 className={['tile', count > 0 ? 'alert' : '', selected ? 'selected' : ''].join(' ').trim()}
                 aria-current={selected ? 'true' : undefined}
-                aria-label={`${CATEGORY_LABELS[category]}: ${count} failing`}
+                aria-label={`${CATEGORY_LABELS[category]}: ${formatNumber(count)} failing`}
               >
-                <div className="count">{count}</div>
+                <div className="count">{formatNumber(count)}</div>
                 <div className="label">{CATEGORY_LABELS[category]}</div>
               </Link>
             );

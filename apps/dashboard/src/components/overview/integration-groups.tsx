@@ -1,7 +1,7 @@
 import type { Overview, OverviewItem } from '@ihm/contracts';
 import { troubleshootingSteps } from '@ihm/diagnosis';
 import Link from 'next/link';
-import { formatDateTime, formatMs, formatRelative } from '../../lib/format';
+import { formatDateTime, formatMs, formatNumber, formatRelative } from '../../lib/format';
 import { groupLabel } from '../../lib/group-label';
 import { groupPage } from '../../lib/group-page';
 import { Sparkline } from '../sparkline';
@@ -57,7 +57,7 @@ export function IntegrationGroups({ items, byGroup, now }: IntegrationGroupsProp
     return (
       <section key={group} className="group" aria-labelledby={headingId}>
         <h3 id={headingId}>
-          {groupLabel(group)} <span className="muted">{byGroup[group] ?? members.length}</span>
+          {groupLabel(group)} <span className="muted">{formatNumber(byGroup[group] ?? members.length)}</span>
         </h3>
         {group === 'pending' || group === 'healthy' ? null : (
           <details className="steps">

@@ -13,7 +13,7 @@ import { MonitorDownPage } from '../../../../components/monitor-down-page';
 import { PageHead } from '../../../../components/page-head';
 import { ProbeResultView } from '../../../../components/probe-result-view';
 import { StatusBadge } from '../../../../components/status-badge';
-import { formatDateTime, formatRelative } from '../../../../lib/format';
+import { formatDateTime, formatMs, formatRelative, formatSeconds } from '../../../../lib/format';
 import { loadOrNotFound } from '../../../../lib/load-or-not-found';
 import { MonitorUnavailableError, monitorApi } from '../../../../lib/monitor-api';
 import { deleteIntegration, probeNow, setPaused } from '../../../integrations/actions';
@@ -61,7 +61,7 @@ function Facts({ integration, latest }: { integration: Integration; latest: Prob
       <dd>{integration.auth.type}</dd>
       <dt>Schedule</dt>
       <dd>
-        every {integration.intervalSeconds} s, timeout {integration.timeoutMs} ms
+        every {formatSeconds(integration.intervalSeconds)}, timeout {formatMs(integration.timeoutMs)}
         {integration.paused ? ' · paused' : ''}
       </dd>
       <dt>Response schema</dt>
