@@ -1,8 +1,9 @@
 import type { ProbeResult } from '@ihm/contracts';
-import { CATEGORY_LABELS, LATENCY_PHASES, type LatencyPhase } from '@ihm/diagnosis';
+import { CATEGORY_LABELS } from '@ihm/diagnosis';
 import { Fragment, type ReactNode } from 'react';
 import { formatDateTime, formatMs, formatNumber, formatRelative, formatSeconds } from '../lib/format';
-import { ProbeTimingsChart, type PhaseTiming } from './probe-timings-chart';
+import { phaseTimings } from '../lib/phase-timings';
+import { ProbeTimingsChart } from './probe-timings-chart';
 import { StatusBadge } from './status-badge';
 
 export interface ProbeResultViewProps {
@@ -10,14 +11,6 @@ export interface ProbeResultViewProps {
   /** Shown as the view's own heading; leave it out when the page already names the result. */
   heading?: string;
 }
-
-const PHASE_LABELS: Readonly<Record<LatencyPhase, string>> = {
-  dns: 'DNS',
-  connect: 'Connect',
-  tls: 'TLS',
-  ttfb: 'First byte',
-  total: 'Total',
-};
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -55,10 +48,7 @@ function present(rows: [string, ReactNode | null][]): [string, ReactNode][] {
 }
 
 function Timings({ timings }: { timings: ProbeResult['timings'] }) {
-  const phases: PhaseTiming[] = LATENCY_PHASES.flatMap((phase) => {
-    const ms = timings[`${phase}Ms`];
-    return ms === null ? [] : [{ label: PHASE_LABELS[phase], ms }];
-  });
+  const phases = phaseTimings(timings);
   if (phases.length === 0) return null;
   return (
     <Section title="Timings">

@@ -1,11 +1,7 @@
 'use client';
 
 import { Bar, BarChart, XAxis, YAxis } from 'recharts';
-
-export interface PhaseTiming {
-  label: string;
-  ms: number;
-}
+import type { PhaseTiming } from '../lib/phase-timings';
 
 /** One exchange's phases as bars. Decorative: the table beside it carries the same numbers. */
 export function ProbeTimingsChart({ phases }: { phases: readonly PhaseTiming[] }) {

@@ -2,11 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { Line, LineChart, YAxis } from 'recharts';
-
-interface SparklineProps {
-  values: readonly (number | null)[];
-  label: string;
-}
+import type { SparklineSeries } from '../lib/sparkline-series';
 
 const WIDTH = 128;
 const HEIGHT = 28;
@@ -16,7 +12,7 @@ const HEIGHT = 28;
  * row scrolls into view, so a page of a hundred rows neither renders a hundred charts on the server nor
  * hydrates them before the list can be read.
  */
-export function Sparkline({ values, label }: SparklineProps) {
+export function Sparkline({ points, label }: SparklineSeries) {
   const box = useRef<HTMLDivElement>(null);
   const [inView, setInView] = useState(false);
 
@@ -37,14 +33,13 @@ export function Sparkline({ values, label }: SparklineProps) {
     return () => observer.disconnect();
   }, []);
 
-  const data = values.map((value, index) => ({ index, value }));
   return (
     <div ref={box} className="sparkline" role="img" aria-label={label}>
       {inView ? (
         <LineChart
           width={WIDTH}
           height={HEIGHT}
-          data={data}
+          data={points}
           margin={{ top: 2, right: 2, bottom: 2, left: 2 }}
         >
           <YAxis hide domain={[0, 'dataMax']} />

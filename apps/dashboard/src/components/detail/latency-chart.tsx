@@ -1,10 +1,11 @@
 'use client';
 
 import { LATENCY_PHASES } from '@ihm/diagnosis';
-import type { Trend } from '@ihm/contracts';
+import type { TrendWindow } from '@ihm/contracts';
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMs } from '../../lib/format';
+import { PERCENTILES, type LatencySeries, type Percentile } from '../../lib/trend-series';
 import { ChartFrame, NO_PROBES_YET, sparseDots } from './chart-frame';
 import { timeAxisProps, tooltipProps } from './chart-time';
 
@@ -15,26 +16,21 @@ const PHASE_COLORS = [
   'var(--chart-4)',
   'var(--chart-5)',
 ];
-const PERCENTILES = ['p50', 'p95'] as const;
-type Percentile = (typeof PERCENTILES)[number];
+
+interface LatencyChartProps {
+  window: TrendWindow;
+  series: Record<Percentile, LatencySeries>;
+}
 
 /** Latency of each phase of the exchange (DNS, connect, TLS, first byte, total), median or 95th percentile. */
-export function LatencyChart({ trend }: { trend: Trend }) {
+export function LatencyChart({ window, series }: LatencyChartProps) {
   const [percentile, setPercentile] = useState<Percentile>('p50');
-  const data = trend.points.map((point) => ({
-    at: point.at,
-    ...(percentile === 'p50' ? point.latencyP50Ms : point.latencyP95Ms),
-  }));
-  const withProbes = trend.points.filter((point) => point.probes > 0);
-  const latest = withProbes.at(-1);
-  const summary = latest
-    ? `Latest ${percentile} total: ${formatMs((percentile === 'p50' ? latest.latencyP50Ms : latest.latencyP95Ms).total)}`
-    : 'No latency measured in this window.';
+  const shown = series[percentile];
   return (
     <ChartFrame
       title="Latency by phase"
-      summary={summary}
-      empty={withProbes.length === 0 ? NO_PROBES_YET : null}
+      summary={shown.summary}
+      empty={shown.probedBuckets === 0 ? NO_PROBES_YET : null}
       extra={
         <div className="tabs" role="group" aria-label="Percentile">
           {PERCENTILES.map((value) => (
@@ -51,9 +47,9 @@ export function LatencyChart({ trend }: { trend: Trend }) {
         </div>
       }
     >
-      <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <LineChart data={shown.points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-        <XAxis {...timeAxisProps(trend.window)} />
+        <XAxis {...timeAxisProps(window)} />
         <YAxis stroke="var(--muted)" fontSize={11} width={56} tickFormatter={(v: number) => formatMs(v)} />
         <Tooltip
           formatter={(value) => formatMs(typeof value === 'number' ? value : null)}
@@ -68,7 +64,7 @@ export function LatencyChart({ trend }: { trend: Trend }) {
             name={phase}
             stroke={PHASE_COLORS[index % PHASE_COLORS.length]}
             strokeWidth={phase === 'total' ? 2.5 : 1.5}
-            dot={sparseDots(withProbes.length)}
+            dot={sparseDots(shown.probedBuckets)}
             connectNulls
             isAnimationActive={false}
           />

@@ -1,30 +1,34 @@
 'use client';
 
-import type { Trend } from '@ihm/contracts';
+import type { TrendWindow } from '@ihm/contracts';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatPercent } from '../../lib/format';
+import type { SuccessSeries } from '../../lib/trend-series';
 import { ChartFrame, NO_PROBES_YET, sparseDots } from './chart-frame';
 import { timeAxisProps, tooltipProps } from './chart-time';
-import { formatCount, formatNumber, formatPercent } from '../../lib/format';
 
 /** Share of probes that were not down, per bucket. */
-export function SuccessChart({ trend }: { trend: Trend }) {
-  const data = trend.points.map((point) => ({
-    at: point.at,
-    success: point.successRate === null ? null : Math.round(point.successRate * 1000) / 10,
-  }));
-  const probes = trend.points.reduce((sum, point) => sum + point.probes, 0);
-  const failures = trend.points.reduce((sum, point) => sum + point.failures, 0);
-  const summary =
-    probes === 0
-      ? 'No probes in this window.'
-      : `${formatPercent((probes - failures) / probes)} of ${formatCount(probes, 'probe')} succeeded (${formatNumber(failures)} down).`;
+export function SuccessChart({ window, series }: { window: TrendWindow; series: SuccessSeries }) {
   return (
-    <ChartFrame title="Success rate" summary={summary} empty={probes === 0 ? NO_PROBES_YET : null}>
-      <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+    <ChartFrame
+      title="Success rate"
+      summary={series.summary}
+      empty={series.probedBuckets === 0 ? NO_PROBES_YET : null}
+    >
+      <AreaChart data={series.points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-        <XAxis {...timeAxisProps(trend.window)} />
-        <YAxis domain={[0, 100]} unit=" %" stroke="var(--muted)" fontSize={11} width={48} />
-        <Tooltip formatter={(value) => `${String(value)} %`} {...tooltipProps} />
+        <XAxis {...timeAxisProps(window)} />
+        <YAxis
+          domain={[0, 1]}
+          tickFormatter={(share: number) => formatPercent(share)}
+          stroke="var(--muted)"
+          fontSize={11}
+          width={48}
+        />
+        <Tooltip
+          formatter={(value) => (typeof value === 'number' ? formatPercent(value) : '—')}
+          {...tooltipProps}
+        />
         <Area
           type="stepAfter"
           dataKey="success"
@@ -32,7 +36,7 @@ export function SuccessChart({ trend }: { trend: Trend }) {
           stroke="var(--up)"
           fill="var(--up)"
           fillOpacity={0.2}
-          dot={sparseDots(trend.points.filter((point) => point.probes > 0).length)}
+          dot={sparseDots(series.probedBuckets)}
           connectNulls={false}
           isAnimationActive={false}
         />

@@ -1,9 +1,10 @@
 import type { Overview, OverviewItem } from '@ihm/contracts';
 import { troubleshootingSteps } from '@ihm/diagnosis';
 import Link from 'next/link';
-import { formatDateTime, formatMs, formatNumber, formatRelative } from '../../lib/format';
+import { formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { groupLabel } from '../../lib/group-label';
 import { groupPage } from '../../lib/group-page';
+import { sparklineSeries } from '../../lib/sparkline-series';
 import { Sparkline } from '../sparkline';
 import { StatusBadge } from '../status-badge';
 
@@ -13,14 +14,8 @@ interface IntegrationGroupsProps {
   now: number;
 }
 
-function sparklineLabel(values: readonly (number | null)[]): string {
-  const last = values.findLast((value) => value !== null);
-  return last === undefined
-    ? 'No latency in the last hour'
-    : `Latency over the last hour; latest median ${formatMs(last)}`;
-}
-
 function Row({ item, now }: { item: OverviewItem; now: number }) {
+  const sparkline = sparklineSeries(item.latencySparklineMs);
   return (
     <li className="item-row">
       <StatusBadge status={item.status} />
@@ -36,7 +31,7 @@ function Row({ item, now }: { item: OverviewItem; now: number }) {
         ))}
         {item.message ? <span className="message">{item.message}</span> : null}
       </span>
-      <Sparkline values={item.latencySparklineMs} label={sparklineLabel(item.latencySparklineMs)} />
+      <Sparkline points={sparkline.points} label={sparkline.label} />
       <span className="when">
         {item.lastCheckedAt ? (
           <time dateTime={item.lastCheckedAt} title={formatDateTime(item.lastCheckedAt)}>

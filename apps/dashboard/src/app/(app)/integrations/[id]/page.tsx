@@ -15,6 +15,7 @@ import { ProbeResultView } from '../../../../components/probe-result-view';
 import { StatusBadge } from '../../../../components/status-badge';
 import { formatDateTime, formatMs, formatRelative, formatSeconds } from '../../../../lib/format';
 import { loadOrNotFound } from '../../../../lib/load-or-not-found';
+import { latencySeries, rateLimitSeries, successSeries } from '../../../../lib/trend-series';
 import { MonitorUnavailableError, monitorApi } from '../../../../lib/monitor-api';
 import { deleteIntegration, probeNow, setPaused } from '../../../integrations/actions';
 
@@ -184,9 +185,12 @@ export default async function IntegrationPage({
         </nav>
       </div>
       <div className="detail-grid" style={{ marginTop: 12 }}>
-        <LatencyChart trend={trend} />
-        <SuccessChart trend={trend} />
-        <RateLimitChart trend={trend} latest={latest?.rateLimit ?? null} />
+        <LatencyChart window={trend.window} series={latencySeries(trend)} />
+        <SuccessChart window={trend.window} series={successSeries(trend)} />
+        <RateLimitChart
+          window={trend.window}
+          series={rateLimitSeries(trend, latest?.rateLimit ?? null, Date.now())}
+        />
       </div>
 
       <section aria-labelledby="results-heading">
