@@ -120,7 +120,7 @@ describe('schema.prisma and migrations', () => {
       totalMs: 12.5,
       rateLimitRemaining: 3,
       rateLimitLimit: 100,
-      consecutiveFailures: 2,
+      overviewGroup: 'rate_limiting',
     };
     expect(Object.keys(status).sort()).toEqual(fields(Prisma.IntegrationStatusScalarFieldEnum));
     await prisma.integrationStatus.create({ data: status });
@@ -132,9 +132,16 @@ describe('schema.prisma and migrations', () => {
       probeCount: 4,
       degradedCount: 1,
       failureCount: 2,
-      failuresByCategory: [0, 2, 0, 0, 0, 0, 0, 0, 0, 0],
-      latencyHistogram: [1, 2, 3],
-      latencyMaxMs: [1.5, 20.25],
+      dnsHistogram: [1],
+      dnsMaxMs: 0.5,
+      connectHistogram: [0, 2],
+      connectMaxMs: 1.5,
+      tlsHistogram: [],
+      tlsMaxMs: null,
+      ttfbHistogram: [0, 0, 3],
+      ttfbMaxMs: 4.25,
+      totalHistogram: [0, 0, 0, 4],
+      totalMaxMs: 20.25,
       rateLimitRemaining: 3,
       rateLimitLimit: 100,
       rateLimitAt: new Date('2026-05-01T00:00:30.000Z'),
@@ -163,6 +170,7 @@ describe('schema.prisma and migrations', () => {
   });
 
   it('round-trips every AdminAccount and AdminSession field, and keeps the account to one row', async () => {
+    await prisma.adminAccount.deleteMany(); // the single row may exist from the defaults test
     const account = {
       id: 1,
       passwordHash: 'scrypt$16384$8$1$c2FsdA==$aGFzaA==',

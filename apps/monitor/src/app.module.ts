@@ -3,15 +3,15 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { BearerTokenGuard } from './auth/bearer-token.guard';
-import { ChecksModule } from './checks/checks.module';
 import { ErrorBodyFilter } from './common/error-body.filter';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
-import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integrations/integration.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OverviewModule } from './overview/overview.module';
+import { PipelineModule } from './pipeline/pipeline.module';
+import { ResultsModule } from './results/results.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { TrendModule } from './trend/trend.module';
 
@@ -23,12 +23,12 @@ export class AppModule {
       global: true,
       imports: [
         ScheduleModule.forRoot(),
-        DatabaseModule,
         AuthModule,
         MetricsModule,
         HealthModule,
         IntegrationModule,
-        ChecksModule,
+        ResultsModule,
+        PipelineModule,
         OverviewModule,
         TrendModule,
         SchedulerModule,

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '@ihm/diagnosis';
+import { CATEGORIES, type Category, type ProbeStatus } from '@ihm/diagnosis';
 import { z } from 'zod';
 import { CategorySchema, ProbeStatusSchema } from './probe-result.contract';
 
@@ -13,6 +13,17 @@ export type OverviewStatus = z.infer<typeof OverviewStatusSchema>;
 export const OVERVIEW_GROUPS = [...CATEGORIES, 'pending', 'healthy'] as const;
 export const OverviewGroupSchema = z.enum(OVERVIEW_GROUPS);
 export type OverviewGroup = z.infer<typeof OverviewGroupSchema>;
+
+/**
+ * The group of a probed integration, from its newest result: up, or without a category, is healthy; a failure or
+ * a warning is listed under its guide category. (Not probed yet is `pending`.)
+ */
+export function overviewGroupOf(result: {
+  status: ProbeStatus;
+  category: Category | null;
+}): Exclude<OverviewGroup, 'pending'> {
+  return result.status === 'up' || result.category === null ? 'healthy' : result.category;
+}
 
 /** Points of the overview's latency sparkline: one per minute of the last hour, oldest first. */
 export const SPARKLINE_POINTS = 60;

@@ -1,13 +1,31 @@
 import {
-  addHistograms,
   bucketOf,
   emptyHistogram,
-  HISTOGRAM_LENGTH,
+  LATENCY_BUCKET_BOUNDS_MS,
+  LATENCY_PHASES,
   latencyQuantile,
+  mergeHistograms,
   recordLatency,
+  type LatencyHistogram,
 } from './latency-histogram';
 
+const histogramOf = (...latencies: number[]): LatencyHistogram => {
+  const histogram = emptyHistogram();
+  latencies.forEach((ms) => recordLatency(histogram, ms));
+  return histogram;
+};
+
 describe('latency histogram', () => {
+  it('keeps the bucket bounds that stored rollups were counted in', () => {
+    // Rollup rows in every user's database hold counts per bucket of this exact list: changing it changes the
+    // meaning of their history. A new layout is a new column and a migration, never an edit here.
+    expect(LATENCY_BUCKET_BOUNDS_MS).toEqual([
+      1, 2, 5, 10, 20, 50, 100, 200, 300, 500, 750, 1000, 2000, 3000, 5000, 10_000, 30_000,
+    ]);
+    // Each phase is a column named after it (dns_histogram, …): renaming one needs a migration too.
+    expect(LATENCY_PHASES).toEqual(['dns', 'connect', 'tls', 'ttfb', 'total']);
+  });
+
   it.each([
     [0.3, 0],
     [1, 0],
@@ -20,24 +38,28 @@ describe('latency histogram', () => {
   });
 
   it('estimates p50 and p95 within their buckets and never above the maximum', () => {
-    const histogram = emptyHistogram();
-    for (let ms = 1; ms <= 100; ms += 1) recordLatency(histogram, 'total', ms);
-    const p50 = latencyQuantile(histogram, 'total', 0.5, 100)!;
-    const p95 = latencyQuantile(histogram, 'total', 0.95, 100)!;
+    const histogram = histogramOf(...Array.from({ length: 100 }, (_, i) => i + 1));
+    const p50 = latencyQuantile(histogram, 0.5)!;
+    const p95 = latencyQuantile(histogram, 0.95)!;
     expect(p50).toBeGreaterThanOrEqual(20);
     expect(p50).toBeLessThanOrEqual(50);
     expect(p95).toBeGreaterThanOrEqual(90);
     expect(p95).toBeLessThanOrEqual(100);
-    expect(latencyQuantile(histogram, 'dns', 0.5, null)).toBeNull();
+    expect(latencyQuantile(histogram, 1)).toBe(100);
+  });
+
+  it('has no quantile without observations', () => {
+    expect(latencyQuantile(emptyHistogram(), 0.5)).toBeNull();
+    expect(latencyQuantile({ counts: [], maxMs: null }, 0.5)).toBeNull();
+  });
+
+  it('ends the open last bucket at the maximum seen', () => {
+    expect(latencyQuantile(histogramOf(40_000, 60_000), 0.75)).toBeCloseTo(52_500);
   });
 
   it('merges by addition, so rollups of any size give the same quantiles as the raw data', () => {
-    const a = emptyHistogram();
-    const b = emptyHistogram();
-    const both = emptyHistogram();
-    [5, 8, 400].forEach((ms) => (recordLatency(a, 'ttfb', ms), recordLatency(both, 'ttfb', ms)));
-    [12, 900].forEach((ms) => (recordLatency(b, 'ttfb', ms), recordLatency(both, 'ttfb', ms)));
-    expect(addHistograms(a, b)).toEqual(both);
-    expect(both).toHaveLength(HISTOGRAM_LENGTH);
+    const merged = mergeHistograms(histogramOf(5, 8, 400), histogramOf(12, 900));
+    expect(merged).toEqual(histogramOf(5, 8, 400, 12, 900));
+    expect(mergeHistograms(merged, { counts: [], maxMs: null })).toEqual(merged);
   });
 });

@@ -47,25 +47,3 @@ export async function authorize(
   }
   return out;
 }
-
-/** Every secret value of an integration: what evidence must never show. */
-export function secretsOf(
-  auth: Auth,
-  headers: Readonly<Record<string, string>>,
-  sensitive: (name: string) => boolean,
-): string[] {
-  const fromAuth =
-    auth.type === 'apiKey'
-      ? [auth.value]
-      : auth.type === 'bearer'
-        ? [auth.token]
-        : auth.type === 'basic'
-          ? [auth.password, `${auth.username}:${auth.password}`]
-          : auth.type === 'oauth2ClientCredentials'
-            ? [auth.clientSecret]
-            : [];
-  const fromHeaders = Object.entries(headers)
-    .filter(([name]) => sensitive(name))
-    .map(([, value]) => value);
-  return [...fromAuth, ...fromHeaders];
-}

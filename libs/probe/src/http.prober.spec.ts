@@ -5,8 +5,10 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { classify } from '@ihm/diagnosis';
 import { probeHttp, type ProbeOptions } from './http.prober';
 import { OAuthTokenCache } from './oauth-token';
+import { redactionFor } from './redaction';
 
 // Certificates made once with openssl (see test/fixtures/tls): a test CA, and leaves that are valid for
 // localhost until 2126, expired in 2021, issued for another host, and self-signed.
@@ -31,8 +33,16 @@ async function start(server: Server): Promise<string> {
   return listen(server);
 }
 
-function probe(definition: Partial<CreateIntegrationRequest> & { url: string }, options: ProbeOptions = {}) {
-  return probeHttp(CreateIntegrationRequestSchema.parse({ name: 'under test', ...definition }), options);
+/** Probes, then classifies what the probe saw: the tests read the prober's observations through the verdict. */
+async function probe(
+  definition: Partial<CreateIntegrationRequest> & { url: string },
+  options: ProbeOptions = {},
+) {
+  const observed = await probeHttp(
+    CreateIntegrationRequestSchema.parse({ name: 'under test', ...definition }),
+    options,
+  );
+  return { ...observed, ...classify(observed.observation) };
 }
 
 const SCHEMA = { type: 'object', required: ['items'], properties: { items: { type: 'array' } } };
@@ -194,8 +204,8 @@ describe(probeHttp.name, () => {
     expect(result.timings.connectMs).toBeGreaterThan(0);
     expect(result.timings.ttfbMs).toBeGreaterThan(0);
     expect(result.timings.totalMs).toBeGreaterThanOrEqual(result.timings.ttfbMs ?? 0);
-    expect(result.rateLimit).toMatchObject({ limit: 5000, remaining: 4990 });
-    expect(result.evidence?.bodyExcerpt).toContain('"Widget"');
+    expect(result.observation.rateLimit).toMatchObject({ limit: 5000, remaining: 4990 });
+    expect(result.rawEvidence?.bodyExcerpt).toContain('"Widget"');
   });
 
   it('fetches an OAuth2 token once, reuses it, and names a refused client', async () => {
@@ -212,7 +222,8 @@ describe(probeHttp.name, () => {
       { url: `${sandbox}/oauth/orders`, auth: { ...auth, clientSecret: 'wrong-secret' } },
       { tokenCache },
     );
-    expect(refused).toMatchObject({ status: 'down', category: 'authentication', httpStatus: null });
+    expect(refused).toMatchObject({ status: 'down', category: 'authentication' });
+    expect(refused.observation.response).toBeNull();
     expect(refused.message).toMatch(
       /token endpoint refused the client \(401 invalid_client "Client authentication failed"\)/,
     );
@@ -238,7 +249,7 @@ describe(probeHttp.name, () => {
     expect(tokenRequests).toBe(1);
   });
 
-  it('keeps credentials out of the evidence, and off other origins after a redirect', async () => {
+  it('keeps credentials off other origins after a redirect, and its redaction takes them out of the evidence', async () => {
     const echo = await start(
       createHttpServer((req, res) => {
         res.setHeader('content-type', 'application/json');
@@ -252,19 +263,26 @@ describe(probeHttp.name, () => {
         res.end();
       }),
     );
-    const direct = await probe({
+    const definition = {
       url: `http://${echo}/x`,
-      auth: { type: 'apiKey', in: 'query', name: 'key', value: 'QUERYSECRET' },
+      auth: { type: 'apiKey' as const, in: 'query' as const, name: 'key', value: 'QUERYSECRET' },
       headers: { 'X-Api-Token': 'HEADERSECRET' },
-    });
-    expect(JSON.stringify(direct)).not.toMatch(/QUERYSECRET|HEADERSECRET|session=abc/);
-    expect(direct.evidence?.bodyExcerpt).toContain('[redacted]');
+    };
+    const direct = await probe(definition);
+    expect(direct.rawEvidence?.bodyExcerpt).toMatch(/QUERYSECRET/);
+    const redaction = redactionFor(CreateIntegrationRequestSchema.parse({ name: 'x', ...definition }));
+    const shown = {
+      headers: redaction.headers(direct.rawEvidence!.responseHeaders),
+      body: redaction.text(direct.rawEvidence!.bodyExcerpt!),
+    };
+    expect(JSON.stringify(shown)).not.toMatch(/QUERYSECRET|HEADERSECRET|session=abc/);
+    expect(shown.body).toContain('[redacted]');
     const redirected = await probe({
       url: `http://${redirector}/start`,
       auth: { type: 'bearer', token: 'BEARERSECRET' },
     });
-    expect(redirected.evidence?.bodyExcerpt).toContain('/landed');
-    expect(redirected.evidence?.bodyExcerpt).not.toContain('authorization');
+    expect(redirected.rawEvidence?.bodyExcerpt).toContain('/landed');
+    expect(redirected.rawEvidence?.bodyExcerpt).not.toMatch(/authorization|BEARERSECRET/);
   });
 
   it("reports the bearer token's JWT expiry, and null for an opaque token", async () => {
@@ -272,12 +290,14 @@ describe(probeHttp.name, () => {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const jwt = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: 'probe', exp })}.signature`;
     const withJwt = await probe({ url: `${sandbox}/v1/widgets`, auth: { type: 'bearer', token: jwt } });
-    expect(withJwt).toMatchObject({ status: 'up', tokenExpiresAt: new Date(exp * 1000).toISOString() });
+    expect(withJwt.status).toBe('up');
+    expect(withJwt.observation.tokenExpiresAt).toEqual(new Date(exp * 1000));
     const opaque = await probe({
       url: `${sandbox}/v1/widgets`,
       auth: { type: 'bearer', token: 'opaque-token' },
     });
-    expect(opaque).toMatchObject({ status: 'up', tokenExpiresAt: null });
+    expect(opaque.status).toBe('up');
+    expect(opaque.observation.tokenExpiresAt).toBeNull();
   });
 
   it('names a port that does not speak HTTP', async () => {
@@ -310,11 +330,12 @@ describe(probeHttp.name, () => {
       const host = await https('valid');
       const result = await probe({ url: `https://${host}/` }, { tls: { ca } });
       expect(result.status).toBe('up');
-      expect(result.tls).toEqual({
+      expect(result.certificate).toEqual({
         subject: 'localhost',
         issuer: 'IHM Test CA',
-        validTo: expect.stringMatching(/^2126-/),
+        validTo: expect.any(Date),
       });
+      expect(result.certificate?.validTo?.getUTCFullYear()).toBe(2126);
       expect(result.timings.tlsMs).toBeGreaterThan(0);
     });
 

@@ -1,24 +1,17 @@
+import { checkJsonSchema, isSensitiveHeaderName, type IntegrationDefinition } from '@ihm/contracts';
 import {
-  checkJsonSchema,
-  isSensitiveHeaderName,
-  type IntegrationDefinition,
-  type ProbeResult,
-} from '@ihm/contracts';
-import {
-  classify,
   isExpectedStatus,
   parseRateLimit,
   readJwtExpiry,
-  type Observation,
   type ObservedResponse,
   type SchemaCheck,
   type TransportFailure,
 } from '@ihm/diagnosis';
-import { authorize, secretsOf } from './auth';
+import { authorize } from './auth';
 import { exchange, type ExchangeContext, type Hop } from './exchange';
+import type { HttpObservation } from './http-observation';
 import { OAuthTokenCache } from './oauth-token';
 import type { PhaseClock } from './phase-clock';
-import { redactHeaders, redactText } from './redact';
 import type { TlsOptions } from './timed-connector';
 
 export const DEFAULT_BODY_CAP_BYTES = 1024 * 1024;
@@ -141,10 +134,10 @@ const round = (ms: number | null) => (ms === null ? null : Math.round(ms * 100) 
 
 /**
  * One probe of an HTTP integration: authorize, exchange (following a bounded number of redirects), read a
- * bounded body, check it against the schema, classify. Resolves with a result for every outcome, however
- * hostile the target; rejects only on a programming error.
+ * bounded body and check it against the schema. Returns what it observed — classification is the caller's next
+ * step. Resolves for every outcome, however hostile the target; rejects only on a programming error.
  */
-export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {}): Promise<ProbeResult> {
+export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {}): Promise<HttpObservation> {
   const startedAt = options.now?.() ?? new Date();
   const capBytes = options.bodyCapBytes ?? DEFAULT_BODY_CAP_BYTES;
   const deadline = AbortSignal.timeout(target.timeoutMs);
@@ -155,7 +148,6 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
     bodyCapBytes: capBytes,
     tls: options.tls ?? {},
   };
-  const secrets = secretsOf(target.auth, target.headers, isSensitiveHeaderName);
   const started = performance.now();
 
   const authorized = await authorize(
@@ -190,38 +182,31 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
     outcome && 'failure' in outcome ? outcome.failure : hop?.kind === 'failure' ? hop.failure : null;
   const clock = outcome?.clock ?? null;
   const certificate = clock?.certificate ?? null;
-  const rateLimit = response ? parseRateLimit(response.headers, startedAt) : null;
 
-  const observation: Observation = {
-    now: startedAt,
-    url: target.url,
-    method: target.method,
-    tokenFailure: authorized.tokenFailure,
-    failure,
-    response: observed,
-    expectedStatus: target.expectedStatus,
-    schema: response ? schemaCheck(target, response, parsed, capBytes) : null,
-    rateLimit,
-    tokenExpiresAt: authorized.bearerToken ? readJwtExpiry(authorized.bearerToken) : null,
-    certificate: certificate?.validTo ? { subject: certificate.subject, validTo: certificate.validTo } : null,
-    totalMs: failure ? null : totalMs,
-    timeoutMs: target.timeoutMs,
-    thresholds: {
-      latencyMs: target.latencyThresholdMs,
-      rateLimitWarnPercent: target.rateLimitWarnPercent,
-      tokenExpiryWarnDays: target.tokenExpiryWarnDays,
-      certificateExpiryWarnDays: target.certificateExpiryWarnDays,
-    },
-  };
-  const verdict = classify(observation);
-  const schemaErrors = observation.schema?.outcome === 'invalid' ? observation.schema.errors : [];
   return {
-    integrationId: null,
-    startedAt: startedAt.toISOString(),
-    status: verdict.status,
-    category: verdict.category,
-    httpStatus: response?.status ?? null,
-    message: redactText(verdict.message, secrets),
+    observation: {
+      now: startedAt,
+      url: target.url,
+      method: target.method,
+      tokenFailure: authorized.tokenFailure,
+      failure,
+      response: observed,
+      expectedStatus: target.expectedStatus,
+      schema: response ? schemaCheck(target, response, parsed, capBytes) : null,
+      rateLimit: response ? parseRateLimit(response.headers, startedAt) : null,
+      tokenExpiresAt: authorized.bearerToken ? readJwtExpiry(authorized.bearerToken) : null,
+      certificate: certificate?.validTo
+        ? { subject: certificate.subject, validTo: certificate.validTo }
+        : null,
+      totalMs: failure ? null : totalMs,
+      timeoutMs: target.timeoutMs,
+      thresholds: {
+        latencyMs: target.latencyThresholdMs,
+        rateLimitWarnPercent: target.rateLimitWarnPercent,
+        tokenExpiryWarnDays: target.tokenExpiryWarnDays,
+        certificateExpiryWarnDays: target.certificateExpiryWarnDays,
+      },
+    },
     timings: {
       dnsMs: round(clock?.dnsMs ?? null),
       connectMs: round(clock?.connectMs ?? null),
@@ -229,24 +214,10 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
       ttfbMs: round(clock?.ttfbMs ?? null),
       totalMs: round(totalMs),
     },
-    rateLimit: rateLimit && {
-      limit: rateLimit.limit,
-      remaining: rateLimit.remaining,
-      resetAt: rateLimit.resetAt?.toISOString() ?? null,
-      retryAfterSeconds: rateLimit.retryAfterSeconds,
+    certificate,
+    rawEvidence: response && {
+      responseHeaders: response.headers,
+      bodyExcerpt: Buffer.from(text).subarray(0, EVIDENCE_BODY_BYTES).toString('utf8') || null,
     },
-    schemaErrors,
-    tls: certificate && {
-      subject: certificate.subject,
-      issuer: certificate.issuer,
-      validTo: certificate.validTo?.toISOString() ?? null,
-    },
-    tokenExpiresAt: observation.tokenExpiresAt?.toISOString() ?? null,
-    evidence: response && {
-      responseHeaders: redactHeaders(response.headers, secrets),
-      bodyExcerpt:
-        redactText(Buffer.from(text).subarray(0, EVIDENCE_BODY_BYTES).toString('utf8'), secrets) || null,
-    },
-    troubleshooting: verdict.troubleshooting.map((step) => redactText(step, secrets)),
   };
 }

@@ -1,4 +1,7 @@
 export * from './http.prober';
+export type * from './http-observation';
 export { OAuthTokenCache } from './oauth-token';
+export type { PeerCertificate } from './phase-clock';
 export * from './probers';
+export * from './redaction';
 export type { TlsOptions } from './timed-connector';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DatabaseModule } from '../database/database.module';
 import { AdminAccountRepository } from './admin-account.repository';
 import { AdminPasswordBootstrap } from './admin-password.bootstrap';
 import { SessionController } from './session.controller';
@@ -9,6 +10,7 @@ import { SignInService } from './sign-in.service';
 
 /** The admin password, dashboard sessions and sign-in; the app-wide guard checks tokens with SessionService. */
 @Module({
+  imports: [DatabaseModule],
   controllers: [SessionController],
   providers: [
     AdminAccountRepository,

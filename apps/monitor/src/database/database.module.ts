@@ -1,9 +1,11 @@
 import { createPrismaClient, PrismaClient } from '@ihm/db';
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 
-/** The monitor's only PrismaClient; repositories inject it by its class. */
-@Global()
+/**
+ * The monitor's only PrismaClient. Not global: a module whose repositories query imports this module, and only
+ * repositories inject the client (lint enforces that only *.repository.ts files import @ihm/db).
+ */
 @Module({
   providers: [
     {

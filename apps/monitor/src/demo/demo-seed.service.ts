@@ -1,8 +1,8 @@
 import { CreateIntegrationRequestSchema } from '@ihm/contracts';
-import { Prisma, PrismaClient } from '@ihm/db';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { IntegrationService } from '../integrations/integration.service';
+import { AppSettingRepository } from './app-setting.repository';
 
 const SEEDED_KEY = 'demo.seeded';
 const CATALOG_ATTEMPTS = 30;
@@ -18,7 +18,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
-    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    private readonly settings: AppSettingRepository,
     private readonly integrations: IntegrationService,
   ) {}
 
@@ -33,20 +33,11 @@ export class DemoSeedService implements OnApplicationBootstrap {
   }
 
   async seedOnce(): Promise<number> {
-    if (await this.prisma.appSetting.findUnique({ where: { key: SEEDED_KEY } })) return 0;
+    if (await this.settings.has(SEEDED_KEY)) return 0;
     const catalog = await this.fetchCatalog();
-    try {
-      await this.prisma.appSetting.create({
-        data: {
-          key: SEEDED_KEY,
-          value: { at: new Date().toISOString(), sandboxUrl: this.config.env.sandboxUrl },
-        },
-      });
-    } catch (error) {
-      // Another monitor on the same database claimed the seeding first.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return 0;
-      throw error;
-    }
+    const marker = { at: new Date().toISOString(), sandboxUrl: this.config.env.sandboxUrl };
+    // Another monitor on the same database may have claimed the seeding first.
+    if (!(await this.settings.claim(SEEDED_KEY, marker))) return 0;
     let created = 0;
     for (const entry of catalog) {
       const definition = CreateIntegrationRequestSchema.safeParse(entry.integration);

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DatabaseModule } from '../database/database.module';
 import { IntegrationModule } from '../integrations/integration.module';
+import { AppSettingRepository } from './app-setting.repository';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [IntegrationModule], providers: [DemoSeedService] })
+@Module({ imports: [DatabaseModule, IntegrationModule], providers: [AppSettingRepository, DemoSeedService] })
 export class DemoModule {}

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DatabaseModule } from '../database/database.module';
 import { IntegrationController } from './integration.controller';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationService } from './integration.service';
 
 @Module({
+  imports: [DatabaseModule],
   controllers: [IntegrationController],
   providers: [IntegrationRepository, IntegrationService],
   exports: [IntegrationService],

@@ -1,11 +1,62 @@
-import type { ListIntegrationsQuery } from '@ihm/contracts';
+import type { Auth, HttpMethod, ListIntegrationsQuery } from '@ihm/contracts';
 import { Prisma, PrismaClient, type Integration as IntegrationRow } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { MonitorError } from '../common/monitor-error';
 import { firstDueAt } from '../scheduler/schedule';
 import { randomUUID } from 'node:crypto';
+import type { IntegrationWrite, StoredIntegration } from './stored-integration';
 
 type RowData = Omit<Prisma.IntegrationCreateInput, 'results'>;
+
+function toRowData({ masked, sealedSecrets }: IntegrationWrite): RowData {
+  return {
+    name: masked.name,
+    url: masked.url,
+    method: masked.method,
+    headers: masked.headers,
+    body: masked.body,
+    authType: masked.auth.type,
+    authConfig: masked.auth,
+    secrets: sealedSecrets,
+    expectedStatus: masked.expectedStatus,
+    responseSchema: (masked.responseSchema ?? undefined) as Prisma.InputJsonValue | undefined,
+    intervalSeconds: masked.intervalSeconds,
+    timeoutMs: masked.timeoutMs,
+    latencyThresholdMs: masked.latencyThresholdMs,
+    rateLimitWarnPercent: masked.rateLimitWarnPercent,
+    tokenExpiryWarnDays: masked.tokenExpiryWarnDays,
+    certificateExpiryWarnDays: masked.certificateExpiryWarnDays,
+    paused: masked.paused,
+    tags: masked.tags,
+  };
+}
+
+function fromRow(row: IntegrationRow): StoredIntegration {
+  return {
+    id: row.id,
+    masked: {
+      name: row.name,
+      url: row.url,
+      method: row.method as HttpMethod,
+      headers: row.headers as Record<string, string>,
+      body: row.body,
+      auth: row.authConfig as Auth,
+      expectedStatus: row.expectedStatus,
+      responseSchema: (row.responseSchema as Record<string, unknown> | null) ?? null,
+      intervalSeconds: row.intervalSeconds,
+      timeoutMs: row.timeoutMs,
+      latencyThresholdMs: row.latencyThresholdMs,
+      rateLimitWarnPercent: row.rateLimitWarnPercent,
+      tokenExpiryWarnDays: row.tokenExpiryWarnDays,
+      certificateExpiryWarnDays: row.certificateExpiryWarnDays,
+      paused: row.paused,
+      tags: row.tags,
+    },
+    sealedSecrets: row.secrets,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,24 +65,27 @@ export class IntegrationRepository {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
   /** Creates the integration with its schedule: its first run spread over its interval. */
-  async create(data: RowData): Promise<IntegrationRow> {
+  async create(write: IntegrationWrite): Promise<StoredIntegration> {
     const id = randomUUID();
-    const nextDueAt = firstDueAt(id, data.intervalSeconds ?? 60, new Date());
-    return this.prisma.integration
-      .create({ data: { ...data, id, schedule: { create: { nextDueAt } } } })
+    const nextDueAt = firstDueAt(id, write.masked.intervalSeconds, new Date());
+    const row = await this.prisma.integration
+      .create({ data: { ...toRowData(write), id, schedule: { create: { nextDueAt } } } })
       .catch(translateUniqueName);
+    return fromRow(row);
   }
 
-  async findByIds(ids: string[]): Promise<IntegrationRow[]> {
-    return this.prisma.integration.findMany({ where: { id: { in: ids } } });
+  async findByIds(ids: string[]): Promise<StoredIntegration[]> {
+    if (ids.length === 0) return [];
+    return (await this.prisma.integration.findMany({ where: { id: { in: ids } } })).map(fromRow);
   }
 
-  async findById(id: string): Promise<IntegrationRow | null> {
+  async findById(id: string): Promise<StoredIntegration | null> {
     if (!UUID.test(id)) return null;
-    return this.prisma.integration.findUnique({ where: { id } });
+    const row = await this.prisma.integration.findUnique({ where: { id } });
+    return row && fromRow(row);
   }
 
-  async list(query: ListIntegrationsQuery): Promise<{ rows: IntegrationRow[]; total: number }> {
+  async list(query: ListIntegrationsQuery): Promise<{ rows: StoredIntegration[]; total: number }> {
     const where: Prisma.IntegrationWhereInput = {
       ...(query.search ? { name: { contains: query.search, mode: 'insensitive' } } : {}),
       ...(query.tag ? { tags: { has: query.tag } } : {}),
@@ -45,13 +99,14 @@ export class IntegrationRepository {
       }),
       this.prisma.integration.count({ where }),
     ]);
-    return { rows, total };
+    return { rows: rows.map(fromRow), total };
   }
 
-  async update(id: string, data: RowData): Promise<IntegrationRow | null> {
-    return this.prisma.integration
-      .update({ where: { id }, data })
+  async update(id: string, write: IntegrationWrite): Promise<StoredIntegration | null> {
+    const row = await this.prisma.integration
+      .update({ where: { id }, data: toRowData(write) })
       .catch((error: unknown) => (isNotFound(error) ? null : translateUniqueName(error)));
+    return row && fromRow(row);
   }
 
   /** True when a row was deleted. Its results go with it (ON DELETE CASCADE). */

@@ -8,14 +8,14 @@ import {
   type ListIntegrationsQuery,
   type IntegrationPatch,
 } from '@ihm/contracts';
-import type { Integration as IntegrationRow } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { MonitorError } from '../common/monitor-error';
 import { SecretBox } from '../security/secret-box';
 import { findMaskedSecrets, keepMaskedSecrets } from './integration-secrets';
-import { toDefinition, toIntegration, toRowData } from './integration.mapper';
+import { sealIntegration, toDefinition, toIntegration } from './integration.mapper';
 import { IntegrationRepository } from './integration.repository';
+import type { StoredIntegration } from './stored-integration';
 
 @Injectable()
 export class IntegrationService {
@@ -30,7 +30,7 @@ export class IntegrationService {
 
   async create(definition: IntegrationDefinition): Promise<Integration> {
     rejectIfAny(findMaskedSecrets(definition));
-    return toIntegration(await this.repository.create(toRowData(definition, this.box)));
+    return toIntegration(await this.repository.create(sealIntegration(definition, this.box)));
   }
 
   async list(query: ListIntegrationsQuery): Promise<IntegrationList> {
@@ -78,7 +78,10 @@ export class IntegrationService {
     rejectIfAny(errors);
     const parsed = CreateIntegrationRequestSchema.safeParse(value);
     if (!parsed.success) rejectIfAny(toFieldErrors(parsed.error));
-    const row = await this.repository.update(id, toRowData(parsed.data as IntegrationDefinition, this.box));
+    const row = await this.repository.update(
+      id,
+      sealIntegration(parsed.data as IntegrationDefinition, this.box),
+    );
     if (!row) throw notFound(id);
     return toIntegration(row);
   }
@@ -87,7 +90,7 @@ export class IntegrationService {
     if (!(await this.repository.delete(id))) throw notFound(id);
   }
 
-  private async findRow(id: string): Promise<IntegrationRow> {
+  private async findRow(id: string): Promise<StoredIntegration> {
     const row = await this.repository.findById(id);
     if (!row) throw notFound(id);
     return row;

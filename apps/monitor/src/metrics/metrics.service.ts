@@ -31,6 +31,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly results = new Counter({
+    name: 'monitor_check_results_total',
+    help: 'Classified check results, by origin (scheduled, probe_now, dry_run) and status.',
+    labelNames: ['origin', 'status'] as const,
+    registers: [this.registry],
+  });
+
   readonly resultsWritten = new Counter({
     name: 'monitor_results_written_total',
     help: 'Results written to the database.',

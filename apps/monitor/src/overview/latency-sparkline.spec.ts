@@ -1,11 +1,11 @@
 import { SPARKLINE_POINTS } from '@ihm/contracts';
-import { BUCKETS_PER_PHASE, bucketOf } from '@ihm/diagnosis';
+import { emptyHistogram, recordLatency, type LatencyHistogram } from '@ihm/diagnosis';
 import { latencySparklines, sparklineWindow, type MinuteLatency } from './latency-sparkline';
 
-const counts = (...latenciesMs: number[]) => {
-  const buckets = new Array<number>(BUCKETS_PER_PHASE).fill(0);
-  for (const ms of latenciesMs) buckets[bucketOf(ms)]! += 1;
-  return buckets;
+const counts = (...latenciesMs: number[]): LatencyHistogram => {
+  const histogram = emptyHistogram();
+  for (const ms of latenciesMs) recordLatency(histogram, ms);
+  return histogram;
 };
 
 describe(sparklineWindow.name, () => {
@@ -19,21 +19,15 @@ describe(sparklineWindow.name, () => {
 describe(latencySparklines.name, () => {
   const { from } = sparklineWindow(new Date('2026-11-25T10:30:42Z'));
   const minute = (n: number) => new Date(from.getTime() + n * 60_000);
-  const row = (
-    integrationId: string,
-    n: number,
-    totalCounts: number[],
-    totalMaxMs: number,
-  ): MinuteLatency => ({
+  const row = (integrationId: string, n: number, total: LatencyHistogram): MinuteLatency => ({
     integrationId,
     bucketStart: minute(n),
-    totalCounts,
-    totalMaxMs,
+    total,
   });
 
   it('puts each minute’s median total latency at its place, oldest first, null where nothing ran', () => {
     const sut = latencySparklines(
-      [row('a', 0, counts(150), 150), row('a', 59, counts(40, 45, 4000), 4000), row('b', 3, counts(8), 8)],
+      [row('a', 0, counts(150)), row('a', 59, counts(40, 45, 4000)), row('b', 3, counts(8))],
       from,
     );
     const line = sut('a');
@@ -46,12 +40,12 @@ describe(latencySparklines.name, () => {
   });
 
   it('gives an integration without rollups, or only rollups outside the hour, a line of nulls', () => {
-    const sut = latencySparklines([row('a', -1, counts(5), 5), row('a', 60, counts(5), 5)], from);
+    const sut = latencySparklines([row('a', -1, counts(5)), row('a', 60, counts(5))], from);
     expect(sut('a')).toEqual(new Array(SPARKLINE_POINTS).fill(null));
     expect(sut('unknown')).toEqual(new Array(SPARKLINE_POINTS).fill(null));
   });
 
   it('keeps a minute null when its rollup holds no total-latency observation', () => {
-    expect(latencySparklines([row('a', 10, counts(), 0)], from)('a')[10]).toBeNull();
+    expect(latencySparklines([row('a', 10, counts())], from)('a')[10]).toBeNull();
   });
 });

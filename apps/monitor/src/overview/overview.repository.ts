@@ -1,11 +1,37 @@
-import type { OverviewItem, OverviewStatus } from '@ihm/contracts';
+import { OVERVIEW_GROUPS, type OverviewItem, type OverviewQuery, type OverviewStatus } from '@ihm/contracts';
 import type { Category } from '@ihm/diagnosis';
 import { Prisma, PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
+import { containsPattern } from './like-pattern';
 import type { GroupCount } from './overview-counts';
 import type { OverviewPosition } from './overview-cursor';
 import { groupAt, groupRank } from './overview-groups';
-import { LISTED, matching, type OverviewFilters } from './overview-sql';
+
+export type OverviewFilters = Pick<OverviewQuery, 'q' | 'tag' | 'status' | 'group' | 'paused'>;
+
+/**
+ * Every integration with its latest status, overview status, group rank and sort name: what the overview lists,
+ * filters and counts (as subquery `l`). The group is the one its newest result was recorded with
+ * (overviewGroupOf), or pending before the first; the rank is its place in OVERVIEW_GROUPS.
+ */
+const LISTED = Prisma.sql`
+  SELECT i.id, i.name, lower(i.name) AS sort_name, i.paused, i.tags,
+    coalesce(s.status::text, 'pending') AS status, s.category::text AS category, s.message, s.http_status,
+    s.checked_at,
+    array_position(${[...OVERVIEW_GROUPS]}::text[], coalesce(s.overview_group, 'pending')::text) - 1 AS group_rank
+  FROM integrations i LEFT JOIN integration_statuses s ON s.integration_id = i.id`;
+
+/** The filters, combined with AND, over the columns of `LISTED` as `l`. */
+function matching({ q, tag, status, group, paused }: OverviewFilters): Prisma.Sql {
+  const conditions = [
+    q ? Prisma.sql`l.name ILIKE ${containsPattern(q)}` : null,
+    tag ? Prisma.sql`l.tags @> ARRAY[${tag}]::text[]` : null,
+    status ? Prisma.sql`l.status = ${status}` : null,
+    group ? Prisma.sql`l.group_rank = ${groupRank(group)}::int` : null,
+    paused === undefined ? null : Prisma.sql`l.paused = ${paused}`,
+  ].filter((condition) => condition !== null);
+  return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
+}
 
 interface ListedRow {
   id: string;

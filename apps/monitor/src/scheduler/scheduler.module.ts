@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { DatabaseModule } from '../database/database.module';
 import { IntegrationModule } from '../integrations/integration.module';
-import { StorageModule } from '../storage/storage.module';
+import { PipelineModule } from '../pipeline/pipeline.module';
+import { ResultsModule } from '../results/results.module';
 import { ScheduleRepository } from './schedule.repository';
 import { SchedulerService } from './scheduler.service';
 
-@Module({ imports: [IntegrationModule, StorageModule], providers: [ScheduleRepository, SchedulerService] })
+@Module({
+  imports: [DatabaseModule, IntegrationModule, PipelineModule, ResultsModule],
+  providers: [ScheduleRepository, SchedulerService],
+})
 export class SchedulerModule {}

@@ -1,5 +1,4 @@
 import type { IntegrationDefinition } from '@ihm/contracts';
-import { probers } from '@ihm/probe';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -13,7 +12,8 @@ import { hostname } from 'node:os';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { IntegrationService } from '../integrations/integration.service';
 import { MetricsService } from '../metrics/metrics.service';
-import { ResultWriter } from '../storage/result-writer.service';
+import { ResultPipeline } from '../pipeline/result-pipeline';
+import { ResultWriter } from '../results/result-writer.service';
 import { nextDueAt } from './schedule';
 import { ScheduleRepository } from './schedule.repository';
 
@@ -32,9 +32,9 @@ interface KnownCheck {
 }
 
 /**
- * Claims due checks from Postgres (leases, SKIP LOCKED), runs them with bounded concurrency and hands the
- * results to the writer. While the database is unreachable it keeps running the checks it already ran, on
- * their own schedule, so that probing goes on and the results wait in the writer's buffer.
+ * Decides what is due: claims due checks from Postgres (leases, SKIP LOCKED) and starts each through the result
+ * pipeline, with bounded concurrency. While the database is unreachable it keeps running the checks it already
+ * ran, on their own schedule, so that probing goes on and the results wait in the writer's buffer.
  */
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -50,6 +50,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly schedules: ScheduleRepository,
     private readonly integrations: IntegrationService,
+    private readonly pipeline: ResultPipeline,
     private readonly writer: ResultWriter,
     private readonly metrics: MetricsService,
   ) {}
@@ -130,21 +131,16 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     this.metrics.probesInFlight.set(this.inflight.size);
     const startedAt = new Date();
     this.metrics.schedulerLag.observe(Math.max(0, (startedAt.getTime() - dueAt.getTime()) / 1000));
-    probers
-      .http(definition, { signal: controller.signal })
+    const next = nextDueAt(dueAt, startedAt, definition.intervalSeconds);
+    const schedule = { nextDueAt: next, leaseOwner: this.offline ? null : this.workerId };
+    this.pipeline
+      .run(definition, { kind: 'scheduled', integrationId, schedule }, controller.signal)
       .then((result) => {
-        // Cut short by shutdown: its lease is released instead, so another worker runs it in full.
-        if (controller.signal.aborted) return;
-        const next = nextDueAt(dueAt, startedAt, definition.intervalSeconds);
-        this.known.set(integrationId, { definition, nextDueAt: next, lastRunAt: Date.now() });
-        this.writer.enqueue({
-          integrationId,
-          result: { ...result, integrationId },
-          schedule: { nextDueAt: next, leaseOwner: this.offline ? null : this.workerId },
-        });
+        // Cut short by shutdown (null): its lease is released instead, so another worker runs it in full.
+        if (result) this.known.set(integrationId, { definition, nextDueAt: next, lastRunAt: Date.now() });
       })
       .catch((error: unknown) =>
-        this.logger.error(`Probe of ${integrationId} failed unexpectedly: ${String(error)}`),
+        this.logger.error(`Check of ${integrationId} failed unexpectedly: ${String(error)}`),
       )
       .finally(() => {
         this.inflight.delete(integrationId);

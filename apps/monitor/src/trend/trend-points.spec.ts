@@ -1,16 +1,15 @@
-import { emptyHistogram, recordLatency } from '@ihm/diagnosis';
+import { emptyPhaseHistograms, recordLatency } from '@ihm/diagnosis';
 import { trendPoints, type RollupSlice } from './trend-points';
 
 function slice(at: string, latencies: number[], failures = 0, remaining: number | null = null): RollupSlice {
-  const histogram = emptyHistogram();
-  latencies.forEach((ms) => recordLatency(histogram, 'total', ms));
+  const latency = emptyPhaseHistograms();
+  latencies.forEach((ms) => recordLatency(latency.total, ms));
   return {
     bucketStart: new Date(at),
     probeCount: latencies.length,
     degradedCount: 0,
     failureCount: failures,
-    latencyHistogram: histogram,
-    latencyMaxMs: [0, 0, 0, 0, Math.max(...latencies)],
+    latency,
     rateLimitRemaining: remaining,
     rateLimitLimit: remaining === null ? null : 100,
   };
@@ -39,5 +38,7 @@ describe(trendPoints.name, () => {
     expect(points[0]!.rateLimitRemaining).toBe(40);
     expect(points[1]!.successRate).toBeNull();
     expect(points[1]!.latencyP50Ms.total).toBeNull();
+    // A phase without observations (no TLS over plain HTTP) has no quantiles, not zeros.
+    expect(points[0]!.latencyP95Ms.tls).toBeNull();
   });
 });

@@ -1,14 +1,18 @@
 import type { TrendPoint, TrendWindow } from '@ihm/contracts';
-import { addHistograms, LATENCY_PHASES, latencyQuantile, type LatencyPhase } from '@ihm/diagnosis';
+import {
+  LATENCY_PHASES,
+  latencyQuantile,
+  mergeHistograms,
+  type LatencyPhase,
+  type PhaseHistograms,
+} from '@ihm/diagnosis';
 
 export interface RollupSlice {
   bucketStart: Date;
   probeCount: number;
   degradedCount: number;
   failureCount: number;
-  latencyHistogram: number[];
-  /** 0 for a phase without observations. */
-  latencyMaxMs: number[];
+  latency: PhaseHistograms;
   rateLimitRemaining: number | null;
   rateLimitLimit: number | null;
 }
@@ -24,11 +28,8 @@ export const WINDOWS: Record<
   '30d': { table: 'hour', spanSeconds: 30 * 86_400, bucketSeconds: 6 * 3600 },
 };
 
-const perPhase = (value: (phase: LatencyPhase, index: number) => number | null) =>
-  Object.fromEntries(LATENCY_PHASES.map((phase, i) => [phase, value(phase, i)])) as Record<
-    LatencyPhase,
-    number | null
-  >;
+const perPhase = <T>(value: (phase: LatencyPhase) => T) =>
+  Object.fromEntries(LATENCY_PHASES.map((phase) => [phase, value(phase)])) as Record<LatencyPhase, T>;
 
 const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
@@ -49,20 +50,13 @@ export function trendPoints(
     const key = row.bucketStart.getTime() - (row.bucketStart.getTime() % bucketMs);
     const into = merged.get(key);
     if (!into) {
-      merged.set(key, {
-        ...row,
-        latencyHistogram: [...row.latencyHistogram],
-        latencyMaxMs: [...row.latencyMaxMs],
-      });
+      merged.set(key, { ...row });
       continue;
     }
     into.probeCount += row.probeCount;
     into.degradedCount += row.degradedCount;
     into.failureCount += row.failureCount;
-    into.latencyHistogram = addHistograms(into.latencyHistogram, row.latencyHistogram);
-    into.latencyMaxMs = LATENCY_PHASES.map((_, i) =>
-      Math.max(into.latencyMaxMs[i] ?? 0, row.latencyMaxMs[i] ?? 0),
-    );
+    into.latency = perPhase((phase) => mergeHistograms(into.latency[phase], row.latency[phase]));
     if (row.bucketStart >= into.bucketStart && row.rateLimitRemaining !== null) {
       into.rateLimitRemaining = row.rateLimitRemaining;
       into.rateLimitLimit = row.rateLimitLimit;
@@ -71,18 +65,18 @@ export function trendPoints(
   const points: TrendPoint[] = [];
   for (let at = first; at <= to.getTime(); at += bucketMs) {
     const slice = merged.get(at);
-    const quantile = (phase: LatencyPhase, i: number, p: number) =>
-      slice ? latencyQuantile(slice.latencyHistogram, phase, p, slice.latencyMaxMs[i] ?? null) : null;
+    const quantile = (phase: LatencyPhase, p: number) =>
+      slice ? latencyQuantile(slice.latency[phase], p) : null;
     points.push({
       at: new Date(at).toISOString(),
       probes: slice?.probeCount ?? 0,
       failures: slice?.failureCount ?? 0,
       degraded: slice?.degradedCount ?? 0,
       successRate: slice && slice.probeCount > 0 ? 1 - slice.failureCount / slice.probeCount : null,
-      latencyP50Ms: perPhase((phase, i) => round(quantile(phase, i, 0.5))),
-      latencyP95Ms: perPhase((phase, i) => round(quantile(phase, i, 0.95))),
+      latencyP50Ms: perPhase((phase) => round(quantile(phase, 0.5))),
+      latencyP95Ms: perPhase((phase) => round(quantile(phase, 0.95))),
       // The 1-quantile is the maximum, and null for a phase without observations.
-      latencyMaxMs: perPhase((phase, i) => round(quantile(phase, i, 1))),
+      latencyMaxMs: perPhase((phase) => round(quantile(phase, 1))),
       rateLimitRemaining: slice?.rateLimitRemaining ?? null,
       rateLimitLimit: slice?.rateLimitLimit ?? null,
     });

@@ -1,26 +1,29 @@
-import { OverviewSchema, type ProbeResult } from '@ihm/contracts';
+import { OverviewSchema } from '@ihm/contracts';
 import { createSandboxServer } from '@ihm/sandbox';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
-import { ResultWriter } from '../../src/storage/result-writer.service';
-import { probeResult } from '../probe-result.fixture';
+import type { CheckResult } from '../../src/pipeline/check-result';
+import { ResultWriter } from '../../src/results/result-writer.service';
+import { checkResult } from '../check-result.fixture';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 
 describe('overview and demo mode', () => {
   let sandbox: Server;
+  let sandboxUrl: string;
   let monitor: RunningMonitor;
 
   beforeAll(async () => {
     sandbox = createSandboxServer();
     await new Promise<void>((resolve) => sandbox.listen(0, '127.0.0.1', resolve));
-    const sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
+    sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => sandbox.close(resolve)));
+  // A fresh database for each test: the seeding counts what it registers, the overview counts every integration.
+  beforeEach(async () => {
     monitor = await startMonitor({ SANDBOX_URL: sandboxUrl });
   });
-  afterAll(async () => {
-    await monitor.close();
-    await new Promise((resolve) => sandbox.close(resolve));
-  });
+  afterEach(() => monitor.close());
 
   it('registers one integration per sandbox route once, and never again', async () => {
     const seeder = monitor.app.get(DemoSeedService);
@@ -38,10 +41,10 @@ describe('overview and demo mode', () => {
   });
 
   it('shows the newest result of each integration and counts failures by category', async () => {
+    await monitor.app.get(DemoSeedService).seedOnce();
     const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
     const target = overview.integrations[0];
-    const result = (startedAt: Date, fields: Partial<ProbeResult>) =>
-      probeResult(target!.id, startedAt, fields);
+    const result = (startedAt: Date, fields: Partial<CheckResult>) => checkResult(startedAt, fields);
     // Written out of order: the newest result wins whatever order the batches arrive in.
     await monitor.app.get(ResultWriter).writeNow([
       {

@@ -6,14 +6,14 @@ import {
   SPARKLINE_POINTS,
   type Overview,
   type OverviewItem,
-  type ProbeResult,
 } from '@ihm/contracts';
-import { ResultWriter } from '../../src/storage/result-writer.service';
-import { probeResult } from '../probe-result.fixture';
+import type { CheckResult } from '../../src/pipeline/check-result';
+import { ResultWriter } from '../../src/results/result-writer.service';
+import { checkResult } from '../check-result.fixture';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 
 /** name, tags, paused, and the latest result (none: pending). */
-const FLEET: Array<[string, string[], boolean, Partial<ProbeResult> | null]> = [
+const FLEET: Array<[string, string[], boolean, Partial<CheckResult> | null]> = [
   ['Stripe charges', ['payments', 'team-a'], false, { status: 'down', category: 'authentication' }],
   ['adyen', ['payments'], false, { status: 'down', category: 'authentication' }],
   ['GitHub user', ['team-a'], false, { status: 'degraded', category: 'authentication' }],
@@ -61,7 +61,7 @@ describe('GET /api/overview', () => {
           ? [
               {
                 integrationId: ids.get(name)!,
-                result: probeResult(ids.get(name)!, new Date(probedAt), {
+                result: checkResult(new Date(probedAt), {
                   message: 'probe said so',
                   totalMs: 120,
                   ...fields,
@@ -75,7 +75,7 @@ describe('GET /api/overview', () => {
     await monitor.app.get(ResultWriter).writeNow(
       [30, 60].map((totalMs) => ({
         integrationId: ids.get('Stripe charges')!,
-        result: probeResult(ids.get('Stripe charges')!, new Date(probedAt - 120_000), {
+        result: checkResult(new Date(probedAt - 120_000), {
           status: 'up',
           totalMs,
         }),

@@ -1,9 +1,43 @@
+import { overviewGroupOf } from '@ihm/contracts';
 import { PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
-import { buildRollups, latestStatuses, type RollupRow } from './rollup';
+import { LATENCY_COLUMNS } from './latency-columns';
 import type { ResultEntry } from './result-entry';
+import { buildRollups, newestByIntegration, type Rollup } from './rollup';
+import { storedEvidence } from './stored-evidence';
 
 const json = (rows: unknown) => JSON.stringify(rows);
+const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+
+function rollupRecord(rollup: Rollup): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    integration_id: rollup.integrationId,
+    bucket_start: rollup.bucketStart.toISOString(),
+    probe_count: rollup.probeCount,
+    degraded_count: rollup.degradedCount,
+    failure_count: rollup.failureCount,
+    rate_limit_remaining: rollup.rateLimit?.remaining ?? null,
+    rate_limit_limit: rollup.rateLimit?.limit ?? null,
+    rate_limit_at: iso(rollup.rateLimit?.at),
+  };
+  for (const { phase, histogram, maxMs } of LATENCY_COLUMNS) {
+    const latency = rollup.latency[phase];
+    // A phase that did not happen (no TLS over plain HTTP) stores nothing rather than a row of zeros.
+    record[histogram] = latency.maxMs === null ? [] : latency.counts;
+    record[maxMs] = latency.maxMs;
+  }
+  return record;
+}
+
+// Column lists built from LATENCY_COLUMNS only, never from input.
+const LATENCY_COLUMN_NAMES = LATENCY_COLUMNS.flatMap((c) => [c.histogram, c.maxMs]).join(', ');
+const LATENCY_RECORD_TYPES = LATENCY_COLUMNS.flatMap((c) => [`${c.histogram} int[]`, `${c.maxMs} real`]).join(
+  ', ',
+);
+const LATENCY_MERGE = LATENCY_COLUMNS.flatMap((c) => [
+  `${c.histogram} = ihm_int_array_add(t.${c.histogram}, excluded.${c.histogram})`,
+  `${c.maxMs} = greatest(t.${c.maxMs}, excluded.${c.maxMs})`,
+]).join(',\n         ');
 
 /**
  * Writes a batch of results in one transaction of a few set-based statements (one JSON parameter each, however
@@ -16,10 +50,10 @@ export class ResultStoreRepository {
 
   async writeBatch(entries: readonly ResultEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const days = [...new Set(entries.map((e) => e.result.startedAt.slice(0, 10)))];
+    const days = [...new Set(entries.map((e) => e.result.startedAt.toISOString().slice(0, 10)))];
     const results = entries.map(({ integrationId, result }) => ({
       integration_id: integrationId,
-      started_at: result.startedAt,
+      started_at: result.startedAt.toISOString(),
       status: result.status,
       category: result.category,
       http_status: result.httpStatus,
@@ -31,22 +65,37 @@ export class ResultStoreRepository {
       total_ms: result.timings.totalMs,
       rate_limit_limit: result.rateLimit?.limit ?? null,
       rate_limit_remaining: result.rateLimit?.remaining ?? null,
-      rate_limit_reset_at: result.rateLimit?.resetAt ?? null,
+      rate_limit_reset_at: iso(result.rateLimit?.resetAt),
       retry_after_seconds: result.rateLimit?.retryAfterSeconds ?? null,
       schema_errors: result.schemaErrors,
-      tls: result.tls,
-      // A working call needs no evidence; failures keep theirs (the guide's step 1).
-      evidence: result.status === 'up' ? null : result.evidence,
+      tls: result.tls && { ...result.tls, validTo: iso(result.tls.validTo) },
+      evidence: storedEvidence(result),
       troubleshooting: result.troubleshooting,
-      token_expires_at: result.tokenExpiresAt,
+      token_expires_at: iso(result.tokenExpiresAt),
     }));
-    const schedules = entries
-      .filter((e) => e.schedule)
-      .map((e) => ({
-        integration_id: e.integrationId,
-        next_due_at: e.schedule!.nextDueAt.toISOString(),
-        lease_owner: e.schedule!.leaseOwner,
-      }));
+    const statuses = newestByIntegration(entries).map(({ integrationId, result }) => ({
+      integration_id: integrationId,
+      checked_at: result.startedAt.toISOString(),
+      status: result.status,
+      category: result.category,
+      overview_group: overviewGroupOf(result),
+      http_status: result.httpStatus,
+      message: result.message,
+      total_ms: result.timings.totalMs,
+      rate_limit_remaining: result.rateLimit?.remaining ?? null,
+      rate_limit_limit: result.rateLimit?.limit ?? null,
+    }));
+    const schedules = entries.flatMap(({ integrationId, schedule }) =>
+      schedule
+        ? [
+            {
+              integration_id: integrationId,
+              next_due_at: schedule.nextDueAt.toISOString(),
+              lease_owner: schedule.leaseOwner,
+            },
+          ]
+        : [],
+    );
 
     await this.prisma.$transaction([
       this.prisma.$executeRaw`SELECT ihm_ensure_result_partition(d::date) FROM unnest(${days}::text[]) AS d`,
@@ -64,22 +113,19 @@ export class ResultStoreRepository {
           troubleshooting text[], token_expires_at timestamptz)
         WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)`,
       this.prisma.$executeRaw`
-        INSERT INTO integration_statuses AS s (integration_id, checked_at, status, category, http_status, message,
-          total_ms, rate_limit_remaining, rate_limit_limit, consecutive_failures)
-        SELECT r.integration_id, r.checked_at, r.status, r.category, r.http_status, r.message, r.total_ms,
-          r.rate_limit_remaining, r.rate_limit_limit,
-          -- A batch of nothing but failures continues the stored run of failures.
-          r.trailing_failures + CASE WHEN r.all_down THEN coalesce((SELECT old.consecutive_failures
-            FROM integration_statuses old WHERE old.integration_id = r.integration_id AND old.status = 'down'), 0) ELSE 0 END
-        FROM jsonb_to_recordset(${json(latestStatuses(entries))}::jsonb) AS r(integration_id uuid, checked_at timestamptz,
-          status "ProbeStatus", category "Category", http_status smallint, message text, total_ms real,
-          rate_limit_remaining int, rate_limit_limit int, trailing_failures int, all_down boolean)
+        INSERT INTO integration_statuses AS s (integration_id, checked_at, status, category, overview_group, http_status,
+          message, total_ms, rate_limit_remaining, rate_limit_limit)
+        SELECT r.integration_id, r.checked_at, r.status, r.category, r.overview_group, r.http_status, r.message,
+          r.total_ms, r.rate_limit_remaining, r.rate_limit_limit
+        FROM jsonb_to_recordset(${json(statuses)}::jsonb) AS r(integration_id uuid, checked_at timestamptz,
+          status "ProbeStatus", category "Category", overview_group text, http_status smallint, message text,
+          total_ms real, rate_limit_remaining int, rate_limit_limit int)
         WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
         ON CONFLICT (integration_id) DO UPDATE SET
           checked_at = excluded.checked_at, status = excluded.status, category = excluded.category,
-          http_status = excluded.http_status, message = excluded.message, total_ms = excluded.total_ms,
-          rate_limit_remaining = excluded.rate_limit_remaining, rate_limit_limit = excluded.rate_limit_limit,
-          consecutive_failures = excluded.consecutive_failures
+          overview_group = excluded.overview_group, http_status = excluded.http_status, message = excluded.message,
+          total_ms = excluded.total_ms, rate_limit_remaining = excluded.rate_limit_remaining,
+          rate_limit_limit = excluded.rate_limit_limit
         WHERE excluded.checked_at >= s.checked_at`,
       this.upsertRollups('result_rollups_minute', buildRollups(entries, 'minute')),
       this.upsertRollups('result_rollups_hour', buildRollups(entries, 'hour')),
@@ -91,30 +137,36 @@ export class ResultStoreRepository {
     ]);
   }
 
-  private upsertRollups(table: 'result_rollups_minute' | 'result_rollups_hour', rows: RollupRow[]) {
-    // The table name comes from the union type above, never from input.
+  /** Whether the database answers at all: tells an outage from a batch it refuses. */
+  async isReachable(): Promise<boolean> {
+    return this.prisma.$queryRaw`SELECT 1`.then(
+      () => true,
+      () => false,
+    );
+  }
+
+  private upsertRollups(table: 'result_rollups_minute' | 'result_rollups_hour', rollups: Rollup[]) {
+    // The table name comes from the union type above and the latency columns from LATENCY_COLUMNS, never from input.
     return this.prisma.$executeRawUnsafe(
       `INSERT INTO ${table} AS t (integration_id, bucket_start, probe_count, degraded_count, failure_count,
-         failures_by_category, latency_histogram, latency_max_ms, rate_limit_remaining, rate_limit_limit, rate_limit_at)
-       SELECT r.integration_id, r.bucket_start, r.probe_count, r.degraded_count, r.failure_count, r.failures_by_category,
-         r.latency_histogram, r.latency_max_ms, r.rate_limit_remaining, r.rate_limit_limit, r.rate_limit_at
+         ${LATENCY_COLUMN_NAMES}, rate_limit_remaining, rate_limit_limit, rate_limit_at)
+       SELECT r.integration_id, r.bucket_start, r.probe_count, r.degraded_count, r.failure_count,
+         ${LATENCY_COLUMN_NAMES}, r.rate_limit_remaining, r.rate_limit_limit, r.rate_limit_at
        FROM jsonb_to_recordset($1::jsonb) AS r(integration_id uuid, bucket_start timestamptz, probe_count int,
-         degraded_count int, failure_count int, failures_by_category int[], latency_histogram int[], latency_max_ms real[],
+         degraded_count int, failure_count int, ${LATENCY_RECORD_TYPES},
          rate_limit_remaining int, rate_limit_limit int, rate_limit_at timestamptz)
        WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
        ON CONFLICT (integration_id, bucket_start) DO UPDATE SET
          probe_count = t.probe_count + excluded.probe_count,
          degraded_count = t.degraded_count + excluded.degraded_count,
          failure_count = t.failure_count + excluded.failure_count,
-         failures_by_category = ihm_int_array_add(t.failures_by_category, excluded.failures_by_category),
-         latency_histogram = ihm_int_array_add(t.latency_histogram, excluded.latency_histogram),
-         latency_max_ms = ihm_real_array_max(t.latency_max_ms, excluded.latency_max_ms),
+         ${LATENCY_MERGE},
          rate_limit_remaining = CASE WHEN excluded.rate_limit_at >= coalesce(t.rate_limit_at, '-infinity')
            THEN excluded.rate_limit_remaining ELSE t.rate_limit_remaining END,
          rate_limit_limit = CASE WHEN excluded.rate_limit_at >= coalesce(t.rate_limit_at, '-infinity')
            THEN excluded.rate_limit_limit ELSE t.rate_limit_limit END,
          rate_limit_at = greatest(t.rate_limit_at, excluded.rate_limit_at)`,
-      JSON.stringify(rows),
+      json(rollups.map(rollupRecord)),
     );
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { PrismaClient } from '@ihm/db';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { MetricsService } from '../metrics/metrics.service';
 import type { ResultEntry } from './result-entry';
@@ -26,7 +25,6 @@ export class ResultWriter implements OnApplicationShutdown {
   constructor(
     private readonly store: ResultStoreRepository,
     private readonly metrics: MetricsService,
-    @Inject(PrismaClient) private readonly prisma: PrismaClient,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
@@ -100,11 +98,7 @@ export class ResultWriter implements OnApplicationShutdown {
   }
 
   private async handleFailure(batch: ResultEntry[], error: unknown): Promise<void> {
-    const reachable = await this.prisma.$queryRaw`SELECT 1`.then(
-      () => true,
-      () => false,
-    );
-    if (!reachable) {
+    if (!(await this.store.isReachable())) {
       if (this.outageSince === null) {
         this.outageSince = Date.now();
         this.logger.warn(

@@ -2,13 +2,10 @@ import {
   DryRunQuerySchema,
   DryRunRequestSchema,
   type DryRunQuery,
-  ResultsQuerySchema,
   type IntegrationDefinition,
   type ProbeResult,
-  type ProbeResultPage,
-  type ResultsQuery,
 } from '@ihm/contracts';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ZodPipe } from '../common/zod.pipe';
 import { ProbeService } from './probe.service';
 
@@ -29,13 +26,5 @@ export class ProbeController {
     @Query(new ZodPipe(DryRunQuerySchema, 'query')) query: DryRunQuery,
   ): Promise<ProbeResult> {
     return this.probes.dryRun(definition, query.integrationId ?? null);
-  }
-
-  @Get('integrations/:id/results')
-  results(
-    @Param('id') id: string,
-    @Query(new ZodPipe(ResultsQuerySchema, 'query')) query: ResultsQuery,
-  ): Promise<ProbeResultPage> {
-    return this.probes.recentResults(id, query.limit, query.cursor ?? null);
   }
 }

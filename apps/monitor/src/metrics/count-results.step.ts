@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import type { PipelineResult } from '../pipeline/check-result';
+import type { ResultStep } from '../pipeline/result-step';
+import { MetricsService } from './metrics.service';
+
+/** Counts every classified result by how it ran and what it found (no integration label: bounded). */
+@Injectable()
+export class CountResultsStep implements ResultStep {
+  readonly name = 'count';
+
+  constructor(private readonly metrics: MetricsService) {}
+
+  handle({ origin, result }: PipelineResult): void {
+    this.metrics.results.inc({ origin: origin.kind, status: result.status });
+  }
+}

@@ -1,0 +1,26 @@
+import type { IntegrationDefinition, ProbeResult } from '@ihm/contracts';
+import { Injectable } from '@nestjs/common';
+import { IntegrationService } from '../integrations/integration.service';
+import { toProbeResult } from '../results/probe-result.mapper';
+import { ResultPipeline } from './result-pipeline';
+
+/** Checks a person asked for: probe a stored integration now, or test an unsaved definition. */
+@Injectable()
+export class ProbeService {
+  constructor(
+    private readonly integrations: IntegrationService,
+    private readonly pipeline: ResultPipeline,
+  ) {}
+
+  /** Probe now: recorded like a scheduled run (without moving the schedule), answered once stored. */
+  async probeIntegration(id: string): Promise<ProbeResult> {
+    const definition = await this.integrations.getDefinition(id);
+    return toProbeResult(await this.pipeline.run(definition, { kind: 'probe_now', integrationId: id }), id);
+  }
+
+  /** The form's "Test" button: an unsaved definition (or an edit of `basedOn`), probed once, stored nowhere. */
+  async dryRun(definition: IntegrationDefinition, basedOn: string | null): Promise<ProbeResult> {
+    const withSecrets = await this.integrations.withStoredSecrets(definition, basedOn);
+    return toProbeResult(await this.pipeline.run(withSecrets, { kind: 'dry_run' }), null);
+  }
+}

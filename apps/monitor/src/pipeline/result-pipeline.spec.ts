@@ -1,0 +1,82 @@
+import { CreateIntegrationRequestSchema } from '@ihm/contracts';
+import type { Probers } from '@ihm/probe';
+import { httpObservation } from '../../test/http-observation.fixture';
+import type { CheckOrigin, PipelineResult } from './check-result';
+import { ResultPipeline, ResultStepError } from './result-pipeline';
+import type { ResultStep } from './result-step';
+
+const definition = CreateIntegrationRequestSchema.parse({
+  name: 'orders',
+  url: 'https://api.example.com/v1/orders',
+  auth: { type: 'bearer', token: 'secret-token-1' },
+});
+const probers = (status = 429): Probers => ({
+  http: async () => httpObservation(status, { error: { code: 'rate_limited', message: 'slow down' } }),
+});
+
+class Recorder implements ResultStep {
+  readonly seen: PipelineResult[] = [];
+  constructor(
+    readonly name: string,
+    private readonly log: string[],
+    private readonly fail = false,
+  ) {}
+  handle(result: PipelineResult): void {
+    this.log.push(this.name);
+    this.seen.push(result);
+    if (this.fail) throw new Error(`${this.name} broke`);
+  }
+}
+
+const origins: CheckOrigin[] = [
+  { kind: 'scheduled', integrationId: 'i-1', schedule: { nextDueAt: new Date(), leaseOwner: 'w' } },
+  { kind: 'probe_now', integrationId: 'i-1' },
+  { kind: 'dry_run' },
+];
+
+describe(ResultPipeline.name, () => {
+  it.each(origins)('hands a classified $kind result to every step, in order', async (origin) => {
+    const log: string[] = [];
+    const first = new Recorder('first', log);
+    const second = new Recorder('second', log);
+    const result = await new ResultPipeline(probers(), [first, second]).run(definition, origin);
+    expect(log).toEqual(['first', 'second']);
+    expect(first.seen).toEqual([{ origin, result }]);
+    expect(result).toMatchObject({ status: 'down', category: 'rate_limiting', httpStatus: 429 });
+  });
+
+  it('runs a step added with use() after the configured ones', async () => {
+    const log: string[] = [];
+    const pipeline = new ResultPipeline(probers(), [new Recorder('configured', log)]);
+    pipeline.use(new Recorder('added', log));
+    await pipeline.run(definition, { kind: 'dry_run' });
+    expect(log).toEqual(['configured', 'added']);
+  });
+
+  it('still hands the result to later steps when one fails, then rejects naming it', async () => {
+    const log: string[] = [];
+    const later = new Recorder('later', log);
+    const pipeline = new ResultPipeline(probers(), [new Recorder('broken', log, true), later]);
+    const run = pipeline.run(definition, { kind: 'probe_now', integrationId: 'i-1' });
+    await expect(run).rejects.toThrow(ResultStepError);
+    await expect(run).rejects.toMatchObject({
+      step: 'broken',
+      message: 'result step broken failed: broken broke',
+    });
+    expect(later.seen).toHaveLength(1);
+  });
+
+  it('gives no step a check cut short by its signal', async () => {
+    const log: string[] = [];
+    const controller = new AbortController();
+    const slow: Probers = {
+      http: async () => {
+        controller.abort();
+        return httpObservation(200, {});
+      },
+    };
+    const step = new Recorder('record', log);
+    expect(await new ResultPipeline(slow, [step]).run(definition, origins[0]!, controller.signal)).toBeNull();
+    expect(step.seen).toEqual([]);
+  });
+});

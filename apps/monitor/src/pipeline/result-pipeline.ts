@@ -1,0 +1,74 @@
+import type { IntegrationDefinition } from '@ihm/contracts';
+import { classify } from '@ihm/diagnosis';
+import { redactionFor, type Probers } from '@ihm/probe';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CheckOrigin, CheckResult } from './check-result';
+import { RESULT_STEPS, type ResultStep } from './result-step';
+import { toCheckResult } from './to-check-result';
+
+export const PROBERS = Symbol('PROBERS');
+
+/** A step of the pipeline failed on a result; `cause` is what it threw. */
+export class ResultStepError extends Error {
+  constructor(
+    readonly step: string,
+    cause: unknown,
+  ) {
+    super(`result step ${step} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/**
+ * The one path of every result, whatever started the check (the scheduler, probe now, a dry run): observe with the
+ * integration's prober, classify the observation, build the redacted result, and hand it to each step in order.
+ */
+@Injectable()
+export class ResultPipeline {
+  private readonly logger = new Logger('ResultPipeline');
+  private readonly steps: ResultStep[];
+
+  constructor(
+    @Inject(PROBERS) private readonly probers: Probers,
+    @Inject(RESULT_STEPS) steps: readonly ResultStep[],
+  ) {
+    this.steps = [...steps];
+  }
+
+  /** Adds a step after the configured ones (an extension, or a test watching what the pipeline sees). */
+  use(step: ResultStep): void {
+    this.steps.push(step);
+  }
+
+  /**
+   * Runs one check. Resolves with the result once every step has handled it; null when `signal` cut the probe
+   * short (shutdown), which no step sees. A step that fails does not keep the result from the later steps: the
+   * run rejects afterwards with the first failure (the others are logged).
+   */
+  run(definition: IntegrationDefinition, origin: CheckOrigin): Promise<CheckResult>;
+  run(
+    definition: IntegrationDefinition,
+    origin: CheckOrigin,
+    signal: AbortSignal,
+  ): Promise<CheckResult | null>;
+  async run(
+    definition: IntegrationDefinition,
+    origin: CheckOrigin,
+    signal?: AbortSignal,
+  ): Promise<CheckResult | null> {
+    const observed = await this.probers.http(definition, { signal });
+    if (signal?.aborted) return null;
+    const result = toCheckResult(observed, classify(observed.observation), redactionFor(definition));
+    const failures: ResultStepError[] = [];
+    for (const step of this.steps) {
+      try {
+        await step.handle({ origin, result });
+      } catch (error) {
+        failures.push(new ResultStepError(step.name, error));
+      }
+    }
+    const [first, ...others] = failures;
+    for (const failure of others) this.logger.error(`${failure.message} (${origin.kind})`);
+    if (first) throw first;
+    return result;
+  }
+}

@@ -1,0 +1,8 @@
+import { LATENCY_PHASES, type LatencyPhase } from '@ihm/diagnosis';
+
+/**
+ * The rollup columns of each latency phase, named after it (see the rollup tables in prisma/schema.prisma).
+ * Built from LATENCY_PHASES only, never from input: safe to put in SQL text.
+ */
+export const LATENCY_COLUMNS: readonly { phase: LatencyPhase; histogram: string; maxMs: string }[] =
+  LATENCY_PHASES.map((phase) => ({ phase, histogram: `${phase}_histogram`, maxMs: `${phase}_max_ms` }));

@@ -1,0 +1,58 @@
+import type { Auth } from '@ihm/contracts';
+import { redactionFor } from './redaction';
+
+const redact = (auth: Auth, text: string, headers: Record<string, string> = {}) =>
+  redactionFor({ auth, headers }).text(text);
+
+describe(redactionFor.name, () => {
+  it.each<[string, Auth, string, string]>([
+    [
+      'an API key',
+      { type: 'apiKey', in: 'query', name: 'key', value: 'k3y-value' },
+      'key=k3y-value',
+      'key=[redacted]',
+    ],
+    [
+      'a URL-encoded key',
+      { type: 'apiKey', in: 'query', name: 'key', value: 'a b&c' },
+      'key=a%20b%26c',
+      'key=[redacted]',
+    ],
+    ['a bearer token', { type: 'bearer', token: 'tok-123456' }, 'got tok-123456', 'got [redacted]'],
+    [
+      'basic credentials in base64',
+      { type: 'basic', username: 'user', password: 'pass-word' },
+      `Basic ${Buffer.from('user:pass-word').toString('base64')}`,
+      'Basic [redacted]',
+    ],
+    [
+      'an OAuth2 client secret',
+      {
+        type: 'oauth2ClientCredentials',
+        tokenUrl: 'https://t.example/token',
+        clientId: 'id',
+        clientSecret: 'cl-secret',
+      },
+      'secret=cl-secret',
+      'secret=[redacted]',
+    ],
+    ['nothing with no auth', { type: 'none' }, 'plain text', 'plain text'],
+    ['no secret shorter than 4 characters', { type: 'bearer', token: 'abc' }, 'abc', 'abc'],
+  ])('redacts %s', (_label, auth, text, expected) => {
+    expect(redact(auth, text)).toBe(expected);
+  });
+
+  it("redacts credential-like headers' values, and not other headers'", () => {
+    const headers = { 'X-Api-Token': 'HEADER-SECRET', 'X-Request-Id': 'req-1234' };
+    expect(redact({ type: 'none' }, 'HEADER-SECRET req-1234', headers)).toBe('[redacted] req-1234');
+  });
+
+  it('always hides cookies and authorization headers of a response', () => {
+    const { headers } = redactionFor({ auth: { type: 'none' }, headers: {} });
+    expect(headers({ 'set-cookie': 'session=1', authorization: 'x', 'content-type': 'text/plain' })).toEqual({
+      'set-cookie': '[redacted]',
+      authorization: '[redacted]',
+      'content-type': 'text/plain',
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import { isSensitiveHeaderName, type Auth } from '@ihm/contracts';
+
+const REDACTED = '[redacted]';
+const ALWAYS_REDACTED_HEADERS = new Set(['set-cookie', 'cookie', 'authorization', 'proxy-authorization']);
+/** Secrets shorter than this are not searched for: replacing every "1" would destroy the evidence. */
+const MIN_SECRET_LENGTH = 4;
+
+/** Removes one integration's secrets from what a result shows: its message, steps and evidence. */
+export interface Redaction {
+  text(text: string): string;
+  headers(headers: Readonly<Record<string, string>>): Record<string, string>;
+}
+
+/** The redaction for an integration's credentials: its auth block's secrets and its credential-like headers. */
+export function redactionFor(target: { auth: Auth; headers: Readonly<Record<string, string>> }): Redaction {
+  const secrets = secretsOf(target.auth, target.headers).filter((s) => s.length >= MIN_SECRET_LENGTH);
+  // Each secret also in the forms it travels in: URL-encoded (query keys) and base64 (basic auth).
+  const forms = [
+    ...new Set(
+      secrets.flatMap((secret) => [
+        secret,
+        encodeURIComponent(secret),
+        Buffer.from(secret).toString('base64'),
+      ]),
+    ),
+  ];
+  const text = (input: string) => forms.reduce((out, form) => out.split(form).join(REDACTED), input);
+  return {
+    text,
+    headers: (headers) =>
+      Object.fromEntries(
+        Object.entries(headers).map(([name, value]) => [
+          name,
+          ALWAYS_REDACTED_HEADERS.has(name) ? REDACTED : text(value),
+        ]),
+      ),
+  };
+}
+
+function secretsOf(auth: Auth, headers: Readonly<Record<string, string>>): string[] {
+  const fromAuth =
+    auth.type === 'apiKey'
+      ? [auth.value]
+      : auth.type === 'bearer'
+        ? [auth.token]
+        : auth.type === 'basic'
+          ? [auth.password, `${auth.username}:${auth.password}`]
+          : auth.type === 'oauth2ClientCredentials'
+            ? [auth.clientSecret]
+            : [];
+  const fromHeaders = Object.entries(headers)
+    .filter(([name]) => isSensitiveHeaderName(name))
+    .map(([, value]) => value);
+  return [...fromAuth, ...fromHeaders];
+}
