@@ -32,10 +32,6 @@ export class ResultWriter implements OnApplicationShutdown {
     return this.buffer.length;
   }
 
-  get databaseReachable(): boolean {
-    return this.outageSince === null;
-  }
-
   enqueue(entry: ResultEntry): void {
     this.buffer.push(entry);
     const overflow = this.buffer.length - this.config.env.resultBufferLimit;
