@@ -1,8 +1,9 @@
-// npm run bench:probe — probes/s through libs/probe + classify (schema validation on) against the bare undici
+// npm run bench:probe — probes/s through libs/probe, classify and redaction (schema validation on) against the bare undici
 // ceiling at the same concurrency on the same loopback target, both with a fresh connection per request;
 // then the prober's RSS before and after 10,000 probes of the gzip-bomb and huge-body routes.
 import { CreateIntegrationRequestSchema } from '@ihm/contracts';
-import { probeHttp } from '@ihm/probe';
+import { classify } from '@ihm/diagnosis';
+import { probeHttp, redactionFor } from '@ihm/probe';
 import { Agent, request } from 'undici';
 import { fmt, median, startSandbox, throughput } from './lib.mjs';
 
@@ -40,9 +41,20 @@ const bare = async () => {
   await res.body.text();
 };
 let failures = 0;
+const redaction = redactionFor(target);
+/** What the monitor's pipeline does with each probe before recording it: observe, classify, redact. */
+const observeAndClassify = async (definition) => {
+  const observed = await probeHttp(definition);
+  const verdict = classify(observed.observation);
+  redaction.text(verdict.message);
+  if (observed.rawEvidence) {
+    redaction.headers(observed.rawEvidence.responseHeaders);
+    redaction.text(observed.rawEvidence.bodyExcerpt ?? '');
+  }
+  return verdict;
+};
 const ours = async () => {
-  const result = await probeHttp(target);
-  if (result.status !== 'up') failures += 1;
+  if ((await observeAndClassify(target)).status !== 'up') failures += 1;
 };
 
 // Warm up both paths (JIT, Ajv compile), then alternate rounds so machine noise hits both alike.
@@ -71,8 +83,7 @@ let i = 0;
 let hostileDown = 0;
 const hostileStarted = performance.now();
 await throughput(HOSTILE_PROBES, CONCURRENCY, async () => {
-  const result = await probeHttp(hostile[i++ % 2]);
-  if (result.category === 'schema_mismatch') hostileDown += 1;
+  if ((await observeAndClassify(hostile[i++ % 2])).category === 'schema_mismatch') hostileDown += 1;
 });
 const hostileSeconds = (performance.now() - hostileStarted) / 1000;
 globalThis.gc?.();
@@ -89,7 +100,7 @@ console.log('');
 console.log('| measure | value | ceiling / target |');
 console.log('| --- | --- | --- |');
 console.log(
-  `| libs/probe + classify + schema, probes/s (median) | ${fmt(ourMedian)} | bare undici ${fmt(bareMedian)}/s |`,
+  `| libs/probe + classify + redaction, schema on, probes/s (median) | ${fmt(ourMedian)} | bare undici ${fmt(bareMedian)}/s |`,
 );
 console.log(`| ratio to the bare loop | ${fmt(ratio, 2)} | ≥ 0.60 ${ratio >= 0.6 ? '✓' : '✗'} |`);
 console.log(`| probes not "up" in the throughput runs | ${failures} | 0 |`);

@@ -177,26 +177,43 @@ try {
      SELECT 'read ' || n, $1, 'GET', 30, now() FROM generate_series(1, ${READ_INTEGRATIONS}) AS n`,
     [`${sandbox.url}/v1/widgets`],
   );
-  const histogram = `(SELECT array_agg(CASE WHEN i IN (4, 24, 42, 61, 79) THEN 55 WHEN i IN (25, 62, 80) THEN 5 ELSE 0 END ORDER BY i)
-                      FROM generate_series(0, 89) AS i)`;
+  // Per phase, 55 probes in one bucket (and 5 in the next for connect, ttfb and total), with the phase's maximum.
+  const buckets = (counts) => `ARRAY[${Array.from({ length: 18 }, (_, i) => counts[i] ?? 0).join(',')}]`;
+  const latency = [
+    buckets({ 4: 55 }),
+    '3',
+    buckets({ 6: 55, 7: 5 }),
+    '4',
+    buckets({ 6: 55 }),
+    '9',
+    buckets({ 7: 55, 8: 5 }),
+    '180',
+    buckets({ 7: 55, 8: 5 }),
+    '190',
+  ].join(', ');
+  const LATENCY_COLUMNS =
+    'dns_histogram, dns_max_ms, connect_histogram, connect_max_ms, tls_histogram, tls_max_ms, ' +
+    'ttfb_histogram, ttfb_max_ms, total_histogram, total_max_ms';
   await sql(
     readDb,
     `INSERT INTO result_rollups_hour (integration_id, bucket_start, probe_count, degraded_count, failure_count,
-       failures_by_category, latency_histogram, latency_max_ms, rate_limit_remaining, rate_limit_limit, rate_limit_at)
-     SELECT i.id, h, 120, 2, 1, ARRAY[1,0,0,0,0,0,0,0,0,0], ${histogram}, ARRAY[3, 4, 9, 180, 190]::real[], 4000, 5000, h
+       ${LATENCY_COLUMNS}, rate_limit_remaining, rate_limit_limit, rate_limit_at)
+     SELECT i.id, h, 120, 2, 1, ${latency}, 4000, 5000, h
      FROM integrations i, generate_series(date_trunc('hour', now()) - interval '30 days', now(), interval '1 hour') AS h`,
   );
   await sql(
     readDb,
     `INSERT INTO result_rollups_minute (integration_id, bucket_start, probe_count, degraded_count, failure_count,
-       failures_by_category, latency_histogram, latency_max_ms, rate_limit_remaining, rate_limit_limit, rate_limit_at)
-     SELECT i.id, m, 2, 0, 0, ARRAY[0,0,0,0,0,0,0,0,0,0], ${histogram}, ARRAY[3, 4, 9, 180, 190]::real[], 4000, 5000, m
+       ${LATENCY_COLUMNS}, rate_limit_remaining, rate_limit_limit, rate_limit_at)
+     SELECT i.id, m, 2, 0, 0, ${latency}, 4000, 5000, m
      FROM integrations i, generate_series(date_trunc('minute', now()) - interval '1 day', now(), interval '1 minute') AS m`,
   );
   await sql(
     readDb,
-    `INSERT INTO integration_statuses (integration_id, checked_at, status, category, http_status, message, total_ms)
-     SELECT id, now(), CASE WHEN random() < 0.1 THEN 'down' ELSE 'up' END::"ProbeStatus", NULL, 200, 'OK (200).', 120 FROM integrations`,
+    `INSERT INTO integration_statuses (integration_id, checked_at, status, category, overview_group, http_status, message, total_ms)
+     SELECT id, now(), s, CASE WHEN s = 'down' THEN 'server_error'::"Category" END,
+       CASE WHEN s = 'down' THEN 'server_error' ELSE 'healthy' END, 200, 'OK (200).', 120
+     FROM (SELECT id, CASE WHEN random() < 0.1 THEN 'down' ELSE 'up' END::"ProbeStatus" AS s FROM integrations) AS i`,
   );
   await sql(readDb, 'ANALYZE');
   const [{ hours, minutes }] = await sql(
@@ -227,16 +244,18 @@ try {
   );
   await sql(
     readDb,
-    `INSERT INTO integration_statuses (integration_id, checked_at, status, category, http_status, message, total_ms)
-     SELECT id, now(), CASE WHEN r < 0.9 THEN 'up' WHEN r < 0.95 THEN 'degraded' ELSE 'down' END::"ProbeStatus",
-       CASE WHEN r < 0.9 THEN NULL ELSE (enum_range(NULL::"Category"))[1 + floor(random() * 10)::int] END, 200, 'x', 120
-     FROM (SELECT id, random() AS r FROM integrations WHERE name LIKE 'more %') AS i WHERE random() < 0.95`,
+    `INSERT INTO integration_statuses (integration_id, checked_at, status, category, overview_group, http_status, message, total_ms)
+     SELECT id, now(), s, c, coalesce(c::text, 'healthy'), 200, 'x', 120
+     FROM (SELECT id, CASE WHEN r < 0.9 THEN 'up' WHEN r < 0.95 THEN 'degraded' ELSE 'down' END::"ProbeStatus" AS s,
+             CASE WHEN r < 0.9 THEN NULL ELSE (enum_range(NULL::"Category"))[1 + floor(random() * 10)::int] END AS c
+           FROM (SELECT id, random() AS r FROM integrations WHERE name LIKE 'more %') AS r) AS i
+     WHERE random() < 0.95`,
   );
   await sql(
     readDb,
     `INSERT INTO result_rollups_minute (integration_id, bucket_start, probe_count, degraded_count, failure_count,
-       failures_by_category, latency_histogram, latency_max_ms, rate_limit_remaining, rate_limit_limit, rate_limit_at)
-     SELECT i.id, m, 2, 0, 0, ARRAY[0,0,0,0,0,0,0,0,0,0], ${histogram}, ARRAY[3, 4, 9, 180, 190]::real[], 4000, 5000, m
+       ${LATENCY_COLUMNS}, rate_limit_remaining, rate_limit_limit, rate_limit_at)
+     SELECT i.id, m, 2, 0, 0, ${latency}, 4000, 5000, m
      FROM integrations i, generate_series(date_trunc('minute', now()) - interval '1 hour', now(), interval '1 minute') AS m
      WHERE i.name LIKE 'more %' ORDER BY m, random()`,
   );
