@@ -73,7 +73,8 @@ describe('probe API', () => {
 
     const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
     expect(overview.counts.byCategory.authentication).toBe(1);
-    expect(overview.integrations[0]?.latencySparklineMs.some((ms) => ms !== null)).toBe(true);
+    const listed = overview.integrations.find((item) => item.id === integration.id);
+    expect(listed?.latencySparklineMs.some((ms) => ms !== null)).toBe(true);
 
     const trend = TrendSchema.parse(
       await (await monitor.call(`/api/integrations/${integration.id}/trend?window=1h`)).json(),
@@ -87,6 +88,9 @@ describe('probe API', () => {
   });
 
   it('dry-runs an unsaved definition and stores nothing', async () => {
+    const counts = async () =>
+      OverviewSchema.parse(await (await monitor.call('/api/overview')).json()).counts;
+    const before = await counts();
     const res = await monitor.call('/api/probe', {
       method: 'POST',
       json: { url: `${sandboxUrl}/rate-limit/exceeded` },
@@ -96,8 +100,7 @@ describe('probe API', () => {
       category: 'rate_limiting',
       integrationId: null,
     });
-    const overview = OverviewSchema.parse(await (await monitor.call('/api/overview')).json());
-    expect(overview.counts.total).toBe(1);
+    expect(await counts()).toEqual(before);
   });
 
   it('dry-runs an edit with the stored secrets where the form sends them masked', async () => {
