@@ -231,48 +231,76 @@ describe(IntegrationService.name, () => {
       );
     });
 
-    it.each<[string, UpdateIntegrationRequest, { field: string; message: string }]>([
+    it.each<[string, UpdateIntegrationRequest, { field: string; message: string }[]]>([
       [
         'a mask under another auth type',
         { auth: { type: 'basic', username: 'me', password: MASKED_SECRET } },
-        { field: 'auth.password', message: 'enter the secret: the stored one belongs to another auth type' },
+        [
+          {
+            field: 'auth.password',
+            message: 'enter the secret: the stored one belongs to another auth type',
+          },
+        ],
       ],
       [
         'a mask for a header with no stored value',
         { headers: { 'X-Session-Token': MASKED_SECRET } },
-        { field: 'headers.X-Session-Token', message: 'enter the header value: none is stored for it' },
+        [{ field: 'headers.X-Session-Token', message: 'enter the header value: none is stored for it' }],
       ],
       [
         'a mask sent with a URL on another origin',
         { url: 'https://collector.example.net/', auth: { type: 'bearer', token: MASKED_SECRET } },
-        {
-          field: 'auth.token',
-          message:
-            'enter the secret again: the stored one is not sent to a new origin (https://collector.example.net)',
-        },
+        [
+          {
+            field: 'auth.token',
+            message:
+              'enter the secret again: the stored one is not sent to a new origin (https://collector.example.net)',
+          },
+          {
+            field: 'headers.X-Api-Key',
+            message:
+              'enter the secret again: the stored one is not sent to a new origin (https://collector.example.net)',
+          },
+        ],
+      ],
+      [
+        'a URL moved to another origin alone, while secrets are stored',
+        { url: 'https://collector.example.net/' },
+        [
+          {
+            field: 'auth.token',
+            message:
+              'enter the secret again: the stored one is not sent to a new origin (https://collector.example.net)',
+          },
+          {
+            field: 'headers.X-Api-Key',
+            message:
+              'enter the secret again: the stored one is not sent to a new origin (https://collector.example.net)',
+          },
+        ],
       ],
       [
         'a timeout the stored interval cannot hold',
         { timeoutMs: 40_000 },
-        { field: 'timeoutMs', message: 'timeoutMs must not exceed the interval (30000 ms)' },
+        [{ field: 'timeoutMs', message: 'timeoutMs must not exceed the interval (30000 ms)' }],
       ],
       [
         'an interval shorter than the stored timeout',
         { intervalSeconds: 10 },
-        { field: 'timeoutMs', message: 'timeoutMs must not exceed the interval (10000 ms)' },
+        [{ field: 'timeoutMs', message: 'timeoutMs must not exceed the interval (10000 ms)' }],
       ],
       [
         'a body on the stored GET',
         { body: '{"q":1}' },
-        { field: 'body', message: 'a GET request cannot have a body' },
+        [{ field: 'body', message: 'a GET request cannot have a body' }],
       ],
-    ])('refuses %s, and keeps what is stored', async (_label, fields, error) => {
+    ])('refuses %s, and keeps what is stored', async (_label, fields, errors) => {
       const { repository, service } = setup();
       const { id } = await service.create(definition({ timeoutMs: 20_000 }));
       const before = structuredClone(repository.stored.get(id));
       const refusal = service.update(id, patch(fields));
       await expect(refusal).rejects.toBeInstanceOf(MonitorError);
-      await expect(refusal).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [error] });
+      await expect(refusal).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: errors });
       expect(repository.stored.get(id)).toEqual(before);
     });
 

@@ -70,20 +70,25 @@ export class IntegrationService {
     return new Map(rows.map((row) => [row.id, toDefinition(row, this.box)]));
   }
 
-  /** Merges the change into the stored definition and checks the whole again, cross-field rules included. */
+  /**
+   * Merges the change into the stored definition and checks the whole again, cross-field rules included. The merge
+   * starts from the masked view: a secret the patch leaves out stands as a mask, so it is kept only while its
+   * destination keeps its origin, exactly as a mask sent back would be (a PATCH of the URL alone cannot carry
+   * the stored credentials to another host).
+   */
   async update(id: string, patch: IntegrationPatch): Promise<Integration> {
-    const stored = toDefinition(await this.findRow(id), this.box);
-    const candidate = { ...stored, ...patch } as IntegrationDefinition;
-    const { value, errors } = keepMaskedSecrets(candidate, stored);
+    const row = await this.findRow(id);
+    const candidate = { ...row.masked, ...patch } as IntegrationDefinition;
+    const { value, errors } = keepMaskedSecrets(candidate, toDefinition(row, this.box));
     rejectIfAny(errors);
     const parsed = CreateIntegrationRequestSchema.safeParse(value);
     if (!parsed.success) rejectIfAny(toFieldErrors(parsed.error));
-    const row = await this.repository.update(
+    const updated = await this.repository.update(
       id,
       sealIntegration(parsed.data as IntegrationDefinition, this.box),
     );
-    if (!row) throw notFound(id);
-    return toIntegration(row);
+    if (!updated) throw notFound(id);
+    return toIntegration(updated);
   }
 
   async remove(id: string): Promise<void> {
