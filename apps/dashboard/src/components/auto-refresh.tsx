@@ -24,7 +24,7 @@ export function AutoRefresh({ everyMs, retrying = false }: { everyMs: number; re
   }, [everyMs, router]);
 
   return (
-    <span className="muted" aria-live="off">
+    <span className="muted refresh-state" aria-live="off">
       {pending
         ? 'Refreshing…'
         : updatedAt

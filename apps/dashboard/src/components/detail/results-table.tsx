@@ -22,7 +22,7 @@ export function ResultsTable({ results }: { results: readonly ProbeResult[] }) {
         <tbody>
           {results.map((result) => (
             <tr key={result.startedAt}>
-              <td>
+              <td className="nowrap">
                 <time dateTime={result.startedAt}>{formatDateTime(result.startedAt)}</time>
               </td>
               <td>
@@ -30,8 +30,8 @@ export function ResultsTable({ results }: { results: readonly ProbeResult[] }) {
               </td>
               <td>{result.category ? CATEGORY_LABELS[result.category] : '—'}</td>
               <td className="num">{result.httpStatus ?? '—'}</td>
-              <td className="num">{formatMs(result.timings.totalMs)}</td>
-              <td>{result.message}</td>
+              <td className="num nowrap">{formatMs(result.timings.totalMs)}</td>
+              <td className="message">{result.message}</td>
             </tr>
           ))}
         </tbody>
