@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMs } from '../../lib/format';
 import { PERCENTILES, type LatencySeries, type Percentile } from '../../lib/trend-series';
+import { CHART_TITLES } from './chart-titles';
 import { ChartFrame, NO_PROBES_YET, sparseDots } from './chart-frame';
 import { timeAxisProps, tooltipProps } from './chart-time';
 
@@ -28,7 +29,7 @@ export function LatencyChart({ window, series }: LatencyChartProps) {
   const shown = series[percentile];
   return (
     <ChartFrame
-      title="Latency by phase"
+      title={CHART_TITLES.latency}
       summary={shown.summary}
       empty={shown.probedBuckets === 0 ? NO_PROBES_YET : null}
       extra={

@@ -4,6 +4,7 @@ import type { TrendWindow } from '@ihm/contracts';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../lib/format';
 import type { RateLimitSeries } from '../../lib/trend-series';
+import { CHART_TITLES } from './chart-titles';
 import { ChartFrame, sparseDots } from './chart-frame';
 import { timeAxisProps, tooltipProps } from './chart-time';
 
@@ -11,7 +12,7 @@ import { timeAxisProps, tooltipProps } from './chart-time';
 export function RateLimitChart({ window, series }: { window: TrendWindow; series: RateLimitSeries }) {
   return (
     <ChartFrame
-      title="Rate-limit budget"
+      title={CHART_TITLES.rateLimit}
       summary={series.summary}
       empty={series.reportedBuckets === 0 ? 'No rate-limit headers seen in this window.' : null}
     >

@@ -3,6 +3,9 @@ import { CATEGORY_LABELS } from '@ihm/diagnosis';
 import { formatDateTime, formatMs } from '../../lib/format';
 import { StatusBadge } from '../status-badge';
 
+/** The table's columns, in order; its skeleton shows the same headers. */
+export const RESULT_COLUMNS = ['Started', 'Status', 'Category', 'HTTP', 'Total', 'Diagnosis'] as const;
+
 /** The recent results, newest first, one line each. */
 export function ResultsTable({ results }: { results: readonly ProbeResult[] }) {
   if (results.length === 0) return <div className="empty">No results yet: the first probe runs shortly.</div>;
@@ -11,12 +14,11 @@ export function ResultsTable({ results }: { results: readonly ProbeResult[] }) {
       <table className="data">
         <thead>
           <tr>
-            <th scope="col">Started</th>
-            <th scope="col">Status</th>
-            <th scope="col">Category</th>
-            <th scope="col">HTTP</th>
-            <th scope="col">Total</th>
-            <th scope="col">Diagnosis</th>
+            {RESULT_COLUMNS.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -4,6 +4,7 @@ import type { TrendWindow } from '@ihm/contracts';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../lib/format';
 import type { SuccessSeries } from '../../lib/trend-series';
+import { CHART_TITLES } from './chart-titles';
 import { ChartFrame, NO_PROBES_YET, sparseDots } from './chart-frame';
 import { timeAxisProps, tooltipProps } from './chart-time';
 
@@ -11,7 +12,7 @@ import { timeAxisProps, tooltipProps } from './chart-time';
 export function SuccessChart({ window, series }: { window: TrendWindow; series: SuccessSeries }) {
   return (
     <ChartFrame
-      title="Success rate"
+      title={CHART_TITLES.success}
       summary={series.summary}
       empty={series.probedBuckets === 0 ? NO_PROBES_YET : null}
     >

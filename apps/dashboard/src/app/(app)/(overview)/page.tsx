@@ -1,13 +1,13 @@
 import Link from 'next/link';
-import { AutoRefresh } from '../../components/auto-refresh';
-import { MonitorDownPage } from '../../components/monitor-down-page';
-import { CategoryTiles } from '../../components/overview/category-tiles';
-import { FilterBar } from '../../components/overview/filter-bar';
-import { IntegrationGroups } from '../../components/overview/integration-groups';
-import { PageHead } from '../../components/page-head';
-import { MonitorRequestError, MonitorUnavailableError, monitorApi } from '../../lib/monitor-api';
-import { overviewHref, overviewParams } from '../../lib/overview-params';
-import { formatCount, formatNumber } from '../../lib/format';
+import { AutoRefresh } from '../../../components/auto-refresh';
+import { MonitorDownPage } from '../../../components/monitor-down-page';
+import { CategoryTiles } from '../../../components/overview/category-tiles';
+import { FilterBar } from '../../../components/overview/filter-bar';
+import { IntegrationGroups } from '../../../components/overview/integration-groups';
+import { PageHead } from '../../../components/page-head';
+import { MonitorRequestError, MonitorUnavailableError, monitorApi } from '../../../lib/monitor-api';
+import { overviewHref, overviewParams } from '../../../lib/overview-params';
+import { formatCount, formatNumber } from '../../../lib/format';
 
 export const dynamic = 'force-dynamic';
 

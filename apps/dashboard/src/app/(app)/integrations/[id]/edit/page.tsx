@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { cache } from 'react';
 import { MonitorDownPage } from '../../../../../components/monitor-down-page';
 import { PageHead } from '../../../../../components/page-head';
 import { IntegrationFormRoute } from '../../../../../components/integration-form/integration-form-route';
-import { loadOrNotFound } from '../../../../../lib/load-or-not-found';
-import { MonitorUnavailableError, monitorApi } from '../../../../../lib/monitor-api';
+import { readIntegration } from '../../../../../lib/integration-reads';
+import { MonitorUnavailableError } from '../../../../../lib/monitor-api';
 import { saveIntegration, testIntegration } from '../../../../integrations/actions';
 
 export const dynamic = 'force-dynamic';
@@ -13,12 +12,9 @@ type Params = Promise<{ id: string }>;
 
 const REFRESH_MS = 10_000;
 
-/** One read per request, shared by the title and the page. */
-const loadIntegration = cache((id: string) => loadOrNotFound(monitorApi.integration(id)));
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
-  const integration = await loadIntegration(id).catch(() => null);
+  const integration = await readIntegration(id).catch(() => null);
   return { title: integration ? `Edit ${integration.name}` : 'Edit integration' };
 }
 
@@ -26,7 +22,7 @@ export default async function EditIntegrationPage({ params }: { params: Params }
   const { id } = await params;
   let integration;
   try {
-    integration = await loadIntegration(id);
+    integration = await readIntegration(id);
   } catch (error) {
     if (!(error instanceof MonitorUnavailableError)) throw error;
     return <MonitorDownPage title="Edit integration" message={error.message} refreshMs={REFRESH_MS} />;

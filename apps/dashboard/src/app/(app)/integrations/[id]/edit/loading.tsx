@@ -1,0 +1,5 @@
+import { EditIntegrationSkeleton } from '../../../../../components/integration-form/edit-integration-skeleton';
+
+export default function EditIntegrationLoading() {
+  return <EditIntegrationSkeleton />;
+}

@@ -1,0 +1,40 @@
+import type { Integration } from '@ihm/contracts';
+import { formatMs, formatSeconds } from '../../lib/format';
+
+/** How the integration is probed, from its definition alone: shown with the head, before any result. */
+export function ConfigurationPanel({ integration }: { integration: Integration }) {
+  return (
+    <section className="panel" aria-labelledby="facts-heading">
+      <h2 id="facts-heading">Configuration</h2>
+      <dl className="facts">
+        <dt>Request</dt>
+        <dd>
+          <code>
+            {integration.method} {integration.url}
+          </code>
+        </dd>
+        <dt>Auth</dt>
+        <dd>{integration.auth.type}</dd>
+        <dt>Schedule</dt>
+        <dd>
+          every {formatSeconds(integration.intervalSeconds)}, timeout {formatMs(integration.timeoutMs)}
+          {integration.paused ? ' · paused' : ''}
+        </dd>
+        <dt>Response schema</dt>
+        <dd>{integration.responseSchema ? 'checked on every probe' : 'none'}</dd>
+        {integration.tags.length ? (
+          <>
+            <dt>Tags</dt>
+            <dd>
+              {integration.tags.map((tag) => (
+                <span key={tag} className="chip">
+                  {tag}
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { render, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import {
+  DiagnosisPanelSkeleton,
+  IntegrationPageSkeleton,
+  LatestStatusSkeleton,
+  RecentResultsSkeleton,
+  TrendChartsSkeleton,
+} from './detail/detail-skeletons';
+import { EditIntegrationSkeleton } from './integration-form/edit-integration-skeleton';
+import { OverviewSkeleton } from './overview/overview-skeleton';
+
+describe('skeletons', () => {
+  it.each<[string, ReactElement, string]>([
+    ['the status line', <LatestStatusSkeleton key="" />, 'Loading the latest status…'],
+    ['the diagnosis', <DiagnosisPanelSkeleton key="" />, 'Loading the latest probe…'],
+    ['the trend charts', <TrendChartsSkeleton key="" />, 'Loading the trend charts…'],
+    ['the results', <RecentResultsSkeleton key="" />, 'Loading the recent results…'],
+    ['the detail page', <IntegrationPageSkeleton key="" />, 'Loading the integration…'],
+    ['the overview', <OverviewSkeleton key="" />, 'Loading the integrations…'],
+    ['the edit page', <EditIntegrationSkeleton key="" />, 'Loading the integration to edit…'],
+  ])('%s: busy, says what loads, hides its placeholders', (_, skeleton, loading) => {
+    const { container } = render(skeleton);
+    const text = screen.getByText(loading);
+    expect(text).toHaveClass('visually-hidden');
+    expect(text.closest('[aria-busy="true"]')).not.toBeNull();
+    const placeholders = [...container.querySelectorAll('.skeleton')];
+    expect(placeholders.length).toBeGreaterThan(0);
+    for (const placeholder of placeholders)
+      expect(placeholder.closest('[aria-hidden="true"]')).not.toBeNull();
+  });
+
+  it('names the detail page’s heading for what is loading', () => {
+    render(<IntegrationPageSkeleton />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveAccessibleName('Loading the integration…');
+  });
+
+  it('draws no chart region before the charts, so their names belong to the drawn charts only', () => {
+    render(<TrendChartsSkeleton />);
+    expect(screen.queryAllByRole('region')).toEqual([]);
+    expect(screen.getByText('Latency by phase')).toBeInTheDocument();
+  });
+
+  it('holds a full page of result rows', () => {
+    const { container } = render(<RecentResultsSkeleton />);
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(20);
+  });
+});
