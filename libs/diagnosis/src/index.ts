@@ -1,3 +1,4 @@
+export * from './alerts';
 export * from './api-error';
 export * from './categories';
 export * from './classify';
