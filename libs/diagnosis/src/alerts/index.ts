@@ -1,6 +1,10 @@
+export * from './acknowledge';
 export * from './alert';
 export * from './alert-rule';
+export type { AlertState } from './alert-state';
 export * from './budget-exhaustion';
 export type { ConditionMemory } from './conditions/check-condition';
+export * from './evaluate';
 export * from './evaluated-result';
+export type { AlertNotification, FiringNotice, NotificationKind, NotificationSubject } from './notification';
 export * from './rule-scope';
