@@ -1,7 +1,7 @@
 import type { Category } from '../categories';
 import type { ProbeStatus } from '../status';
 import { acknowledgeAlert } from './acknowledge';
-import type { AlertRule } from './alert-rule';
+import { type AlertRule, DEFAULT_CONSECUTIVE_FAILURES } from './alert-rule';
 import type { AlertState } from './alert-state';
 import type { EvaluatedResult } from './evaluated-result';
 import { evaluateAlert } from './evaluate';
@@ -17,7 +17,7 @@ function rule(overrides: Partial<AlertRule> = {}): AlertRule {
   return {
     id: 'rule-1',
     name: 'Three failures',
-    condition: { type: 'consecutiveFailures', count: 3, recoverCount: 1 },
+    condition: { type: 'consecutiveFailures', ...DEFAULT_CONSECUTIVE_FAILURES },
     scope: {},
     minSeverity: 'degraded',
     renotifyMinutes: null,
@@ -84,9 +84,9 @@ function play(alertRule: AlertRule, timeline: string) {
 describe(evaluateAlert.name, () => {
   describe('consecutive failures: one notification per transition', () => {
     it.each<[string, AlertRule, string, string[]]>([
-      ['fires on the third failure in a row', rule(), 'xxx', ['2 firing']],
+      ['by default, fires on the third failure in a row', rule(), 'xxx', ['2 firing']],
       ['says nothing more while it keeps failing', rule(), 'xxxxxxxx', ['2 firing']],
-      ['resolves on the first good probe', rule(), 'xxx.', ['2 firing', '3 resolved']],
+      ['by default, resolves on the first good probe', rule(), 'xxx.', ['2 firing', '3 resolved']],
       ['two failures then a good probe: the pending alert lapses unannounced', rule(), 'xx.', []],
       ['failures that never reach three in a row never fire', rule(), 'xx.xx.xx.', []],
       ['count 1 fires on the first failure', rule({ condition: consecutive(1) }), 'x', ['0 firing']],
