@@ -1,0 +1,32 @@
+import type { ChannelMessage } from './channel-message';
+import type { ChannelSender, SendOptions } from './channel-sender';
+import type { DeliveryOutcome } from './delivery-outcome';
+import { sendSlack, type SlackConfig } from './slack/send';
+import { sendWebhook, type WebhookConfig } from './webhook/send';
+
+export interface ChannelConfigs {
+  webhook: WebhookConfig;
+  slack: SlackConfig;
+}
+
+export type ChannelType = keyof ChannelConfigs;
+
+/** A channel as a sender needs it: its type and that type's config. */
+export type ChannelTarget<T extends ChannelType = ChannelType> = {
+  [K in T]: { type: K; config: ChannelConfigs[K] };
+}[T];
+
+/** One sender per channel type; a new channel is a folder and a line here. */
+export const channelSenders: { readonly [T in ChannelType]: ChannelSender<ChannelConfigs[T]> } = {
+  webhook: sendWebhook,
+  slack: sendSlack,
+};
+
+/** Sends through the channel's own sender, its config typed by its type. */
+export function sendToChannel<T extends ChannelType>(
+  channel: ChannelTarget<T>,
+  message: ChannelMessage,
+  options?: SendOptions,
+): Promise<DeliveryOutcome> {
+  return channelSenders[channel.type](channel.config, message, options);
+}

@@ -1,0 +1,56 @@
+import type {
+  ChannelIntegration,
+  ChannelMessage,
+  ChannelMessageType,
+  FiringReason,
+} from '../channel-message';
+
+/** The webhook channel's JSON body, as DESIGN.md's "Notification bodies" states it; times are ISO-8601. */
+export interface WebhookPayload {
+  type: ChannelMessageType;
+  reason?: FiringReason;
+  /** When the event happened (Standard Webhooks' `timestamp`); the attempt's time is in `webhook-timestamp`. */
+  timestamp: string;
+  alert: {
+    id: string;
+    rule: { id: string; name: string };
+    state: 'pending' | 'firing' | 'resolved';
+    category: ChannelMessage['alert']['category'];
+    severity: 'degraded' | 'down';
+    message: string;
+    troubleshooting: string[];
+    startedAt: string;
+    resolvedAt: string | null;
+    flapping: boolean;
+  };
+  integrations: ChannelIntegration[];
+  url: string;
+}
+
+export function webhookPayload(message: ChannelMessage): WebhookPayload {
+  const { alert } = message;
+  return {
+    type: message.type,
+    ...(message.type === 'alert.firing' && message.reason ? { reason: message.reason } : {}),
+    timestamp: message.at.toISOString(),
+    alert: {
+      id: alert.id,
+      rule: { id: alert.rule.id, name: alert.rule.name },
+      state: alert.state,
+      category: alert.category,
+      severity: alert.severity,
+      message: alert.message,
+      troubleshooting: [...alert.troubleshooting],
+      startedAt: alert.startedAt.toISOString(),
+      resolvedAt: alert.resolvedAt?.toISOString() ?? null,
+      flapping: alert.flapping,
+    },
+    integrations: message.integrations.map(({ id, name, category, message: text }) => ({
+      id,
+      name,
+      category,
+      message: text,
+    })),
+    url: message.url,
+  };
+}
