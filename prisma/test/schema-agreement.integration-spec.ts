@@ -194,6 +194,129 @@ describe('schema.prisma and migrations', () => {
     );
   });
 
+  it('round-trips every field of the alerting models, and starts with the default rule', async () => {
+    expect(
+      await prisma.alertRule.findUnique({ where: { id: '00000000-0000-4000-8000-0000000a1e47' } }),
+    ).toMatchObject({
+      condition: { type: 'consecutiveFailures', count: 3, recoverCount: 1 },
+      minSeverity: 'down',
+      renotifyMinutes: 240,
+    });
+    const { id: integrationId } = await prisma.integration.create({
+      data: { name: 'Alerted', url: 'https://a', method: 'GET' },
+    });
+    const at = new Date('2026-12-01T10:00:00.000Z');
+    const rule = {
+      id: '0a0a0a0a-0000-4000-8000-000000000001',
+      name: 'Budget',
+      condition: { type: 'rateLimitBudget', belowPercent: 10 },
+      scope: { tags: ['payments'] },
+      minSeverity: 'degraded',
+      channelIds: ['0a0a0a0a-0000-4000-8000-000000000002'],
+      renotifyMinutes: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const channel = {
+      id: '0a0a0a0a-0000-4000-8000-000000000002',
+      name: 'Ops hook',
+      type: 'webhook',
+      config: { url: 'https://hooks.example.com/x', secret: '********' },
+      secrets: new Uint8Array([9, 8, 7]),
+      disabledReason: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const evaluation = { ruleId: rule.id, integrationId, state: { alert: null }, updatedAt: at };
+    const alert = {
+      id: '0a0a0a0a-0000-4000-8000-000000000003',
+      key: `${rule.id}/${integrationId}/${at.toISOString()}`,
+      ruleId: rule.id,
+      integrationId,
+      state: 'firing',
+      category: 'rate_limiting' as const,
+      severity: 'degraded',
+      message: 'Budget low',
+      troubleshooting: ['Read the docs'],
+      flapping: true,
+      acknowledgedBy: 'admin',
+      acknowledgedAt: at,
+      startedAt: at,
+      firedAt: at,
+      resolvedAt: at,
+      updatedAt: at,
+    };
+    const notification = {
+      id: 41n,
+      alertId: alert.id,
+      channelId: channel.id,
+      messageId: 'msg_1',
+      kind: 'firing',
+      payload: { type: 'alert.firing' },
+      dueAt: at,
+      attempts: 2,
+      leaseOwner: 'worker',
+      leaseExpiresAt: at,
+      deliveredAt: at,
+      gaveUpAt: null,
+      createdAt: at,
+    };
+    const attempt = {
+      id: 42n,
+      notificationId: notification.id,
+      at,
+      outcome: 'failed',
+      status: 503,
+      error: 'unavailable',
+      durationMs: 12.5,
+    };
+    const models = [
+      [prisma.alertRule, rule, Prisma.AlertRuleScalarFieldEnum, { id: rule.id }],
+      [prisma.channel, channel, Prisma.ChannelScalarFieldEnum, { id: channel.id }],
+      [
+        prisma.alertEvaluation,
+        evaluation,
+        Prisma.AlertEvaluationScalarFieldEnum,
+        { ruleId_integrationId: { ruleId: rule.id, integrationId } },
+      ],
+      [prisma.alert, alert, Prisma.AlertScalarFieldEnum, { id: alert.id }],
+      [prisma.notification, notification, Prisma.NotificationScalarFieldEnum, { id: notification.id }],
+      [prisma.deliveryAttempt, attempt, Prisma.DeliveryAttemptScalarFieldEnum, { id: attempt.id }],
+    ] as const;
+    for (const [model, written, scalars, where] of models) {
+      expect(Object.keys(written).sort()).toEqual(fields(scalars));
+      const delegate = model as unknown as {
+        create(args: { data: unknown }): Promise<unknown>;
+        findUniqueOrThrow(args: { where: unknown }): Promise<Record<string, unknown>>;
+      };
+      await delegate.create({ data: written });
+      const read = await delegate.findUniqueOrThrow({ where });
+      expect('updatedAt' in written ? { ...read, updatedAt: written.updatedAt } : read).toEqual(written);
+    }
+  });
+
+  it('round-trips every model it knows: a model added to the schema needs its test here', () => {
+    expect(Object.values(Prisma.ModelName).sort()).toEqual(
+      [
+        'AdminAccount',
+        'AdminSession',
+        'Alert',
+        'AlertEvaluation',
+        'AlertRule',
+        'AppSetting',
+        'Channel',
+        'CheckSchedule',
+        'DeliveryAttempt',
+        'Integration',
+        'IntegrationStatus',
+        'Notification',
+        'ProbeResult',
+        'ResultRollupHour',
+        'ResultRollupMinute',
+      ].sort(),
+    );
+  });
+
   it('applies the defaults the schema declares', async () => {
     const row = await prisma.integration.create({
       data: { name: 'Defaults', url: 'https://a', method: 'GET' },

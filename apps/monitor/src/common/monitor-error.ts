@@ -6,6 +6,11 @@ export type MonitorErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   | 'INTEGRATION_NOT_FOUND'
   | 'INTEGRATION_NAME_TAKEN'
+  | 'ALERT_RULE_NOT_FOUND'
+  | 'ALERT_RULE_NAME_TAKEN'
+  | 'CHANNEL_NOT_FOUND'
+  | 'CHANNEL_NAME_TAKEN'
+  | 'ALERT_NOT_FOUND'
   | 'SECRETS_UNREADABLE';
 
 /** The monitor's domain error. Services throw it; each transport maps the code to its own status. */

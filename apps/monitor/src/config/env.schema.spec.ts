@@ -14,6 +14,7 @@ describe(parseEnv.name, () => {
       encryptionKey: undefined,
       demo: true,
       sandboxUrl: 'http://127.0.0.1:4010',
+      dashboardUrl: 'http://127.0.0.1:3000',
       logLevel: 'log',
       role: 'all',
       probeConcurrency: 100,
@@ -28,6 +29,8 @@ describe(parseEnv.name, () => {
     [{ DATABASE_URL: 'postgresql://u:p@db:5432/x', DEMO: '1' }, { demo: true }],
     [{ DEMO: '0' }, { demo: false }],
     [{ SANDBOX_PORT: '5000' }, { sandboxUrl: 'http://127.0.0.1:5000' }],
+    [{ DASHBOARD_PORT: '3100' }, { dashboardUrl: 'http://127.0.0.1:3100' }],
+    [{ DASHBOARD_URL: 'https://monitor.example.com' }, { dashboardUrl: 'https://monitor.example.com' }],
     [
       { ADMIN_PASSWORD: 'correct horse', SESSION_TTL_HOURS: '720' },
       { adminPassword: 'correct horse', sessionTtlHours: 720 },

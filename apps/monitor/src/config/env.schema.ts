@@ -30,6 +30,8 @@ export const EnvSchema = z
       .optional(),
     DEMO: flag.optional(),
     SANDBOX_PORT: port(4010),
+    DASHBOARD_PORT: port(3000),
+    DASHBOARD_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     SANDBOX_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     ROLE: z.enum(['all', 'api', 'worker'], { error: 'must be all, api or worker' }).default('all'),
@@ -51,6 +53,8 @@ export const EnvSchema = z
     // Demo mode is the default for the two-command setup (embedded database), off on a real database.
     demo: env.DEMO ?? env.DATABASE_URL === undefined,
     sandboxUrl: env.SANDBOX_URL ?? `http://127.0.0.1:${env.SANDBOX_PORT}`,
+    // Where notifications link to: the dashboard as the people receiving them reach it.
+    dashboardUrl: env.DASHBOARD_URL ?? `http://127.0.0.1:${env.DASHBOARD_PORT}`,
     logLevel: env.LOG_LEVEL,
     role: env.ROLE,
     probeConcurrency: env.PROBE_CONCURRENCY,

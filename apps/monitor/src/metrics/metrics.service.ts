@@ -38,6 +38,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly notifications = new Counter({
+    name: 'monitor_notifications_total',
+    help: 'Attempts to deliver alert notifications, by channel type and outcome (delivered, failed).',
+    labelNames: ['channel_type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly resultsWritten = new Counter({
     name: 'monitor_results_written_total',
     help: 'Results written to the database.',

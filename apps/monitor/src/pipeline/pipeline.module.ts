@@ -1,5 +1,7 @@
 import { probers } from '@ihm/probe';
 import { Module } from '@nestjs/common';
+import { AlertingModule } from '../alerting/alerting.module';
+import { AlertEvaluator } from '../alerting/evaluation/alert-evaluator.service';
 import { IntegrationModule } from '../integrations/integration.module';
 import { CountResultsStep } from '../metrics/count-results.step';
 import { RecordResultStep } from '../results/record-result.step';
@@ -10,17 +12,17 @@ import { PROBERS, ResultPipeline } from './result-pipeline';
 import { RESULT_STEPS, type ResultStep } from './result-step';
 
 /**
- * Runs checks: observe, classify, then what follows a result, in this order. The one place that lists the steps;
- * a new one (alert evaluation) is a provider and an entry here.
+ * Runs checks: observe, classify, then what follows a result, in this order (recorded before it is counted and
+ * evaluated for alerts). The one place that lists the steps; a new one is a provider and an entry here.
  */
 @Module({
-  imports: [IntegrationModule, ResultsModule],
+  imports: [IntegrationModule, ResultsModule, AlertingModule],
   controllers: [ProbeController],
   providers: [
     { provide: PROBERS, useValue: probers },
     {
       provide: RESULT_STEPS,
-      inject: [RecordResultStep, CountResultsStep],
+      inject: [RecordResultStep, CountResultsStep, AlertEvaluator],
       useFactory: (...steps: ResultStep[]): ResultStep[] => steps,
     },
     ResultPipeline,

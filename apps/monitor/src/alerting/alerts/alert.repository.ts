@@ -1,0 +1,152 @@
+import type { AlertListQuery, Delivery } from '@ihm/contracts';
+import type { AlertState, Category } from '@ihm/diagnosis';
+import { PrismaClient, type Prisma } from '@ihm/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { reviveDates } from '../evaluation/revive-dates';
+
+export interface StoredAlert {
+  id: string;
+  key: string;
+  ruleId: string;
+  ruleName: string;
+  integrationId: string;
+  integrationName: string;
+  state: 'pending' | 'firing' | 'resolved';
+  category: Category;
+  severity: 'degraded' | 'down';
+  message: string;
+  troubleshooting: string[];
+  flapping: boolean;
+  acknowledgedBy: string | null;
+  acknowledgedAt: Date | null;
+  startedAt: Date;
+  firedAt: Date | null;
+  resolvedAt: Date | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const SELECT = {
+  id: true,
+  key: true,
+  ruleId: true,
+  integrationId: true,
+  state: true,
+  category: true,
+  severity: true,
+  message: true,
+  troubleshooting: true,
+  flapping: true,
+  acknowledgedBy: true,
+  acknowledgedAt: true,
+  startedAt: true,
+  firedAt: true,
+  resolvedAt: true,
+  rule: { select: { name: true } },
+  integration: { select: { name: true } },
+} satisfies Prisma.AlertSelect;
+
+type Row = Prisma.AlertGetPayload<{ select: typeof SELECT }>;
+
+const fromRow = ({ rule, integration, ...row }: Row): StoredAlert => ({
+  ...row,
+  state: row.state as StoredAlert['state'],
+  severity: row.severity as StoredAlert['severity'],
+  ruleName: rule.name,
+  integrationName: integration.name,
+});
+
+@Injectable()
+export class AlertRepository {
+  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+
+  async list(query: AlertListQuery): Promise<StoredAlert[]> {
+    const rows = await this.prisma.alert.findMany({
+      where: {
+        ...(query.state ? { state: query.state } : {}),
+        ...(query.integrationId ? { integrationId: query.integrationId } : {}),
+        ...(query.category ? { category: query.category } : {}),
+      },
+      // Firing, then pending, then resolved (the states sort so by name), newest first within each.
+      orderBy: [{ state: 'asc' }, { startedAt: 'desc' }],
+      take: query.limit,
+      select: SELECT,
+    });
+    return rows.map(fromRow);
+  }
+
+  async findById(id: string): Promise<StoredAlert | null> {
+    if (!UUID.test(id)) return null;
+    const row = await this.prisma.alert.findUnique({ where: { id }, select: SELECT });
+    return row && fromRow(row);
+  }
+
+  /** Every notification of the alert and every attempt to deliver one, oldest first. */
+  async deliveries(alertId: string): Promise<Delivery[]> {
+    const rows = await this.prisma.notification.findMany({
+      where: { alertId },
+      orderBy: { id: 'asc' },
+      select: {
+        channelId: true,
+        kind: true,
+        createdAt: true,
+        deliveredAt: true,
+        gaveUpAt: true,
+        attemptsLog: {
+          orderBy: { at: 'asc' },
+          select: { at: true, outcome: true, status: true, error: true },
+        },
+      },
+    });
+    return rows.flatMap((n) => {
+      const attempts = n.attemptsLog.map((a) => ({
+        channelId: n.channelId,
+        kind: n.kind,
+        at: a.at.toISOString(),
+        outcome: a.outcome as Delivery['outcome'],
+        status: a.status,
+        error: a.error,
+      }));
+      const waiting = !n.deliveredAt && !n.gaveUpAt && attempts.length === 0;
+      return waiting
+        ? [
+            {
+              channelId: n.channelId,
+              kind: n.kind,
+              at: n.createdAt.toISOString(),
+              outcome: 'held' as const,
+              status: null,
+              error: null,
+            },
+          ]
+        : attempts;
+    });
+  }
+
+  /**
+   * Applies `change` to the evaluation state that owns the alert, under its lock, and writes the alert's row
+   * from the result: the state and the row never disagree.
+   */
+  async updateState(
+    alert: Pick<StoredAlert, 'id' | 'ruleId' | 'integrationId'>,
+    change: (state: AlertState) => AlertState,
+  ): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ state: unknown }[]>`
+        SELECT state FROM alert_evaluations WHERE rule_id = ${alert.ruleId}::uuid AND integration_id = ${alert.integrationId}::uuid
+        FOR UPDATE`;
+      const state = row ? reviveDates<AlertState | null>(row.state) : null;
+      if (!state) return;
+      const next = change(state);
+      await tx.$executeRaw`
+        UPDATE alert_evaluations SET state = ${JSON.stringify(next)}::jsonb, updated_at = now()
+        WHERE rule_id = ${alert.ruleId}::uuid AND integration_id = ${alert.integrationId}::uuid`;
+      const acknowledged = next.alert && next.alert.state !== 'pending' ? next.alert.acknowledged : null;
+      if (next.alert)
+        await tx.alert.updateMany({
+          where: { id: alert.id, key: next.alert.key },
+          data: { acknowledgedBy: acknowledged?.by ?? null, acknowledgedAt: acknowledged?.at ?? null },
+        });
+    });
+  }
+}

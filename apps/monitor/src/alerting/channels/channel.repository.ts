@@ -1,0 +1,114 @@
+import type { ChannelType } from '@ihm/contracts';
+import { Prisma, PrismaClient, type Channel as ChannelRow } from '@ihm/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { MonitorError } from '../../common/monitor-error';
+
+/** What is written for a channel: its config with secrets masked, and the secrets sealed apart. */
+export interface ChannelWrite {
+  name: string;
+  type: ChannelType;
+  maskedConfig: Record<string, unknown>;
+  sealedSecrets: Uint8Array<ArrayBuffer> | null;
+}
+
+export interface ChannelHealthFacts {
+  lastAttemptAt: Date | null;
+  lastOutcome: string | null;
+  lastError: string | null;
+  pending: number;
+}
+
+export interface StoredChannel extends ChannelWrite {
+  id: string;
+  disabledReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const fromRow = (row: ChannelRow): StoredChannel => ({
+  id: row.id,
+  name: row.name,
+  type: row.type as ChannelType,
+  maskedConfig: row.config as Record<string, unknown>,
+  sealedSecrets: row.secrets,
+  disabledReason: row.disabledReason,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+const toData = (write: ChannelWrite) => ({
+  name: write.name,
+  type: write.type,
+  config: write.maskedConfig as Prisma.InputJsonValue,
+  secrets: write.sealedSecrets,
+});
+
+function translateUniqueName(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    throw new MonitorError('CHANNEL_NAME_TAKEN', 'A channel with this name already exists', [
+      { field: 'name', message: 'is already used by another channel' },
+    ]);
+  }
+  throw error;
+}
+
+@Injectable()
+export class ChannelRepository {
+  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+
+  async create(write: ChannelWrite): Promise<StoredChannel> {
+    return fromRow(await this.prisma.channel.create({ data: toData(write) }).catch(translateUniqueName));
+  }
+
+  async list(): Promise<StoredChannel[]> {
+    return (await this.prisma.channel.findMany({ orderBy: { name: 'asc' } })).map(fromRow);
+  }
+
+  async findById(id: string): Promise<StoredChannel | null> {
+    if (!UUID.test(id)) return null;
+    const row = await this.prisma.channel.findUnique({ where: { id } });
+    return row && fromRow(row);
+  }
+
+  /** Saving a channel clears a 410's disablement: the user has pointed it somewhere that may listen. */
+  async update(id: string, write: ChannelWrite): Promise<StoredChannel | null> {
+    const row = await this.prisma.channel
+      .update({ where: { id }, data: { ...toData(write), disabledReason: null } })
+      .catch((error: unknown) =>
+        error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025'
+          ? null
+          : translateUniqueName(error),
+      );
+    return row && fromRow(row);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    return (await this.prisma.channel.deleteMany({ where: { id } })).count > 0;
+  }
+
+  /** Per channel: its last delivery attempt and how many notifications wait for it. */
+  async health(ids: readonly string[]): Promise<Map<string, ChannelHealthFacts>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.prisma.$queryRaw<
+      { channel_id: string; at: Date | null; outcome: string | null; error: string | null; pending: number }[]
+    >`
+      SELECT c.id AS channel_id, last.at, last.outcome, last.error,
+        (SELECT count(*)::int FROM notifications n
+         WHERE n.channel_id = c.id AND n.delivered_at IS NULL AND n.gave_up_at IS NULL) AS pending
+      FROM channels c
+      LEFT JOIN LATERAL (
+        SELECT a.at, a.outcome, a.error FROM delivery_attempts a JOIN notifications n ON n.id = a.notification_id
+        WHERE n.channel_id = c.id ORDER BY a.at DESC LIMIT 1
+      ) last ON TRUE
+      WHERE c.id = ANY(${[...ids]}::uuid[])`;
+    return new Map(
+      rows.map((row) => [
+        row.channel_id,
+        { lastAttemptAt: row.at, lastOutcome: row.outcome, lastError: row.error, pending: row.pending },
+      ]),
+    );
+  }
+}

@@ -1,0 +1,157 @@
+import {
+  ChannelRequestSchema,
+  toFieldErrors,
+  type Channel,
+  type ChannelList,
+  type ChannelRequest,
+  type ChannelTestResult,
+} from '@ihm/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { MonitorError } from '../../common/monitor-error';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
+import { SecretBox, SecretBoxError } from '../../security/secret-box';
+import { channelHealth } from './channel-health';
+import { keepMaskedChannelSecrets, splitChannelSecrets } from './channel-secrets';
+import type { ChannelMessage } from './channel-message';
+import type { SendOptions } from './channel-sender';
+import { sendToChannel, type ChannelTarget } from './channel-senders';
+import type { DeliveryOutcome } from './delivery-outcome';
+import { testMessage } from './test-message';
+import { ChannelRepository, type ChannelWrite, type StoredChannel } from './channel.repository';
+import { generateWebhookSecret } from './webhook/sign';
+
+type Config = Record<string, unknown>;
+
+/** A channel ready to send: its type and its config with the secrets opened. */
+export type SendableChannel = ChannelTarget & { id: string };
+
+@Injectable()
+export class ChannelService {
+  private readonly box: SecretBox;
+
+  constructor(
+    private readonly repository: ChannelRepository,
+    @Inject(RUNTIME_CONFIG) private readonly runtime: RuntimeConfig,
+  ) {
+    this.box = new SecretBox(runtime.encryptionKey);
+  }
+
+  /** A webhook channel without a secret gets one, shown in clear this once. */
+  async create(request: ChannelRequest): Promise<Channel> {
+    const generated = request.type === 'webhook' && !request.config.secret ? generateWebhookSecret() : null;
+    const config: Config = generated ? { ...request.config, secret: generated } : request.config;
+    if (Object.values(config).includes('********'))
+      throw invalid([{ field: 'config', message: 'a new channel cannot refer to a stored secret' }]);
+    const stored = await this.repository.create(this.seal(request.name, request.type, config));
+    const channel = await this.present(stored);
+    return generated ? { ...channel, config: { ...channel.config, secret: generated } } : channel;
+  }
+
+  async list(): Promise<ChannelList> {
+    const channels = await this.repository.list();
+    const health = await this.repository.health(channels.map((c) => c.id));
+    return { items: channels.map((c) => toChannel(c, health.get(c.id))) };
+  }
+
+  async get(id: string): Promise<Channel> {
+    return this.present(await this.find(id));
+  }
+
+  /** Replaces the channel's settings; `********` keeps a stored secret. */
+  async update(id: string, request: ChannelRequest): Promise<Channel> {
+    const stored = await this.find(id);
+    const { config, errors } = keepMaskedChannelSecrets(request.type, request.config, {
+      type: stored.type,
+      secrets: this.openSecrets(stored),
+    });
+    if (errors.length > 0) throw invalid(errors);
+    const reparsed = ChannelRequestSchema.safeParse({ ...request, config });
+    if (!reparsed.success) throw invalid(toFieldErrors(reparsed.error));
+    const updated = await this.repository.update(id, this.seal(request.name, request.type, config));
+    if (!updated) throw notFound(id);
+    return this.present(updated);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.repository.delete(id))) throw notFound(id);
+  }
+
+  /** Sends one test notification now, outside the outbox, and answers what the receiver said. */
+  async test(id: string): Promise<ChannelTestResult> {
+    const channel = this.sendable(await this.find(id));
+    const started = performance.now();
+    const outcome = await this.send(
+      channel,
+      testMessage(channel.id, this.runtime.env.dashboardUrl, new Date()),
+    );
+    return {
+      ok: outcome.ok,
+      status: outcome.status,
+      error: outcome.error,
+      response: outcome.responseExcerpt,
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+
+  /** The channel with its secrets opened, for the delivery worker. */
+  sendable(stored: Pick<StoredChannel, 'id' | 'type' | 'maskedConfig' | 'sealedSecrets'>): SendableChannel {
+    const config = { ...stored.maskedConfig, ...this.openSecrets(stored) };
+    switch (stored.type) {
+      case 'webhook':
+        return {
+          id: stored.id,
+          type: 'webhook',
+          config: { url: String(config.url), secret: String(config.secret) },
+        };
+      case 'slack':
+        return { id: stored.id, type: 'slack', config: { webhookUrl: String(config.webhookUrl) } };
+    }
+  }
+
+  send(channel: SendableChannel, message: ChannelMessage, options?: SendOptions): Promise<DeliveryOutcome> {
+    return sendToChannel(channel, message, options);
+  }
+
+  private async present(stored: StoredChannel): Promise<Channel> {
+    const health = await this.repository.health([stored.id]);
+    return toChannel(stored, health.get(stored.id));
+  }
+
+  private seal(name: string, type: ChannelWrite['type'], config: Config): ChannelWrite {
+    const { masked, secrets } = splitChannelSecrets(type, config);
+    const sealedSecrets = Object.keys(secrets).length > 0 ? new Uint8Array(this.box.seal(secrets)) : null;
+    return { name, type, maskedConfig: masked, sealedSecrets };
+  }
+
+  private openSecrets(stored: Pick<StoredChannel, 'sealedSecrets'>): Config {
+    if (!stored.sealedSecrets) return {};
+    try {
+      return this.box.open(stored.sealedSecrets) as Config;
+    } catch (error) {
+      if (error instanceof SecretBoxError) throw new MonitorError('SECRETS_UNREADABLE', error.message);
+      throw error;
+    }
+  }
+
+  private async find(id: string): Promise<StoredChannel> {
+    const stored = await this.repository.findById(id);
+    if (!stored) throw notFound(id);
+    return stored;
+  }
+}
+
+function toChannel(stored: StoredChannel, facts: Parameters<typeof channelHealth>[1]): Channel {
+  return {
+    id: stored.id,
+    name: stored.name,
+    type: stored.type,
+    config: stored.maskedConfig,
+    health: channelHealth(stored, facts),
+    createdAt: stored.createdAt.toISOString(),
+    updatedAt: stored.updatedAt.toISOString(),
+  };
+}
+
+const notFound = (id: string) => new MonitorError('CHANNEL_NOT_FOUND', `No channel with id ${id}`);
+const invalid = (details: { field: string; message: string }[]) =>
+  new MonitorError('VALIDATION_FAILED', 'The channel is invalid', details);

@@ -1,0 +1,130 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
+import { MetricsService } from '../../metrics/metrics.service';
+import type { ChannelMessage } from '../channels/channel-message';
+import { ChannelService } from '../channels/channel.service';
+import { reviveDates } from '../evaluation/revive-dates';
+import { NotificationRepository, type ClaimedNotification } from './notification.repository';
+import { nextAttempt } from './retry-policy';
+
+const TICK_MS = 500;
+/** Deliveries one process runs at once: a receiver that hangs holds one of these, never probing. */
+const MAX_IN_FLIGHT = 16;
+const SEND_TIMEOUT_MS = 10_000;
+/** Longer than a send can take, so a live worker's claim never lapses mid-send; a dead worker's does. */
+const LEASE_MS = 60_000;
+
+/**
+ * Delivers the outbox: claims due notifications (SKIP LOCKED, leases), sends each through its channel, logs every
+ * attempt, and retries failures with backoff until they are delivered or a day has passed. A worker killed
+ * mid-send leaves its claim to lapse, and another (or itself, restarted) sends it again with the same id.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Delivery');
+  private readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private readonly inflight = new Map<bigint, AbortController>();
+  private running = false;
+  private ticking = false;
+
+  constructor(
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly notifications: NotificationRepository,
+    private readonly channels: ChannelService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = this.config.env.role !== 'api';
+  }
+
+  @Interval(TICK_MS)
+  async tick(): Promise<void> {
+    if (!this.running || this.ticking) return;
+    this.ticking = true;
+    try {
+      const free = MAX_IN_FLIGHT - this.inflight.size;
+      if (free <= 0) return;
+      const claimed = await this.notifications.claim(this.owner, free, LEASE_MS);
+      for (const notification of claimed) this.start(notification);
+    } catch (error) {
+      this.logger.warn(
+        `Could not claim notifications: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private start(notification: ClaimedNotification): void {
+    const controller = new AbortController();
+    this.inflight.set(notification.id, controller);
+    this.deliver(notification, controller.signal)
+      .catch((error: unknown) =>
+        this.logger.error(
+          `Delivery of notification ${notification.id} failed unexpectedly: ${String(error)}`,
+        ),
+      )
+      .finally(() => this.inflight.delete(notification.id));
+  }
+
+  private async deliver(notification: ClaimedNotification, signal: AbortSignal): Promise<void> {
+    const channel = this.channels.sendable({
+      id: notification.channelId,
+      type: notification.channelType,
+      maskedConfig: notification.channelConfig as Record<string, unknown>,
+      sealedSecrets: notification.channelSecrets,
+    });
+    const message = reviveDates<ChannelMessage>(notification.payload);
+    const at = new Date();
+    const started = performance.now();
+    const outcome = await this.channels.send(channel, message, {
+      signal,
+      timeoutMs: SEND_TIMEOUT_MS,
+      now: at,
+    });
+    // Cut short by shutdown: the claim is released instead, and the attempt is not one.
+    if (signal.aborted) return;
+    const attempt = {
+      at,
+      outcome: outcome.ok ? ('delivered' as const) : ('failed' as const),
+      status: outcome.status,
+      error: outcome.error,
+      durationMs: performance.now() - started,
+    };
+    this.metrics.notifications.inc({ channel_type: channel.type, outcome: attempt.outcome });
+    if (outcome.ok) return this.notifications.delivered(notification.id, attempt);
+    if (outcome.gone)
+      return this.notifications.disableChannel(
+        notification.id,
+        attempt,
+        notification.channelId,
+        `the receiver answered ${outcome.status ?? 'gone'}: it no longer takes deliveries`,
+      );
+    const next = nextAttempt(
+      { attempts: notification.attempts + 1, retryAfterSeconds: outcome.retryAfterSeconds },
+      notification.dueAt,
+      at,
+    );
+    await this.notifications.failed(notification.id, attempt, 'retryAt' in next ? next.retryAt : null);
+    if (!('retryAt' in next))
+      this.logger.error(
+        `Gave up notification ${notification.id} to channel ${notification.channelId} after a day`,
+      );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    for (const controller of this.inflight.values()) controller.abort();
+    await this.notifications.release(this.owner, [...this.inflight.keys()]).catch(() => undefined);
+  }
+}

@@ -1,0 +1,159 @@
+import type { Alert, AlertIntegration, AlertState } from '@ihm/diagnosis';
+import { PrismaClient } from '@ihm/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { reviveDates } from './revive-dates';
+
+export interface EvaluationKey {
+  ruleId: string;
+  integrationId: string;
+}
+
+/** A notification to put in the outbox for each of the channels, once its alert has a row. */
+export interface OutboxEntry {
+  alertKey: string;
+  channelIds: readonly string[];
+  messageId: string;
+  kind: string;
+  dueAt: Date;
+  payload: (alertId: string) => unknown;
+}
+
+export interface EvaluationWrites {
+  states: { key: EvaluationKey; state: AlertState }[];
+  /** Alerts that changed, with the rule and integration they belong to. */
+  alerts: (EvaluationKey & { alert: Alert })[];
+  /** Keys of pending alerts whose condition stopped holding before they fired: they leave no row. */
+  lapsed: string[];
+  outbox: OutboxEntry[];
+}
+
+const pairKey = ({ ruleId, integrationId }: EvaluationKey) => `${ruleId}|${integrationId}`;
+const json = (value: unknown) => JSON.stringify(value);
+
+/**
+ * Alert state, alerts and the outbox, written together: one transaction per batch locks the (rule, integration)
+ * states it reads, so that two processes evaluating results of one integration take turns, and a notification
+ * is in the outbox exactly when the state change that caused it is stored.
+ */
+@Injectable()
+export class AlertEvaluationRepository {
+  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+
+  /** Whether the database answers at all: tells an outage from a batch it refuses. */
+  async isReachable(): Promise<boolean> {
+    return this.prisma.$queryRaw`SELECT 1`.then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async integrations(ids: readonly string[]): Promise<AlertIntegration[]> {
+    if (ids.length === 0) return [];
+    return this.prisma.integration.findMany({
+      where: { id: { in: [...ids] } },
+      select: { id: true, name: true, tags: true },
+    });
+  }
+
+  async evaluate(
+    keys: readonly EvaluationKey[],
+    run: (states: ReadonlyMap<string, AlertState | null>) => EvaluationWrites,
+  ): Promise<void> {
+    if (keys.length === 0) return;
+    const pairs = json(keys.map((k) => ({ rule_id: k.ruleId, integration_id: k.integrationId })));
+    await this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO alert_evaluations (rule_id, integration_id, state, updated_at)
+        SELECT p.rule_id, p.integration_id, 'null'::jsonb, now()
+        FROM jsonb_to_recordset(${pairs}::jsonb) AS p(rule_id uuid, integration_id uuid)
+        WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = p.integration_id)
+          AND EXISTS (SELECT 1 FROM alert_rules r WHERE r.id = p.rule_id)
+        ON CONFLICT DO NOTHING`;
+      // Locked in one order, so that two batches never wait on each other crosswise.
+      const rows = await tx.$queryRaw<{ rule_id: string; integration_id: string; state: unknown }[]>`
+        SELECT e.rule_id::text, e.integration_id::text, e.state FROM alert_evaluations e
+        JOIN jsonb_to_recordset(${pairs}::jsonb) AS p(rule_id uuid, integration_id uuid)
+          ON p.rule_id = e.rule_id AND p.integration_id = e.integration_id
+        ORDER BY e.rule_id, e.integration_id
+        FOR UPDATE OF e`;
+      const states = new Map(
+        rows.map((row) => [
+          pairKey({ ruleId: row.rule_id, integrationId: row.integration_id }),
+          reviveDates<AlertState | null>(row.state),
+        ]),
+      );
+      const writes = run(states);
+      const stored = writes.states.filter(({ key }) => states.has(pairKey(key)));
+      await tx.$executeRaw`
+        UPDATE alert_evaluations e SET state = w.state, updated_at = now()
+        FROM jsonb_to_recordset(${json(stored.map(({ key, state }) => ({ rule_id: key.ruleId, integration_id: key.integrationId, state })))}::jsonb)
+          AS w(rule_id uuid, integration_id uuid, state jsonb)
+        WHERE e.rule_id = w.rule_id AND e.integration_id = w.integration_id`;
+      if (writes.lapsed.length > 0)
+        await tx.$executeRaw`DELETE FROM alerts WHERE key = ANY(${writes.lapsed}::text[]) AND state = 'pending'`;
+      const alertIds = await this.upsertAlerts(
+        tx,
+        writes.alerts.filter((a) => states.has(pairKey(a))),
+      );
+      const notifications = writes.outbox.flatMap((entry) => {
+        const alertId = alertIds.get(entry.alertKey);
+        if (!alertId) return [];
+        return entry.channelIds.map((channelId) => ({
+          alert_id: alertId,
+          channel_id: channelId,
+          message_id: entry.messageId,
+          kind: entry.kind,
+          payload: entry.payload(alertId),
+          due_at: entry.dueAt.toISOString(),
+        }));
+      });
+      await tx.$executeRaw`
+        INSERT INTO notifications (alert_id, channel_id, message_id, kind, payload, due_at)
+        SELECT n.alert_id, n.channel_id, n.message_id, n.kind, n.payload, n.due_at
+        FROM jsonb_to_recordset(${json(notifications)}::jsonb)
+          AS n(alert_id uuid, channel_id uuid, message_id text, kind text, payload jsonb, due_at timestamptz)
+        WHERE EXISTS (SELECT 1 FROM channels c WHERE c.id = n.channel_id)
+        ON CONFLICT (message_id, channel_id) DO NOTHING`;
+    });
+  }
+
+  /** The alerts' rows, by key; answers each key's row id. */
+  private async upsertAlerts(
+    tx: Pick<PrismaClient, '$queryRaw'>,
+    alerts: EvaluationWrites['alerts'],
+  ): Promise<Map<string, string>> {
+    if (alerts.length === 0) return new Map();
+    const rows = alerts.map(({ ruleId, integrationId, alert }) => ({
+      key: alert.key,
+      rule_id: ruleId,
+      integration_id: integrationId,
+      state: alert.state,
+      category: alert.cause.category,
+      severity: alert.cause.severity,
+      message: alert.cause.message,
+      troubleshooting: alert.cause.troubleshooting,
+      flapping: alert.state === 'firing' && alert.flapping !== null,
+      acknowledged_by: alert.state === 'pending' ? null : (alert.acknowledged?.by ?? null),
+      acknowledged_at: alert.state === 'pending' ? null : (alert.acknowledged?.at ?? null),
+      started_at: alert.startedAt,
+      fired_at: alert.state === 'pending' ? null : alert.firedAt,
+      resolved_at: alert.state === 'resolved' ? alert.resolvedAt : null,
+    }));
+    const saved = await tx.$queryRaw<{ id: string; key: string }[]>`
+      INSERT INTO alerts AS a (key, rule_id, integration_id, state, category, severity, message, troubleshooting, flapping,
+        acknowledged_by, acknowledged_at, started_at, fired_at, resolved_at, updated_at)
+      SELECT r.key, r.rule_id, r.integration_id, r.state, r.category, r.severity, r.message, r.troubleshooting,
+        r.flapping, r.acknowledged_by, r.acknowledged_at, r.started_at, r.fired_at, r.resolved_at, now()
+      FROM jsonb_to_recordset(${json(rows)}::jsonb) AS r(key text, rule_id uuid, integration_id uuid, state text,
+        category "Category", severity text, message text, troubleshooting text[], flapping boolean,
+        acknowledged_by text, acknowledged_at timestamptz, started_at timestamptz, fired_at timestamptz,
+        resolved_at timestamptz)
+      ON CONFLICT (key) DO UPDATE SET state = excluded.state, category = excluded.category,
+        severity = excluded.severity, message = excluded.message, troubleshooting = excluded.troubleshooting,
+        flapping = excluded.flapping, acknowledged_by = excluded.acknowledged_by,
+        acknowledged_at = excluded.acknowledged_at, fired_at = excluded.fired_at, resolved_at = excluded.resolved_at,
+        updated_at = now()
+      RETURNING a.id::text, a.key`;
+    return new Map(saved.map((row) => [row.key, row.id]));
+  }
+}

@@ -1,0 +1,181 @@
+import {
+  evaluateAlert,
+  inScope,
+  type AlertIntegration,
+  type AlertRule,
+  type AlertState,
+} from '@ihm/diagnosis';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
+import type { CheckResult, PipelineResult } from '../../pipeline/check-result';
+import type { ResultStep } from '../../pipeline/result-step';
+import { channelMessageId } from '../channels/message-id';
+import { AlertRuleService } from '../rules/alert-rule.service';
+import type { StoredAlertRule } from '../rules/alert-rule.repository';
+import {
+  AlertEvaluationRepository,
+  type EvaluationKey,
+  type EvaluationWrites,
+} from './alert-evaluation.repository';
+import { toChannelMessage } from './channel-message.mapper';
+import { toEvaluatedResult } from './evaluated-result.mapper';
+
+const FLUSH_EVERY_MS = 250;
+const MAX_BATCH = 1000;
+const MAX_ATTEMPTS = 3;
+
+interface Pending {
+  integrationId: string;
+  result: CheckResult;
+}
+
+const keyOf = (k: EvaluationKey) => `${k.ruleId}|${k.integrationId}`;
+
+/** The integrations a rule watches: its listed ids or tags (its categories narrow what counts, in evaluation). */
+const watches = (rule: StoredAlertRule, integration: AlertIntegration) =>
+  inScope({ integrationIds: rule.scope.integrationIds, tags: rule.scope.tags }, integration, null);
+
+const toRule = ({
+  id,
+  name,
+  condition,
+  scope,
+  minSeverity,
+  renotifyMinutes,
+}: StoredAlertRule): AlertRule => ({
+  id,
+  name,
+  condition,
+  scope,
+  minSeverity,
+  renotifyMinutes,
+});
+
+/**
+ * The pipeline's alert step: stored results (scheduled and probe now; never a dry run) are evaluated against
+ * every rule that watches their integration, in batches every 250 ms, off the probing path. Each batch writes
+ * the new states, the alerts and the outbox in one transaction (AlertEvaluationRepository). While the database
+ * is unreachable the results wait (bounded by RESULT_BUFFER_LIMIT); a batch the database refuses three times is
+ * skipped and logged, so that one bad batch cannot stop alerting.
+ */
+@Injectable()
+export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
+  readonly name = 'alerts';
+  private readonly logger = new Logger('Alerts');
+  private buffer: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  private failures = 0;
+
+  constructor(
+    private readonly rules: AlertRuleService,
+    private readonly repository: AlertEvaluationRepository,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+  ) {}
+
+  handle({ origin, result }: PipelineResult): void {
+    if (origin.kind === 'dry_run') return;
+    this.buffer.push({ integrationId: origin.integrationId, result });
+    // Bounded like the results themselves while the database is away; the oldest go first.
+    const overflow = this.buffer.length - this.config.env.resultBufferLimit;
+    if (overflow > 0) {
+      this.buffer.splice(0, overflow);
+      this.logger.warn(`Alert evaluation buffer full: skipped the ${overflow} oldest result(s)`);
+    }
+  }
+
+  @Interval(FLUSH_EVERY_MS)
+  flush(): Promise<void> {
+    this.flushing ??= this.flushOnce().finally(() => (this.flushing = null));
+    return this.flushing;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (let deadline = Date.now() + 3000; this.buffer.length > 0 && Date.now() < deadline;)
+      await this.flush();
+  }
+
+  private async flushOnce(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer.slice(0, MAX_BATCH);
+    try {
+      await this.evaluate(batch);
+      this.buffer.splice(0, batch.length);
+      this.failures = 0;
+    } catch (error) {
+      // While the database is unreachable the results wait here, evaluated in order when it returns.
+      if (!(await this.repository.isReachable())) return;
+      this.failures += 1;
+      if (this.failures < MAX_ATTEMPTS) return;
+      this.buffer.splice(0, batch.length);
+      this.failures = 0;
+      this.logger.error(
+        `Alert evaluation of ${batch.length} result(s) failed ${MAX_ATTEMPTS} times and was skipped: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    }
+  }
+
+  private async evaluate(batch: readonly Pending[]): Promise<void> {
+    const rules = await this.rules.active();
+    if (rules.length === 0) return;
+    const integrations = new Map(
+      (await this.repository.integrations([...new Set(batch.map((p) => p.integrationId))])).map((i) => [
+        i.id,
+        i,
+      ]),
+    );
+    const work = [...batch]
+      .sort((a, b) => a.result.startedAt.getTime() - b.result.startedAt.getTime())
+      .flatMap(({ integrationId, result }) => {
+        const integration = integrations.get(integrationId);
+        return integration
+          ? rules.filter((rule) => watches(rule, integration)).map((rule) => ({ rule, integration, result }))
+          : [];
+      });
+    const keys = [
+      ...new Map(
+        work.map(({ rule, integration }) => {
+          const key = { ruleId: rule.id, integrationId: integration.id };
+          return [keyOf(key), key] as const;
+        }),
+      ).values(),
+    ];
+    await this.repository.evaluate(keys, (stored) => {
+      const states = new Map<string, AlertState | null>(stored);
+      const writes: EvaluationWrites = { states: [], alerts: [], lapsed: [], outbox: [] };
+      const touched = new Map<string, EvaluationKey>();
+      const changedAlerts = new Map<string, EvaluationWrites['alerts'][number]>();
+      for (const { rule, integration, result } of work) {
+        const key = { ruleId: rule.id, integrationId: integration.id };
+        const before = states.get(keyOf(key)) ?? null;
+        const { state, notifications } = evaluateAlert(
+          toRule(rule),
+          before,
+          toEvaluatedResult(integration, result),
+          result.startedAt,
+        );
+        states.set(keyOf(key), state);
+        touched.set(keyOf(key), key);
+        if (state.alert && state.alert !== before?.alert)
+          changedAlerts.set(state.alert.key, { ...key, alert: state.alert });
+        if (before?.alert?.state === 'pending' && state.alert?.key !== before.alert.key)
+          writes.lapsed.push(before.alert.key);
+        for (const notification of notifications) {
+          writes.outbox.push({
+            alertKey: notification.alertKey,
+            channelIds: rule.channelIds,
+            messageId: channelMessageId([notification]),
+            kind: notification.kind,
+            dueAt: notification.at,
+            payload: (alertId) => toChannelMessage(notification, alertId, this.config.env.dashboardUrl),
+          });
+        }
+      }
+      for (const [k, key] of touched) writes.states.push({ key, state: states.get(k)! });
+      writes.alerts.push(...changedAlerts.values());
+      return writes;
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import type { AlertCondition, AlertRuleDefinition } from '@ihm/contracts';
+import type { Category } from '@ihm/diagnosis';
+import { Prisma, PrismaClient, type AlertRule as AlertRuleRow } from '@ihm/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { MonitorError } from '../../common/monitor-error';
+
+/** A stored alert rule: its definition as the API took it, with its id and times. */
+export interface StoredAlertRule extends AlertRuleDefinition {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fromRow(row: AlertRuleRow): StoredAlertRule {
+  return {
+    id: row.id,
+    name: row.name,
+    condition: row.condition as AlertCondition,
+    scope: row.scope as { integrationIds?: string[]; tags?: string[]; categories?: Category[] },
+    minSeverity: row.minSeverity as StoredAlertRule['minSeverity'],
+    channelIds: row.channelIds,
+    renotifyMinutes: row.renotifyMinutes,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const toData = (rule: AlertRuleDefinition) => ({
+  name: rule.name,
+  condition: rule.condition as Prisma.InputJsonValue,
+  scope: rule.scope as Prisma.InputJsonValue,
+  minSeverity: rule.minSeverity,
+  channelIds: rule.channelIds,
+  renotifyMinutes: rule.renotifyMinutes,
+});
+
+function translateUniqueName(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    throw new MonitorError('ALERT_RULE_NAME_TAKEN', 'An alert rule with this name already exists', [
+      { field: 'name', message: 'is already used by another alert rule' },
+    ]);
+  }
+  throw error;
+}
+
+@Injectable()
+export class AlertRuleRepository {
+  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+
+  async list(): Promise<StoredAlertRule[]> {
+    return (await this.prisma.alertRule.findMany({ orderBy: { name: 'asc' } })).map(fromRow);
+  }
+
+  async findById(id: string): Promise<StoredAlertRule | null> {
+    if (!UUID.test(id)) return null;
+    const row = await this.prisma.alertRule.findUnique({ where: { id } });
+    return row && fromRow(row);
+  }
+
+  async create(rule: AlertRuleDefinition): Promise<StoredAlertRule> {
+    return fromRow(await this.prisma.alertRule.create({ data: toData(rule) }).catch(translateUniqueName));
+  }
+
+  async update(id: string, rule: AlertRuleDefinition): Promise<StoredAlertRule | null> {
+    const row = await this.prisma.alertRule
+      .update({ where: { id }, data: toData(rule) })
+      .catch((error: unknown) =>
+        error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025'
+          ? null
+          : translateUniqueName(error),
+      );
+    return row && fromRow(row);
+  }
+
+  /** True when a rule was deleted; its alerts and their notifications go with it. */
+  async delete(id: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    return (await this.prisma.alertRule.deleteMany({ where: { id } })).count > 0;
+  }
+
+  /** Which of `ids` name no channel. */
+  async unknownChannels(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const known = await this.prisma.channel.findMany({
+      where: { id: { in: [...ids] } },
+      select: { id: true },
+    });
+    const found = new Set(known.map((c) => c.id));
+    return ids.filter((id) => !found.has(id));
+  }
+}

@@ -1,0 +1,201 @@
+import {
+  AlertDetailSchema,
+  AlertListSchema,
+  AlertRuleSchema,
+  ChannelSchema,
+  ChannelTestResultSchema,
+  ErrorBodySchema,
+  IntegrationSchema,
+} from '@ihm/contracts';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebhookReceiver } from '../receivers/webhook-receiver';
+import { startMonitor, type RunningMonitor } from './monitor-app';
+
+/** A target that answers `status` until told otherwise. */
+async function switchableTarget(): Promise<{
+  url: string;
+  server: Server;
+  answer: (status: number) => void;
+}> {
+  let status = 500;
+  const server = createServer((_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(status < 400 ? '{"ok":true}' : '{"error":"internal","message":"database is on fire"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/orders`,
+    server,
+    answer: (next) => (status = next),
+  };
+}
+
+describe('alerting', () => {
+  const secret = `whsec_${randomBytes(32).toString('base64')}`;
+  let receiver: WebhookReceiver;
+  let target: Awaited<ReturnType<typeof switchableTarget>>;
+  let monitor: RunningMonitor;
+
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start({ secret });
+    target = await switchableTarget();
+    monitor = await startMonitor({ ROLE: 'all', DASHBOARD_URL: 'http://dashboard.test' });
+  });
+  afterAll(async () => {
+    await monitor.close();
+    await receiver.close();
+    await new Promise((resolve) => target.server.close(resolve));
+  });
+
+  const json = async <T>(res: Response, schema: { parse(value: unknown): T }, status = 200): Promise<T> => {
+    const body: unknown = await res.json();
+    expect({ status: res.status, body }).toMatchObject({ status });
+    return schema.parse(body);
+  };
+  const probe = (id: string) => monitor.call(`/api/integrations/${id}/probe`, { method: 'POST' });
+
+  it('starts with the default rule: 3 consecutive failures of any category', async () => {
+    const rules = (await (await monitor.call('/api/alert-rules')).json()) as { items: unknown[] };
+    expect(rules.items.map((r) => AlertRuleSchema.parse(r))).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'Default: 3 consecutive failures',
+          condition: { type: 'consecutiveFailures', count: 3, recoverCount: 1 },
+          scope: {},
+          minSeverity: 'down',
+        }),
+      ]),
+    );
+  });
+
+  it('generates a webhook secret when none is given, shows it once and masks it after', async () => {
+    const created = await json(
+      await monitor.call('/api/channels', {
+        method: 'POST',
+        json: { name: 'Generated secret', type: 'webhook', config: { url: receiver.url('/other') } },
+      }),
+      ChannelSchema,
+      201,
+    );
+    expect(created.config.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32,}/);
+    const read = await json(await monitor.call(`/api/channels/${created.id}`), ChannelSchema);
+    expect(read.config.secret).toBe('********');
+    expect(read.health).toMatchObject({ state: 'unused', pending: 0 });
+  });
+
+  it('refuses a bad rule and a bad channel field by field', async () => {
+    const rule = await monitor.call('/api/alert-rules', {
+      method: 'POST',
+      json: {
+        name: 'x',
+        condition: { type: 'failureRatio', percent: 200, windowMinutes: 15 },
+        channelIds: ['nope'],
+      },
+    });
+    expect(await json(rule, ErrorBodySchema, 400)).toMatchObject({
+      details: [
+        { field: 'condition.percent', message: 'percent must be at most 100' },
+        { field: 'channelIds.0', message: 'must be a channel id' },
+      ],
+    });
+    const channel = await monitor.call('/api/channels', {
+      method: 'POST',
+      json: { name: 'x', type: 'webhook', config: { url: 'ftp://nowhere', secret: 'plain' } },
+    });
+    expect((await json(channel, ErrorBodySchema, 400)).details?.map((d) => d.field)).toEqual([
+      'config.url',
+      'config.secret',
+    ]);
+  });
+
+  it('fires once, delivers signed, takes an acknowledgement, retries a refused delivery, and resolves in order', async () => {
+    const created = await monitor.call('/api/channels', {
+      method: 'POST',
+      json: { name: 'Ops webhook', type: 'webhook', config: { url: receiver.url(), secret } },
+    });
+    const channel = await json(created, ChannelSchema, 201);
+    expect(channel.config).toEqual({ url: receiver.url(), secret: '********' });
+
+    const tested = await json(
+      await monitor.call(`/api/channels/${channel.id}/test`, { method: 'POST' }),
+      ChannelTestResultSchema,
+    );
+    expect(tested).toMatchObject({ ok: true, status: 200 });
+    const [test] = await receiver.waitForDeliveries(1);
+    expect(test).toMatchObject({ verified: true, json: { type: 'alert.test' } });
+
+    const rule = await json(
+      await monitor.call('/api/alert-rules', {
+        method: 'POST',
+        json: {
+          name: 'Orders down',
+          condition: { type: 'consecutiveFailures', count: 2 },
+          channelIds: [channel.id],
+        },
+      }),
+      AlertRuleSchema,
+      201,
+    );
+    const integration = await json(
+      await monitor.call('/api/integrations', {
+        method: 'POST',
+        // Paused: the scheduler leaves it alone, so the test alone decides when it is probed.
+        json: { name: 'Orders', url: target.url, paused: true },
+      }),
+      IntegrationSchema,
+      201,
+    );
+
+    expect((await probe(integration.id)).status).toBe(200);
+    expect((await probe(integration.id)).status).toBe(200);
+    const [, firing] = await receiver.waitForDeliveries(2);
+    expect(firing).toMatchObject({
+      verified: true,
+      json: {
+        type: 'alert.firing',
+        alert: { rule: { id: rule.id, name: 'Orders down' }, category: 'server_error', state: 'firing' },
+        integrations: [{ id: integration.id, name: 'Orders', category: 'server_error' }],
+        url: `http://dashboard.test/integrations/${integration.id}`,
+      },
+    });
+    expect(firing!.headers['webhook-id']).toMatch(/^msg_/);
+
+    const alerts = await json(
+      await monitor.call(`/api/alerts?state=firing&integrationId=${integration.id}`),
+      AlertListSchema,
+    );
+    const alert = alerts.items.find((a) => a.ruleId === rule.id);
+    expect(alert).toMatchObject({ state: 'firing', category: 'server_error', integrationName: 'Orders' });
+
+    const acknowledged = await json(
+      await monitor.call(`/api/alerts/${alert!.id}/acknowledge`, { method: 'POST' }),
+      AlertDetailSchema,
+    );
+    expect(acknowledged).toMatchObject({ acknowledgedBy: 'API token', state: 'firing' });
+    expect(acknowledged.deliveries).toEqual([
+      expect.objectContaining({ channelId: channel.id, kind: 'firing', outcome: 'delivered', status: 200 }),
+    ]);
+
+    // The receiver refuses the resolution once; the outbox tries again (backoff about 5 s) and it arrives.
+    receiver.respondWith({ status: 503, body: 'maintenance' });
+    target.answer(200);
+    expect((await probe(integration.id)).status).toBe(200);
+    const received = await receiver.waitForDeliveries(4, 15_000);
+    expect(received.slice(2).map((d) => [d.json, d.verified])).toEqual([
+      [expect.objectContaining({ type: 'alert.resolved' }), true],
+      [expect.objectContaining({ type: 'alert.resolved' }), true],
+    ]);
+    // Both attempts carried the same id: a receiver that saw the first can tell the second is a retry.
+    expect(received[2]!.headers['webhook-id']).toBe(received[3]!.headers['webhook-id']);
+
+    const detail = await json(await monitor.call(`/api/alerts/${alert!.id}`), AlertDetailSchema);
+    expect(detail).toMatchObject({ state: 'resolved', resolvedAt: expect.any(String) });
+    expect(detail.deliveries.map((d) => [d.kind, d.outcome, d.status])).toEqual([
+      ['firing', 'delivered', 200],
+      ['resolved', 'failed', 503],
+      ['resolved', 'delivered', 200],
+    ]);
+  }, 30_000);
+});

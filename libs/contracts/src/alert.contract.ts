@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { CategorySchema } from './probe-result.contract';
+
+export const ALERT_STATES = ['pending', 'firing', 'resolved'] as const;
+export const AlertStateSchema = z.enum(ALERT_STATES, { error: 'state must be pending, firing or resolved' });
+
+export const DELIVERY_OUTCOMES = ['delivered', 'failed', 'held'] as const;
+
+/** One attempt to hand a notification to a channel. */
+export const DeliverySchema = z.object({
+  channelId: z.string(),
+  at: z.string(),
+  kind: z.string(),
+  outcome: z.enum(DELIVERY_OUTCOMES),
+  status: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+export const AlertSchema = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  ruleName: z.string(),
+  integrationId: z.string(),
+  integrationName: z.string(),
+  state: AlertStateSchema,
+  category: CategorySchema,
+  severity: z.enum(['degraded', 'down']),
+  message: z.string(),
+  troubleshooting: z.array(z.string()),
+  flapping: z.boolean(),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  startedAt: z.string(),
+  firedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+});
+export type Alert = z.infer<typeof AlertSchema>;
+
+/** An alert with what happened to it: each notification it caused and each attempt to deliver one. */
+export const AlertDetailSchema = AlertSchema.extend({ deliveries: z.array(DeliverySchema) });
+export type AlertDetail = z.infer<typeof AlertDetailSchema>;
+
+export const AlertListQuerySchema = z.strictObject({
+  state: AlertStateSchema.optional(),
+  integrationId: z.uuid({ error: 'integrationId must be an integration id' }).optional(),
+  category: CategorySchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AlertListQuery = z.output<typeof AlertListQuerySchema>;
+
+export const AlertListSchema = z.object({ items: z.array(AlertSchema) });
+export type AlertList = z.infer<typeof AlertListSchema>;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { MASKED_SECRET } from './auth.contract';
+import { HttpUrlSchema } from './http-url';
+
+const name = z
+  .string({ error: 'name is required' })
+  .trim()
+  .min(1, { error: 'name must not be empty' })
+  .max(100, { error: 'name must be at most 100 characters' });
+
+/** A Standard Webhooks secret: `whsec_` and base64 of at least 24 bytes; `********` keeps the stored one. */
+const WebhookSecretSchema = z.union([
+  z.literal(MASKED_SECRET),
+  z.string({ error: 'secret must be a string' }).regex(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/, {
+    error: 'secret must be whsec_ followed by base64 of at least 24 bytes (omit it to have one generated)',
+  }),
+]);
+
+export const WebhookChannelConfigSchema = z.strictObject({
+  url: HttpUrlSchema,
+  /** Generated when omitted, and shown once in the answer of the create. */
+  secret: WebhookSecretSchema.optional(),
+});
+
+export const SlackChannelConfigSchema = z.strictObject({
+  webhookUrl: z.union([z.literal(MASKED_SECRET), HttpUrlSchema]),
+});
+
+export const CHANNEL_TYPES = ['webhook', 'slack'] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+/** Which config fields are secrets: encrypted at rest, masked on the way out. */
+export const CHANNEL_SECRET_FIELDS = {
+  webhook: ['secret'],
+  slack: ['webhookUrl'],
+} as const satisfies Record<ChannelType, readonly string[]>;
+
+export const ChannelRequestSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ name, type: z.literal('webhook'), config: WebhookChannelConfigSchema }),
+    z.strictObject({ name, type: z.literal('slack'), config: SlackChannelConfigSchema }),
+  ],
+  { error: `type must be one of: ${CHANNEL_TYPES.join(', ')}` },
+);
+export type ChannelRequest = z.output<typeof ChannelRequestSchema>;
+
+export const ChannelHealthSchema = z.object({
+  /** `failing`: the last attempt failed; `disabled`: the receiver answered 410 Gone, nothing is sent. */
+  state: z.enum(['healthy', 'failing', 'disabled', 'unused']),
+  lastAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  pending: z.number().int(),
+  disabledReason: z.string().nullable(),
+});
+
+export const ChannelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(CHANNEL_TYPES),
+  /** Secrets masked; a generated webhook secret appears in clear once, in the answer of the create. */
+  config: z.record(z.string(), z.unknown()),
+  health: ChannelHealthSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const ChannelListSchema = z.object({ items: z.array(ChannelSchema) });
+export type ChannelList = z.infer<typeof ChannelListSchema>;
+
+/** The answer of "send test": what the receiver said. */
+export const ChannelTestResultSchema = z.object({
+  ok: z.boolean(),
+  status: z.number().int().nullable(),
+  error: z.string().nullable(),
+  response: z.string().nullable(),
+  durationMs: z.number(),
+});
+export type ChannelTestResult = z.infer<typeof ChannelTestResultSchema>;
