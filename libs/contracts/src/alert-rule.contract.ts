@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { wholeNumber } from './whole-number';
 import { CategorySchema } from './probe-result.contract';
 
-const int = (what: string, min: number, max: number) =>
-  z
-    .number({ error: `${what} must be a number` })
-    .int({ error: `${what} must be a whole number` })
-    .min(min, { error: `${what} must be at least ${min}` })
-    .max(max, { error: `${what} must be at most ${max}` });
+const int = wholeNumber;
 
 const MINUTES_PER_WEEK = 7 * 24 * 60;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from './whole-number';
 import { AuthSchema } from './auth.contract';
 import { HeadersSchema } from './headers';
 import { HttpUrlSchema } from './http-url';
@@ -13,12 +14,7 @@ export const MIN_TIMEOUT_MS = 100;
 export const MAX_TIMEOUT_MS = 120_000;
 export const MAX_BODY_LENGTH = 65_536;
 
-const int = (what: string, min: number, max: number) =>
-  z
-    .number({ error: `${what} must be a number` })
-    .int({ error: `${what} must be a whole number` })
-    .min(min, { error: `${what} must be at least ${min}` })
-    .max(max, { error: `${what} must be at most ${max}` });
+const int = wholeNumber;
 
 /** The fields of an integration and their rules, without defaults: shared by create and update. */
 const IntegrationFields = {

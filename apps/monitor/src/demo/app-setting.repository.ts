@@ -1,5 +1,6 @@
-import { Prisma, PrismaClient } from '@ihm/db';
+import { PrismaClient, type Prisma } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '../database/prisma-errors';
 
 /** Small named facts about this installation (app_settings), shared by every monitor on the database. */
 @Injectable()
@@ -16,7 +17,7 @@ export class AppSettingRepository {
       await this.prisma.appSetting.create({ data: { key, value } });
       return true;
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
   }

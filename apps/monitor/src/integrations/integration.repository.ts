@@ -2,6 +2,8 @@ import type { Auth, HttpMethod, ListIntegrationsQuery } from '@ihm/contracts';
 import { Prisma, PrismaClient, type Integration as IntegrationRow } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { MonitorError } from '../common/monitor-error';
+import { isUuid } from '../common/is-uuid';
+import { isRecordMissing, isUniqueViolation } from '../database/prisma-errors';
 import { firstDueAt } from '../scheduler/schedule';
 import { randomUUID } from 'node:crypto';
 import type { IntegrationWrite, StoredIntegration } from './stored-integration';
@@ -58,8 +60,6 @@ function fromRow(row: IntegrationRow): StoredIntegration {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class IntegrationRepository {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
@@ -80,7 +80,7 @@ export class IntegrationRepository {
   }
 
   async findById(id: string): Promise<StoredIntegration | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const row = await this.prisma.integration.findUnique({ where: { id } });
     return row && fromRow(row);
   }
@@ -105,24 +105,20 @@ export class IntegrationRepository {
   async update(id: string, write: IntegrationWrite): Promise<StoredIntegration | null> {
     const row = await this.prisma.integration
       .update({ where: { id }, data: toRowData(write) })
-      .catch((error: unknown) => (isNotFound(error) ? null : translateUniqueName(error)));
+      .catch((error: unknown) => (isRecordMissing(error) ? null : translateUniqueName(error)));
     return row && fromRow(row);
   }
 
   /** True when a row was deleted. Its results go with it (ON DELETE CASCADE). */
   async delete(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     const { count } = await this.prisma.integration.deleteMany({ where: { id } });
     return count > 0;
   }
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
-}
-
 function translateUniqueName(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+  if (isUniqueViolation(error)) {
     throw new MonitorError('INTEGRATION_NAME_TAKEN', 'An integration with this name already exists', [
       { field: 'name', message: 'is already used by another integration' },
     ]);

@@ -7,8 +7,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { workerId } from '../common/worker-id';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { IntegrationService } from '../integrations/integration.service';
 import { MetricsService } from '../metrics/metrics.service';
@@ -39,7 +38,7 @@ interface KnownCheck {
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Scheduler');
-  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  readonly workerId = workerId();
   private readonly inflight = new Map<string, AbortController>();
   private readonly known = new Map<string, KnownCheck>();
   private running = false;

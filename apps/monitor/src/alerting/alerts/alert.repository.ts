@@ -2,6 +2,7 @@ import type { AlertListQuery, Delivery } from '@ihm/contracts';
 import type { AlertState, Category } from '@ihm/diagnosis';
 import { PrismaClient, type Prisma } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
+import { isUuid } from '../../common/is-uuid';
 import { reviveDates } from '../evaluation/revive-dates';
 
 export interface StoredAlert {
@@ -23,8 +24,6 @@ export interface StoredAlert {
   firedAt: Date | null;
   resolvedAt: Date | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SELECT = {
   id: true,
@@ -76,7 +75,7 @@ export class AlertRepository {
   }
 
   async findById(id: string): Promise<StoredAlert | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const row = await this.prisma.alert.findUnique({ where: { id }, select: SELECT });
     return row && fromRow(row);
   }

@@ -2,6 +2,8 @@ import type { ChannelType } from '@ihm/contracts';
 import { Prisma, PrismaClient, type Channel as ChannelRow } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { MonitorError } from '../../common/monitor-error';
+import { isUuid } from '../../common/is-uuid';
+import { isRecordMissing, isUniqueViolation } from '../../database/prisma-errors';
 
 /** What is written for a channel: its config with secrets masked, and the secrets sealed apart. */
 export interface ChannelWrite {
@@ -25,8 +27,6 @@ export interface StoredChannel extends ChannelWrite {
   updatedAt: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const fromRow = (row: ChannelRow): StoredChannel => ({
   id: row.id,
   name: row.name,
@@ -46,7 +46,7 @@ const toData = (write: ChannelWrite) => ({
 });
 
 function translateUniqueName(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+  if (isUniqueViolation(error)) {
     throw new MonitorError('CHANNEL_NAME_TAKEN', 'A channel with this name already exists', [
       { field: 'name', message: 'is already used by another channel' },
     ]);
@@ -67,7 +67,7 @@ export class ChannelRepository {
   }
 
   async findById(id: string): Promise<StoredChannel | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const row = await this.prisma.channel.findUnique({ where: { id } });
     return row && fromRow(row);
   }
@@ -76,16 +76,12 @@ export class ChannelRepository {
   async update(id: string, write: ChannelWrite): Promise<StoredChannel | null> {
     const row = await this.prisma.channel
       .update({ where: { id }, data: { ...toData(write), disabledReason: null } })
-      .catch((error: unknown) =>
-        error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025'
-          ? null
-          : translateUniqueName(error),
-      );
+      .catch((error: unknown) => (isRecordMissing(error) ? null : translateUniqueName(error)));
     return row && fromRow(row);
   }
 
   async delete(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     return (await this.prisma.channel.deleteMany({ where: { id } })).count > 0;
   }
 

@@ -6,8 +6,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { workerId } from '../../common/worker-id';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
 import { MetricsService } from '../../metrics/metrics.service';
 import type { ChannelMessage } from '../channels/channel-message';
@@ -31,7 +30,7 @@ const LEASE_MS = 60_000;
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Delivery');
-  private readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private readonly owner = workerId();
   private readonly inflight = new Map<bigint, AbortController>();
   private running = false;
   private ticking = false;

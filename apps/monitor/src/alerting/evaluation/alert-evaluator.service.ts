@@ -36,21 +36,13 @@ const keyOf = (k: EvaluationKey) => `${k.ruleId}|${k.integrationId}`;
 const watches = (rule: StoredAlertRule, integration: AlertIntegration) =>
   inScope({ integrationIds: rule.scope.integrationIds, tags: rule.scope.tags }, integration, null);
 
+/** A stored rule as evaluation reads it: without its channels and times. */
 const toRule = ({
-  id,
-  name,
-  condition,
-  scope,
-  minSeverity,
-  renotifyMinutes,
-}: StoredAlertRule): AlertRule => ({
-  id,
-  name,
-  condition,
-  scope,
-  minSeverity,
-  renotifyMinutes,
-});
+  channelIds: _channels,
+  createdAt: _c,
+  updatedAt: _u,
+  ...rule
+}: StoredAlertRule): AlertRule => rule;
 
 /**
  * The pipeline's alert step: stored results (scheduled and probe now; never a dry run) are evaluated against

@@ -3,6 +3,8 @@ import type { Category } from '@ihm/diagnosis';
 import { Prisma, PrismaClient, type AlertRule as AlertRuleRow } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { MonitorError } from '../../common/monitor-error';
+import { isUuid } from '../../common/is-uuid';
+import { isRecordMissing, isUniqueViolation } from '../../database/prisma-errors';
 
 /** A stored alert rule: its definition as the API took it, with its id and times. */
 export interface StoredAlertRule extends AlertRuleDefinition {
@@ -10,8 +12,6 @@ export interface StoredAlertRule extends AlertRuleDefinition {
   createdAt: Date;
   updatedAt: Date;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function fromRow(row: AlertRuleRow): StoredAlertRule {
   return {
@@ -37,7 +37,7 @@ const toData = (rule: AlertRuleDefinition) => ({
 });
 
 function translateUniqueName(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+  if (isUniqueViolation(error)) {
     throw new MonitorError('ALERT_RULE_NAME_TAKEN', 'An alert rule with this name already exists', [
       { field: 'name', message: 'is already used by another alert rule' },
     ]);
@@ -54,7 +54,7 @@ export class AlertRuleRepository {
   }
 
   async findById(id: string): Promise<StoredAlertRule | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const row = await this.prisma.alertRule.findUnique({ where: { id } });
     return row && fromRow(row);
   }
@@ -66,17 +66,13 @@ export class AlertRuleRepository {
   async update(id: string, rule: AlertRuleDefinition): Promise<StoredAlertRule | null> {
     const row = await this.prisma.alertRule
       .update({ where: { id }, data: toData(rule) })
-      .catch((error: unknown) =>
-        error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025'
-          ? null
-          : translateUniqueName(error),
-      );
+      .catch((error: unknown) => (isRecordMissing(error) ? null : translateUniqueName(error)));
     return row && fromRow(row);
   }
 
   /** True when a rule was deleted; its alerts and their notifications go with it. */
   async delete(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     return (await this.prisma.alertRule.deleteMany({ where: { id } })).count > 0;
   }
 
