@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { REVEAL_SCRIPT } from '../components/reveal-script';
 import { THEME_SCRIPT } from '../components/theme-script';
 import './globals.css';
 import './forms.css';
@@ -17,6 +18,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        {/* Streamed content revealed as it arrives, not held behind its skeleton: see reveal-script.ts. */}
+        <script dangerouslySetInnerHTML={{ __html: REVEAL_SCRIPT }} />
       </head>
       <body>{children}</body>
     </html>

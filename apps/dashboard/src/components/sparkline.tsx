@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Line, LineChart, YAxis } from 'recharts';
 import type { SparklineSeries } from '../lib/sparkline-series';
 
@@ -12,7 +12,7 @@ const HEIGHT = 28;
  * row scrolls into view, so a page of a hundred rows neither renders a hundred charts on the server nor
  * hydrates them before the list can be read.
  */
-export function Sparkline({ points, label }: SparklineSeries) {
+export function Sparkline({ values, label }: SparklineSeries) {
   const box = useRef<HTMLDivElement>(null);
   const [inView, setInView] = useState(false);
 
@@ -32,6 +32,7 @@ export function Sparkline({ points, label }: SparklineSeries) {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  const points = useMemo(() => (inView ? values.map((value) => ({ value })) : []), [inView, values]);
 
   return (
     <div ref={box} className="sparkline" role="img" aria-label={label}>

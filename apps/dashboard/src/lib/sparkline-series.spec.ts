@@ -10,7 +10,7 @@ describe(sparklineSeries.name, () => {
     expect(sparklineSeries(values).label).toBe(label);
   });
 
-  it('keeps one point per value, gaps included, in order', () => {
-    expect(sparklineSeries([40, null, 12]).points).toEqual([{ value: 40 }, { value: null }, { value: 12 }]);
+  it('keeps one value per slot, gaps included, in order', () => {
+    expect(sparklineSeries([40, null, 12]).values).toEqual([40, null, 12]);
   });
 });

@@ -31,7 +31,7 @@ function Row({ item, now }: { item: OverviewItem; now: number }) {
         ))}
         {item.message ? <span className="message">{item.message}</span> : null}
       </span>
-      <Sparkline points={sparkline.points} label={sparkline.label} />
+      <Sparkline values={sparkline.values} label={sparkline.label} />
       <span className="when">
         {item.lastCheckedAt ? (
           <time dateTime={item.lastCheckedAt} title={formatDateTime(item.lastCheckedAt)}>
