@@ -37,6 +37,7 @@ export function httpObservation(
       issuer: 'Test CA',
       validTo: new Date('2027-01-01T00:00:00.000Z'),
     },
+    obtainedSecrets: [],
     rawEvidence: { responseHeaders, bodyExcerpt: text },
   };
 }

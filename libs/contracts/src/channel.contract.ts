@@ -8,11 +8,11 @@ const name = z
   .min(1, { error: 'name must not be empty' })
   .max(100, { error: 'name must be at most 100 characters' });
 
-/** A Standard Webhooks secret: `whsec_` and base64 of at least 24 bytes; `********` keeps the stored one. */
+/** A Standard Webhooks secret: `whsec_` and base64 of 24 to 64 bytes; `********` keeps the stored one. */
 const WebhookSecretSchema = z.union([
   z.literal(MASKED_SECRET),
-  z.string({ error: 'secret must be a string' }).regex(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/, {
-    error: 'secret must be whsec_ followed by base64 of at least 24 bytes (omit it to have one generated)',
+  z.string({ error: 'secret must be a string' }).regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, {
+    error: 'secret must be whsec_ followed by base64 of 24 to 64 bytes (omit it to have one generated)',
   }),
 ]);
 

@@ -7,6 +7,8 @@ export interface AuthorizedRequest {
   headers: Record<string, string>;
   /** The bearer token as sent, for reading a JWT's expiry. */
   bearerToken: string | null;
+  /** Credentials obtained for this request (an OAuth2 access token): as secret as the configured ones. */
+  obtainedSecrets: string[];
   tokenFailure: TokenEndpointFailure | null;
 }
 
@@ -22,6 +24,7 @@ export async function authorize(
     url: new URL(url),
     headers: { ...headers },
     bearerToken: null,
+    obtainedSecrets: [],
     tokenFailure: null,
   };
   switch (auth.type) {
@@ -41,7 +44,10 @@ export async function authorize(
     case 'oauth2ClientCredentials': {
       const outcome = await tokens.get(auth, signal);
       if ('failure' in outcome) out.tokenFailure = outcome.failure;
-      else out.headers.authorization = `Bearer ${outcome.token}`;
+      else {
+        out.headers.authorization = `Bearer ${outcome.token}`;
+        out.obtainedSecrets.push(outcome.token);
+      }
       break;
     }
   }

@@ -18,6 +18,8 @@ export interface HttpObservation {
   observation: Observation;
   timings: PhaseTimings;
   certificate: PeerCertificate | null;
+  /** Credentials the probe obtained as it ran (an OAuth2 access token): redact them like the configured ones. */
+  obtainedSecrets: string[];
   /** The response headers and the first bytes of the body as the API sent them; null when none arrived. */
   rawEvidence: { responseHeaders: Readonly<Record<string, string>>; bodyExcerpt: string | null } | null;
 }

@@ -215,6 +215,7 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
       totalMs: round(totalMs),
     },
     certificate,
+    obtainedSecrets: authorized.obtainedSecrets,
     rawEvidence: response && {
       responseHeaders: response.headers,
       bodyExcerpt: Buffer.from(text).subarray(0, EVIDENCE_BODY_BYTES).toString('utf8') || null,

@@ -56,3 +56,26 @@ describe(redactionFor.name, () => {
     });
   });
 });
+
+describe('redactionFor, beyond the configured secrets', () => {
+  it('redacts what the probe obtained, such as an OAuth2 access token', () => {
+    const { text } = redactionFor({ auth: { type: 'none' }, headers: {} }, ['access-token-XYZ']);
+    expect(text('echo: Bearer access-token-XYZ')).toBe('echo: Bearer [redacted]');
+  });
+
+  it('redacts a longer secret whole when a shorter one sits inside it', () => {
+    const { text } = redactionFor({
+      auth: { type: 'bearer', token: 'abcd' },
+      headers: { 'X-Api-Key': 'xxabcdxx' },
+    });
+    expect(text('key xxabcdxx')).toBe('key [redacted]');
+  });
+
+  it('redacts a query key as URLSearchParams encodes it', () => {
+    const { text } = redactionFor({
+      auth: { type: 'apiKey', in: 'query', name: 'key', value: 'a b!c' },
+      headers: {},
+    });
+    expect(text('GET /v1?key=a+b%21c')).toBe('GET /v1?key=[redacted]');
+  });
+});

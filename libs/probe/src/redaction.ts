@@ -11,19 +11,30 @@ export interface Redaction {
   headers(headers: Readonly<Record<string, string>>): Record<string, string>;
 }
 
-/** The redaction for an integration's credentials: its auth block's secrets and its credential-like headers. */
-export function redactionFor(target: { auth: Auth; headers: Readonly<Record<string, string>> }): Redaction {
-  const secrets = secretsOf(target.auth, target.headers).filter((s) => s.length >= MIN_SECRET_LENGTH);
-  // Each secret also in the forms it travels in: URL-encoded (query keys) and base64 (basic auth).
+/**
+ * The redaction for an integration's credentials: its auth block's secrets, its credential-like headers, and what
+ * a probe obtained on its behalf (an OAuth2 access token).
+ */
+export function redactionFor(
+  target: { auth: Auth; headers: Readonly<Record<string, string>> },
+  obtained: readonly string[] = [],
+): Redaction {
+  const secrets = [...secretsOf(target.auth, target.headers), ...obtained].filter(
+    (s) => s.length >= MIN_SECRET_LENGTH,
+  );
+  // Each secret also in the forms it travels in: URL-encoded (as encodeURIComponent and as a query string
+  // encodes it) and base64 (basic auth). Longest first: a secret inside a longer one must not leave the rest of
+  // the longer one showing.
   const forms = [
     ...new Set(
       secrets.flatMap((secret) => [
         secret,
         encodeURIComponent(secret),
+        new URLSearchParams({ s: secret }).toString().slice(2),
         Buffer.from(secret).toString('base64'),
       ]),
     ),
-  ];
+  ].sort((a, b) => b.length - a.length);
   const text = (input: string) => forms.reduce((out, form) => out.split(form).join(REDACTED), input);
   return {
     text,

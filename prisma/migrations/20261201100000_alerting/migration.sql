@@ -102,6 +102,10 @@ CREATE INDEX "alerts_state_started_at_idx" ON "alerts"("state", "started_at" DES
 CREATE INDEX "alerts_integration_id_started_at_idx" ON "alerts"("integration_id", "started_at" DESC);
 CREATE UNIQUE INDEX "notifications_message_id_channel_id_key" ON "notifications"("message_id", "channel_id");
 CREATE INDEX "notifications_due_at_idx" ON "notifications"("due_at");
+CREATE INDEX "notifications_alert_id_idx" ON "notifications"("alert_id");
+-- The delivery claim reads the oldest undelivered notification per (channel, alert): only those rows, in that order.
+CREATE INDEX "notifications_undelivered_idx" ON "notifications"("channel_id", "alert_id", "id")
+    WHERE "delivered_at" IS NULL AND "gave_up_at" IS NULL;
 CREATE INDEX "delivery_attempts_notification_id_idx" ON "delivery_attempts"("notification_id");
 
 -- AddForeignKey

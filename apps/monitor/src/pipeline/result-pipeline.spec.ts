@@ -80,3 +80,16 @@ describe(ResultPipeline.name, () => {
     expect(step.seen).toEqual([]);
   });
 });
+
+describe('ResultPipeline redaction', () => {
+  it('takes out of the result what the probe obtained on the way, such as an OAuth2 access token', async () => {
+    const observed = httpObservation(401, {
+      error: 'invalid_token',
+      error_description: 'token at-123456 expired',
+    });
+    const withToken: Probers = { http: async () => ({ ...observed, obtainedSecrets: ['at-123456'] }) };
+    const result = await new ResultPipeline(withToken, []).run(definition, { kind: 'dry_run' });
+    expect(JSON.stringify(result)).not.toContain('at-123456');
+    expect(result.evidence?.bodyExcerpt).toContain('token [redacted] expired');
+  });
+});

@@ -57,7 +57,11 @@ export class ResultPipeline {
   ): Promise<CheckResult | null> {
     const observed = await this.probers.http(definition, { signal });
     if (signal?.aborted) return null;
-    const result = toCheckResult(observed, classify(observed.observation), redactionFor(definition));
+    const result = toCheckResult(
+      observed,
+      classify(observed.observation),
+      redactionFor(definition, observed.obtainedSecrets),
+    );
     const failures: ResultStepError[] = [];
     for (const step of this.steps) {
       try {

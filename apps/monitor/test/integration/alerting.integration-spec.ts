@@ -190,7 +190,12 @@ describe('alerting', () => {
     // Both attempts carried the same id: a receiver that saw the first can tell the second is a retry.
     expect(received[2]!.headers['webhook-id']).toBe(received[3]!.headers['webhook-id']);
 
-    const detail = await json(await monitor.call(`/api/alerts/${alert!.id}`), AlertDetailSchema);
+    // The receiver has the retry; the worker records the attempt just after it answered.
+    let detail = await json(await monitor.call(`/api/alerts/${alert!.id}`), AlertDetailSchema);
+    for (let tries = 0; detail.deliveries.length < 3 && tries < 50; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      detail = await json(await monitor.call(`/api/alerts/${alert!.id}`), AlertDetailSchema);
+    }
     expect(detail).toMatchObject({ state: 'resolved', resolvedAt: expect.any(String) });
     expect(detail.deliveries.map((d) => [d.kind, d.outcome, d.status])).toEqual([
       ['firing', 'delivered', 200],

@@ -3,7 +3,8 @@ import type { AlertState, Category } from '@ihm/diagnosis';
 import { PrismaClient, type Prisma } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/is-uuid';
-import { reviveDates } from '../evaluation/revive-dates';
+import type { StoredEvaluation } from '../evaluation/alert-evaluation.repository';
+import { fromStoredJson, toStoredJson } from '../evaluation/stored-json';
 
 export interface StoredAlert {
   id: string;
@@ -124,28 +125,29 @@ export class AlertRepository {
 
   /**
    * Applies `change` to the evaluation state that owns the alert, under its lock, and writes the alert's row
-   * from the result: the state and the row never disagree.
+   * from the result: the state and the row never disagree. Answers the alert as it is then, or null when the
+   * state has moved on to another alert.
    */
   async updateState(
-    alert: Pick<StoredAlert, 'id' | 'ruleId' | 'integrationId'>,
+    alert: Pick<StoredAlert, 'id' | 'key' | 'ruleId' | 'integrationId'>,
     change: (state: AlertState) => AlertState,
-  ): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
+  ): Promise<AlertState['alert']> {
+    return this.prisma.$transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ state: unknown }[]>`
         SELECT state FROM alert_evaluations WHERE rule_id = ${alert.ruleId}::uuid AND integration_id = ${alert.integrationId}::uuid
         FOR UPDATE`;
-      const state = row ? reviveDates<AlertState | null>(row.state) : null;
-      if (!state) return;
-      const next = change(state);
+      const stored = row ? fromStoredJson<StoredEvaluation | null>(row.state) : null;
+      if (!stored || stored.state.alert?.key !== alert.key) return null;
+      const next = change(stored.state);
       await tx.$executeRaw`
-        UPDATE alert_evaluations SET state = ${JSON.stringify(next)}::jsonb, updated_at = now()
+        UPDATE alert_evaluations SET state = ${toStoredJson({ ...stored, state: next })}::jsonb, updated_at = now()
         WHERE rule_id = ${alert.ruleId}::uuid AND integration_id = ${alert.integrationId}::uuid`;
       const acknowledged = next.alert && next.alert.state !== 'pending' ? next.alert.acknowledged : null;
-      if (next.alert)
-        await tx.alert.updateMany({
-          where: { id: alert.id, key: next.alert.key },
-          data: { acknowledgedBy: acknowledged?.by ?? null, acknowledgedAt: acknowledged?.at ?? null },
-        });
+      await tx.alert.updateMany({
+        where: { id: alert.id, key: alert.key },
+        data: { acknowledgedBy: acknowledged?.by ?? null, acknowledgedAt: acknowledged?.at ?? null },
+      });
+      return next.alert;
     });
   }
 }

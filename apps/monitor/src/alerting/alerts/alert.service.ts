@@ -33,13 +33,15 @@ export class AlertService {
   /** Stops reminders of a firing alert until it resolves; who and when are kept. Only a firing alert takes it. */
   async acknowledge(id: string, by: string, now = new Date()): Promise<AlertDetail> {
     const alert = await this.find(id);
-    if (alert.state !== 'firing')
+    // Checked under the state's lock: the alert may have resolved since it was read.
+    const current = await this.repository.updateState(alert, (state) => acknowledgeAlert(state, by, now));
+    const state = current?.state ?? alert.state;
+    if (state !== 'firing')
       throw new MonitorError(
         'VALIDATION_FAILED',
-        `The alert is ${alert.state}: only a firing alert is acknowledged`,
-        [{ field: 'state', message: `is ${alert.state}, not firing` }],
+        `The alert is ${state}: only a firing alert is acknowledged`,
+        [{ field: 'state', message: `is ${state}, not firing` }],
       );
-    await this.repository.updateState(alert, (state) => acknowledgeAlert(state, by, now));
     return this.get(id);
   }
 

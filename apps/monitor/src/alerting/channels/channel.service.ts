@@ -1,5 +1,6 @@
 import {
   ChannelRequestSchema,
+  MASKED_SECRET,
   toFieldErrors,
   type Channel,
   type ChannelList,
@@ -40,7 +41,7 @@ export class ChannelService {
   async create(request: ChannelRequest): Promise<Channel> {
     const generated = request.type === 'webhook' && !request.config.secret ? generateWebhookSecret() : null;
     const config: Config = generated ? { ...request.config, secret: generated } : request.config;
-    if (Object.values(config).includes('********'))
+    if (Object.values(config).includes(MASKED_SECRET))
       throw invalid([{ field: 'config', message: 'a new channel cannot refer to a stored secret' }]);
     const stored = await this.repository.create(this.seal(request.name, request.type, config));
     const channel = await this.present(stored);
@@ -57,10 +58,14 @@ export class ChannelService {
     return this.present(await this.find(id));
   }
 
-  /** Replaces the channel's settings; `********` keeps a stored secret. */
+  /** Replaces the channel's settings; `********`, or leaving a webhook's secret out, keeps a stored secret. */
   async update(id: string, request: ChannelRequest): Promise<Channel> {
     const stored = await this.find(id);
-    const { config, errors } = keepMaskedChannelSecrets(request.type, request.config, {
+    const incoming: Config =
+      request.type === 'webhook' && request.config.secret === undefined
+        ? { ...request.config, secret: MASKED_SECRET }
+        : request.config;
+    const { config, errors } = keepMaskedChannelSecrets(request.type, incoming, {
       type: stored.type,
       secrets: this.openSecrets(stored),
     });

@@ -1,3 +1,4 @@
+import { dashboardPage } from '../evaluation/channel-message.mapper';
 import type { ChannelMessage } from './channel-message';
 
 /** What "send test" delivers: marked as a test, so that a receiver's own automation can tell it apart. */
@@ -18,6 +19,6 @@ export function testMessage(channelId: string, dashboardUrl: string, at: Date): 
       flapping: false,
     },
     integrations: [],
-    url: new URL('/alerts', dashboardUrl).toString(),
+    url: dashboardPage(dashboardUrl, 'alerts'),
   };
 }

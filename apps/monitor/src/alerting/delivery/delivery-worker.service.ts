@@ -11,7 +11,7 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config'
 import { MetricsService } from '../../metrics/metrics.service';
 import type { ChannelMessage } from '../channels/channel-message';
 import { ChannelService } from '../channels/channel.service';
-import { reviveDates } from '../evaluation/revive-dates';
+import { fromStoredJson } from '../evaluation/stored-json';
 import { NotificationRepository, type ClaimedNotification } from './notification.repository';
 import { nextAttempt } from './retry-policy';
 
@@ -21,6 +21,8 @@ const MAX_IN_FLIGHT = 16;
 const SEND_TIMEOUT_MS = 10_000;
 /** Longer than a send can take, so a live worker's claim never lapses mid-send; a dead worker's does. */
 const LEASE_MS = 60_000;
+/** On SIGTERM, sends in flight get this long to finish; the rest are released to other workers. */
+const SHUTDOWN_GRACE_MS = 3000;
 
 /**
  * Delivers the outbox: claims due notifications (SKIP LOCKED, leases), sends each through its channel, logs every
@@ -83,7 +85,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       maskedConfig: notification.channelConfig as Record<string, unknown>,
       sealedSecrets: notification.channelSecrets,
     });
-    const message = reviveDates<ChannelMessage>(notification.payload);
+    const message = fromStoredJson<ChannelMessage>(notification.payload);
     const at = new Date();
     const started = performance.now();
     const outcome = await this.channels.send(channel, message, {
@@ -111,7 +113,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       );
     const next = nextAttempt(
       { attempts: notification.attempts + 1, retryAfterSeconds: outcome.retryAfterSeconds },
-      notification.dueAt,
+      notification.createdAt,
       at,
     );
     await this.notifications.failed(notification.id, attempt, 'retryAt' in next ? next.retryAt : null);
@@ -123,6 +125,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
+    for (const deadline = Date.now() + SHUTDOWN_GRACE_MS; this.inflight.size > 0 && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     for (const controller of this.inflight.values()) controller.abort();
     await this.notifications.release(this.owner, [...this.inflight.keys()]).catch(() => undefined);
   }

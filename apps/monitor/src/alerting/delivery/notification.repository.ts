@@ -12,6 +12,8 @@ export interface ClaimedNotification {
   messageId: string;
   payload: unknown;
   dueAt: Date;
+  /** When it was written: retries give up a day after this. */
+  createdAt: Date;
   attempts: number;
 }
 
@@ -32,6 +34,7 @@ interface ClaimedRow {
   message_id: string;
   payload: unknown;
   due_at: Date;
+  created_at: Date;
   attempts: number;
 }
 
@@ -53,7 +56,8 @@ export class NotificationRepository {
         ORDER BY n.channel_id, n.alert_id, n.id
       ), due AS (
         SELECT n.id FROM notifications n JOIN heads h ON h.id = n.id JOIN channels c ON c.id = n.channel_id
-        WHERE n.due_at <= now() AND c.disabled_reason IS NULL
+        -- Checked again here: a row another worker delivered while this claim ran is re-read under its lock.
+        WHERE n.due_at <= now() AND c.disabled_reason IS NULL AND n.delivered_at IS NULL AND n.gave_up_at IS NULL
           AND (n.lease_expires_at IS NULL OR n.lease_expires_at < now())
         ORDER BY n.due_at
         LIMIT ${limit}
@@ -63,7 +67,8 @@ export class NotificationRepository {
       SET lease_owner = ${owner}, lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000})
       FROM due, channels c
       WHERE n.id = due.id AND c.id = n.channel_id
-      RETURNING n.id, n.channel_id, c.type, c.config, c.secrets, n.message_id, n.payload, n.due_at, n.attempts`;
+      RETURNING n.id, n.channel_id, c.type, c.config, c.secrets, n.message_id, n.payload, n.due_at, n.created_at,
+        n.attempts`;
     return rows.map((row) => ({
       id: row.id,
       channelId: row.channel_id,
@@ -73,6 +78,7 @@ export class NotificationRepository {
       messageId: row.message_id,
       payload: row.payload,
       dueAt: row.due_at,
+      createdAt: row.created_at,
       attempts: row.attempts,
     }));
   }
@@ -80,7 +86,7 @@ export class NotificationRepository {
   async delivered(id: bigint, attempt: AttemptRecord): Promise<void> {
     await this.prisma.$transaction([
       this.logAttempt(id, attempt),
-      this.prisma.notification.update({
+      this.prisma.notification.updateMany({
         where: { id },
         data: { deliveredAt: attempt.at, attempts: { increment: 1 }, leaseOwner: null, leaseExpiresAt: null },
       }),
@@ -91,8 +97,8 @@ export class NotificationRepository {
   async failed(id: bigint, attempt: AttemptRecord, retryAt: Date | null): Promise<void> {
     await this.prisma.$transaction([
       this.logAttempt(id, attempt),
-      this.prisma.notification.update({
-        where: { id },
+      this.prisma.notification.updateMany({
+        where: { id, deliveredAt: null },
         data: {
           attempts: { increment: 1 },
           leaseOwner: null,
@@ -107,8 +113,8 @@ export class NotificationRepository {
   async disableChannel(id: bigint, attempt: AttemptRecord, channelId: string, reason: string): Promise<void> {
     await this.prisma.$transaction([
       this.logAttempt(id, attempt),
-      this.prisma.notification.update({
-        where: { id },
+      this.prisma.notification.updateMany({
+        where: { id, deliveredAt: null },
         data: { attempts: { increment: 1 }, leaseOwner: null, leaseExpiresAt: null },
       }),
       this.prisma.channel.update({ where: { id: channelId }, data: { disabledReason: reason } }),

@@ -39,7 +39,7 @@ describe(nextAttempt.name, () => {
     expect(delayOf(nextAttempt({ attempts: 3, retryAfterSeconds: 1 }, due, due, middle), due)).toBe(20_000);
   });
 
-  it('gives up once the next try would fall more than a day after the notification was due', () => {
+  it('gives up once the next try would fall more than a day after the notification was written', () => {
     const now = later(GIVE_UP_AFTER_MS - 1_000);
     expect(nextAttempt({ attempts: 30, retryAfterSeconds: null }, due, now, middle)).toEqual({
       giveUp: true,

@@ -3,18 +3,19 @@ const FIRST_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 60 * 60_000;
 /** ± this share of each delay, so that receivers coming back are not hit by every monitor at the same instant. */
 const JITTER = 0.2;
-/** A notification not delivered this long after it was due is given up (and stays listed as failed). */
+/** A notification not delivered this long after it was written is given up (and stays listed as failed). */
 export const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
 
 export type RetryDecision = { retryAt: Date } | { giveUp: true };
 
 /**
  * When to try a failed delivery again: exponential backoff with jitter, never sooner than the receiver's
- * Retry-After, and not at all once the notification has waited GIVE_UP_AFTER_MS. `random` is in [0, 1).
+ * Retry-After, and not at all once the notification has waited GIVE_UP_AFTER_MS since `writtenAt`. `random` is
+ * in [0, 1).
  */
 export function nextAttempt(
   failure: { attempts: number; retryAfterSeconds: number | null },
-  dueSince: Date,
+  writtenAt: Date,
   now: Date,
   random: () => number = Math.random,
 ): RetryDecision {
@@ -22,5 +23,5 @@ export function nextAttempt(
   const jittered = backoff * (1 + JITTER * (2 * random() - 1));
   const delay = Math.max(jittered, (failure.retryAfterSeconds ?? 0) * 1000);
   const retryAt = new Date(now.getTime() + delay);
-  return retryAt.getTime() - dueSince.getTime() > GIVE_UP_AFTER_MS ? { giveUp: true } : { retryAt };
+  return retryAt.getTime() - writtenAt.getTime() > GIVE_UP_AFTER_MS ? { giveUp: true } : { retryAt };
 }

@@ -1,7 +1,7 @@
 import type { Alert, AlertIntegration, AlertState } from '@ihm/diagnosis';
 import { PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
-import { reviveDates } from './revive-dates';
+import { fromStoredJson, toStoredJson } from './stored-json';
 
 export interface EvaluationKey {
   ruleId: string;
@@ -18,8 +18,14 @@ export interface OutboxEntry {
   payload: (alertId: string) => unknown;
 }
 
+/** A (rule, integration)'s state, and the start of the newest result it has taken in. */
+export interface StoredEvaluation {
+  upTo: Date;
+  state: AlertState;
+}
+
 export interface EvaluationWrites {
-  states: { key: EvaluationKey; state: AlertState }[];
+  states: (StoredEvaluation & { key: EvaluationKey })[];
   /** Alerts that changed, with the rule and integration they belong to. */
   alerts: (EvaluationKey & { alert: Alert })[];
   /** Keys of pending alerts whose condition stopped holding before they fired: they leave no row. */
@@ -57,64 +63,71 @@ export class AlertEvaluationRepository {
 
   async evaluate(
     keys: readonly EvaluationKey[],
-    run: (states: ReadonlyMap<string, AlertState | null>) => EvaluationWrites,
+    run: (states: ReadonlyMap<string, StoredEvaluation | null>) => EvaluationWrites,
   ): Promise<void> {
     if (keys.length === 0) return;
-    const pairs = json(keys.map((k) => ({ rule_id: k.ruleId, integration_id: k.integrationId })));
-    await this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`
+    // Sorted, so that two batches creating the same new pairs insert and lock them in one order.
+    const sorted = [...keys].sort((a, b) => pairKey(a).localeCompare(pairKey(b)));
+    const pairs = json(sorted.map((k) => ({ rule_id: k.ruleId, integration_id: k.integrationId })));
+    await this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`
         INSERT INTO alert_evaluations (rule_id, integration_id, state, updated_at)
         SELECT p.rule_id, p.integration_id, 'null'::jsonb, now()
         FROM jsonb_to_recordset(${pairs}::jsonb) AS p(rule_id uuid, integration_id uuid)
         WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = p.integration_id)
           AND EXISTS (SELECT 1 FROM alert_rules r WHERE r.id = p.rule_id)
+        ORDER BY p.rule_id, p.integration_id
         ON CONFLICT DO NOTHING`;
-      // Locked in one order, so that two batches never wait on each other crosswise.
-      const rows = await tx.$queryRaw<{ rule_id: string; integration_id: string; state: unknown }[]>`
+        // Locked in one order, so that two batches never wait on each other crosswise.
+        const rows = await tx.$queryRaw<{ rule_id: string; integration_id: string; state: unknown }[]>`
         SELECT e.rule_id::text, e.integration_id::text, e.state FROM alert_evaluations e
         JOIN jsonb_to_recordset(${pairs}::jsonb) AS p(rule_id uuid, integration_id uuid)
           ON p.rule_id = e.rule_id AND p.integration_id = e.integration_id
         ORDER BY e.rule_id, e.integration_id
         FOR UPDATE OF e`;
-      const states = new Map(
-        rows.map((row) => [
-          pairKey({ ruleId: row.rule_id, integrationId: row.integration_id }),
-          reviveDates<AlertState | null>(row.state),
-        ]),
-      );
-      const writes = run(states);
-      const stored = writes.states.filter(({ key }) => states.has(pairKey(key)));
-      await tx.$executeRaw`
+        const states = new Map(
+          rows.map((row) => [
+            pairKey({ ruleId: row.rule_id, integrationId: row.integration_id }),
+            fromStoredJson<StoredEvaluation | null>(row.state),
+          ]),
+        );
+        const writes = run(states);
+        const stored = writes.states.filter(({ key }) => states.has(pairKey(key)));
+        await tx.$executeRaw`
         UPDATE alert_evaluations e SET state = w.state, updated_at = now()
-        FROM jsonb_to_recordset(${json(stored.map(({ key, state }) => ({ rule_id: key.ruleId, integration_id: key.integrationId, state })))}::jsonb)
+        FROM jsonb_to_recordset(${toStoredJson(stored.map(({ key, upTo, state }) => ({ rule_id: key.ruleId, integration_id: key.integrationId, state: { upTo, state } })))}::jsonb)
           AS w(rule_id uuid, integration_id uuid, state jsonb)
         WHERE e.rule_id = w.rule_id AND e.integration_id = w.integration_id`;
-      if (writes.lapsed.length > 0)
-        await tx.$executeRaw`DELETE FROM alerts WHERE key = ANY(${writes.lapsed}::text[]) AND state = 'pending'`;
-      const alertIds = await this.upsertAlerts(
-        tx,
-        writes.alerts.filter((a) => states.has(pairKey(a))),
-      );
-      const notifications = writes.outbox.flatMap((entry) => {
-        const alertId = alertIds.get(entry.alertKey);
-        if (!alertId) return [];
-        return entry.channelIds.map((channelId) => ({
-          alert_id: alertId,
-          channel_id: channelId,
-          message_id: entry.messageId,
-          kind: entry.kind,
-          payload: entry.payload(alertId),
-          due_at: entry.dueAt.toISOString(),
-        }));
-      });
-      await tx.$executeRaw`
+        if (writes.lapsed.length > 0)
+          await tx.$executeRaw`DELETE FROM alerts WHERE key = ANY(${writes.lapsed}::text[]) AND state = 'pending'`;
+        const alertIds = await this.upsertAlerts(
+          tx,
+          writes.alerts.filter((a) => states.has(pairKey(a))),
+        );
+        const notifications = writes.outbox.flatMap((entry) => {
+          const alertId = alertIds.get(entry.alertKey);
+          if (!alertId) return [];
+          return entry.channelIds.map((channelId) => ({
+            alert_id: alertId,
+            channel_id: channelId,
+            message_id: entry.messageId,
+            kind: entry.kind,
+            payload: entry.payload(alertId),
+            due_at: entry.dueAt.toISOString(),
+          }));
+        });
+        await tx.$executeRaw`
         INSERT INTO notifications (alert_id, channel_id, message_id, kind, payload, due_at)
         SELECT n.alert_id, n.channel_id, n.message_id, n.kind, n.payload, n.due_at
-        FROM jsonb_to_recordset(${json(notifications)}::jsonb)
+        FROM jsonb_to_recordset(${toStoredJson(notifications)}::jsonb)
           AS n(alert_id uuid, channel_id uuid, message_id text, kind text, payload jsonb, due_at timestamptz)
         WHERE EXISTS (SELECT 1 FROM channels c WHERE c.id = n.channel_id)
         ON CONFLICT (message_id, channel_id) DO NOTHING`;
-    });
+      },
+      // Lock waits under load can pass Prisma's 5 s default: a batch that gives up is retried, then skipped.
+      { maxWait: 10_000, timeout: 30_000 },
+    );
   }
 
   /** The alerts' rows, by key; answers each key's row id. */

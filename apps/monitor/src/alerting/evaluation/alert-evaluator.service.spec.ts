@@ -1,4 +1,4 @@
-import type { AlertIntegration, AlertState } from '@ihm/diagnosis';
+import type { AlertIntegration } from '@ihm/diagnosis';
 import { checkResult } from '../../../test/check-result.fixture';
 import type { RuntimeConfig } from '../../config/runtime-config';
 import type { CheckOrigin } from '../../pipeline/check-result';
@@ -8,6 +8,7 @@ import type {
   AlertEvaluationRepository,
   EvaluationKey,
   EvaluationWrites,
+  StoredEvaluation,
 } from './alert-evaluation.repository';
 import { AlertEvaluator } from './alert-evaluator.service';
 
@@ -29,7 +30,7 @@ const rule = (fields: Partial<StoredAlertRule>): StoredAlertRule => ({
 
 /** The repository's contract in memory: states by (rule, integration), and what each batch wrote. */
 class InMemoryEvaluations {
-  readonly states = new Map<string, AlertState | null>();
+  readonly states = new Map<string, StoredEvaluation | null>();
   readonly writes: EvaluationWrites[] = [];
   async isReachable(): Promise<boolean> {
     return true;
@@ -39,7 +40,7 @@ class InMemoryEvaluations {
   }
   async evaluate(
     keys: readonly EvaluationKey[],
-    run: (s: ReadonlyMap<string, AlertState | null>) => EvaluationWrites,
+    run: (s: ReadonlyMap<string, StoredEvaluation | null>) => EvaluationWrites,
   ) {
     const locked = new Map(
       keys.map((k) => [
@@ -48,7 +49,8 @@ class InMemoryEvaluations {
       ]),
     );
     const writes = run(locked);
-    for (const { key, state } of writes.states) this.states.set(`${key.ruleId}|${key.integrationId}`, state);
+    for (const { key, ...stored } of writes.states)
+      this.states.set(`${key.ruleId}|${key.integrationId}`, stored);
     this.writes.push(writes);
   }
 }
@@ -130,6 +132,28 @@ describe(AlertEvaluator.name, () => {
     await subject.flush();
     const [writes] = repository.writes;
     expect(writes!.outbox).toEqual([]);
+    expect(writes!.lapsed).toHaveLength(1);
+  });
+
+  it('skips a result older than one the state has already taken in (another process was ahead)', async () => {
+    const { subject, repository, feed } = evaluator([rule({})]);
+    feed(ORDERS.id, 5, 'down');
+    await subject.flush();
+    feed(ORDERS.id, 4, 'down');
+    await subject.flush();
+    expect(outboxOf(repository)).toEqual([]);
+    feed(ORDERS.id, 6, 'down');
+    await subject.flush();
+    expect(outboxOf(repository).map((e) => e.kind)).toEqual(['firing']);
+  });
+
+  it('writes no row for a pending alert that starts and lapses within one batch', async () => {
+    const { subject, repository, feed } = evaluator([rule({})]);
+    feed(ORDERS.id, 0, 'down');
+    feed(ORDERS.id, 1, 'up');
+    await subject.flush();
+    const [writes] = repository.writes;
+    expect(writes!.alerts).toEqual([]);
     expect(writes!.lapsed).toHaveLength(1);
   });
 

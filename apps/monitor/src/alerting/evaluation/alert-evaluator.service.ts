@@ -1,10 +1,4 @@
-import {
-  evaluateAlert,
-  inScope,
-  type AlertIntegration,
-  type AlertRule,
-  type AlertState,
-} from '@ihm/diagnosis';
+import { evaluateAlert, inScope, type AlertIntegration, type AlertRule } from '@ihm/diagnosis';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
@@ -17,6 +11,7 @@ import {
   AlertEvaluationRepository,
   type EvaluationKey,
   type EvaluationWrites,
+  type StoredEvaluation,
 } from './alert-evaluation.repository';
 import { toChannelMessage } from './channel-message.mapper';
 import { toEvaluatedResult } from './evaluated-result.mapper';
@@ -135,25 +130,32 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
       ).values(),
     ];
     await this.repository.evaluate(keys, (stored) => {
-      const states = new Map<string, AlertState | null>(stored);
+      const evaluations = new Map<string, StoredEvaluation | null>(stored);
       const writes: EvaluationWrites = { states: [], alerts: [], lapsed: [], outbox: [] };
       const touched = new Map<string, EvaluationKey>();
       const changedAlerts = new Map<string, EvaluationWrites['alerts'][number]>();
       for (const { rule, integration, result } of work) {
         const key = { ruleId: rule.id, integrationId: integration.id };
-        const before = states.get(keyOf(key)) ?? null;
+        const stored = evaluations.get(keyOf(key)) ?? null;
+        // A result older than one already taken in (another process's, or replayed after an outage) would roll the
+        // state back: counts restart, windows run backwards. It is recorded, not evaluated.
+        if (stored && result.startedAt <= stored.upTo) continue;
+        const before = stored?.state ?? null;
         const { state, notifications } = evaluateAlert(
           toRule(rule),
           before,
           toEvaluatedResult(integration, result),
           result.startedAt,
         );
-        states.set(keyOf(key), state);
+        evaluations.set(keyOf(key), { upTo: result.startedAt, state });
         touched.set(keyOf(key), key);
         if (state.alert && state.alert !== before?.alert)
           changedAlerts.set(state.alert.key, { ...key, alert: state.alert });
-        if (before?.alert?.state === 'pending' && state.alert?.key !== before.alert.key)
+        if (before?.alert?.state === 'pending' && state.alert?.key !== before.alert.key) {
+          // Lapsed before it fired, maybe within this batch: it leaves no row.
+          changedAlerts.delete(before.alert.key);
           writes.lapsed.push(before.alert.key);
+        }
         for (const notification of notifications) {
           writes.outbox.push({
             alertKey: notification.alertKey,
@@ -165,7 +167,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
           });
         }
       }
-      for (const [k, key] of touched) writes.states.push({ key, state: states.get(k)! });
+      for (const [k, key] of touched) writes.states.push({ key, ...evaluations.get(k)! });
       writes.alerts.push(...changedAlerts.values());
       return writes;
     });

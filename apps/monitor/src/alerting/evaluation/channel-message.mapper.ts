@@ -2,9 +2,13 @@ import type { AlertNotification } from '@ihm/diagnosis';
 import type { ChannelMessage } from '../channels/channel-message';
 import { channelMessageId } from '../channels/message-id';
 
+/** A page of the dashboard, which may itself live under a path (`https://ops.example.com/monitor`). */
+export const dashboardPage = (dashboardUrl: string, page: string) =>
+  new URL(page, dashboardUrl.endsWith('/') ? dashboardUrl : `${dashboardUrl}/`).toString();
+
 /** Where a notification about one integration links to: its page on the dashboard. */
 export const integrationPage = (dashboardUrl: string, integrationId: string) =>
-  new URL(`/integrations/${encodeURIComponent(integrationId)}`, dashboardUrl).toString();
+  dashboardPage(dashboardUrl, `integrations/${encodeURIComponent(integrationId)}`);
 
 /** One alert notification as every channel is given it. */
 export function toChannelMessage(

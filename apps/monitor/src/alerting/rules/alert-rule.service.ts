@@ -38,8 +38,10 @@ export class AlertRuleService {
 
   /** Merges the change into the stored rule and checks the whole again. */
   async update(id: string, patch: AlertRulePatch): Promise<AlertRule> {
-    const { id: _id, createdAt: _c, updatedAt: _u, ...stored } = await this.find(id);
-    const parsed = AlertRuleRequestSchema.safeParse({ ...stored, ...patch });
+    const { id: _id, createdAt: _c, updatedAt: _u, minSeverity, ...stored } = await this.find(id);
+    // A new condition without a severity takes its own default, not the old condition's.
+    const kept = patch.condition && !patch.minSeverity ? {} : { minSeverity };
+    const parsed = AlertRuleRequestSchema.safeParse({ ...stored, ...kept, ...patch });
     if (!parsed.success) throw invalid(toFieldErrors(parsed.error));
     await this.rejectUnknownChannels(parsed.data.channelIds);
     const updated = await this.repository.update(id, parsed.data);
