@@ -30,7 +30,8 @@ export async function startMonitor(env: Record<string, string> = {}): Promise<Ru
     }),
     databaseUrl: db.connectionString,
     apiToken: TEST_API_TOKEN,
-    encryptionKey: randomBytes(32),
+    // Processes a test starts beside this one need the same key to open what it sealed: ENCRYPTION_KEY (hex).
+    encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'hex') : randomBytes(32),
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

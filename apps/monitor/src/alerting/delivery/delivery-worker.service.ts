@@ -6,10 +6,12 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { MonitorError } from '../../common/monitor-error';
 import { workerId } from '../../common/worker-id';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
 import { MetricsService } from '../../metrics/metrics.service';
 import type { ChannelMessage } from '../channels/channel-message';
+import { withoutAnswer, type DeliveryOutcome } from '../channels/delivery-outcome';
 import { ChannelService } from '../channels/channel.service';
 import { fromStoredJson } from '../evaluation/stored-json';
 import { NotificationRepository, type ClaimedNotification } from './notification.repository';
@@ -79,22 +81,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async deliver(notification: ClaimedNotification, signal: AbortSignal): Promise<void> {
-    const channel = this.channels.sendable({
-      id: notification.channelId,
-      type: notification.channelType,
-      maskedConfig: notification.channelConfig as Record<string, unknown>,
-      sealedSecrets: notification.channelSecrets,
-    });
-    const message = fromStoredJson<ChannelMessage>(notification.payload);
     const at = new Date();
     const started = performance.now();
-    const outcome = await this.channels.send(channel, message, {
-      signal,
-      timeoutMs: SEND_TIMEOUT_MS,
-      now: at,
-    });
-    // Cut short by shutdown: the claim is released instead, and the attempt is not one.
-    if (signal.aborted) return;
+    const outcome = await this.send(notification, signal, at);
+    // Cut short by shutdown: the claim is released instead, and the attempt is not one (a send that got through
+    // before the abort is still recorded as delivered).
+    if (signal.aborted && !outcome.ok) return;
     const attempt = {
       at,
       outcome: outcome.ok ? ('delivered' as const) : ('failed' as const),
@@ -102,7 +94,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       error: outcome.error,
       durationMs: performance.now() - started,
     };
-    this.metrics.notifications.inc({ channel_type: channel.type, outcome: attempt.outcome });
+    this.metrics.notifications.inc({ channel_type: notification.channelType, outcome: attempt.outcome });
     if (outcome.ok) return this.notifications.delivered(notification.id, attempt);
     if (outcome.gone)
       return this.notifications.disableChannel(
@@ -121,6 +113,30 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       this.logger.error(
         `Gave up notification ${notification.id} to channel ${notification.channelId} after a day`,
       );
+  }
+
+  /** One attempt; a channel whose secrets cannot be opened is a failed attempt like any other, logged and retried. */
+  private async send(
+    notification: ClaimedNotification,
+    signal: AbortSignal,
+    now: Date,
+  ): Promise<DeliveryOutcome> {
+    let channel;
+    try {
+      channel = this.channels.sendable({
+        id: notification.channelId,
+        type: notification.channelType,
+        maskedConfig: notification.channelConfig as Record<string, unknown>,
+        sealedSecrets: notification.channelSecrets,
+      });
+    } catch (error) {
+      if (!(error instanceof MonitorError)) throw error;
+      return withoutAnswer(
+        `the channel's secrets cannot be opened (sealed under another ENCRYPTION_KEY?): ${error.message}`,
+      );
+    }
+    const message = fromStoredJson<ChannelMessage>(notification.payload);
+    return this.channels.send(channel, message, { signal, timeoutMs: SEND_TIMEOUT_MS, now });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
