@@ -270,6 +270,23 @@ describe('schema.prisma and migrations', () => {
       error: 'unavailable',
       durationMs: 12.5,
     };
+    const silence = {
+      id: '0a0a0a0a-0000-4000-8000-000000000004',
+      scope: { categories: ['rate_limiting'] },
+      startsAt: at,
+      endsAt: new Date('2026-12-01T12:00:00.000Z'),
+      comment: 'Provider maintenance',
+      recurrence: { weekly: [{ day: 2, start: '10:00', end: '12:00' }] },
+      createdAt: at,
+      updatedAt: at,
+    };
+    const held = {
+      id: 43n,
+      ruleId: rule.id,
+      alertKey: alert.key,
+      notification: { kind: 'firing', sequence: 1 },
+      createdAt: at,
+    };
     const models = [
       [prisma.alertRule, rule, Prisma.AlertRuleScalarFieldEnum, { id: rule.id }],
       [prisma.channel, channel, Prisma.ChannelScalarFieldEnum, { id: channel.id }],
@@ -282,6 +299,8 @@ describe('schema.prisma and migrations', () => {
       [prisma.alert, alert, Prisma.AlertScalarFieldEnum, { id: alert.id }],
       [prisma.notification, notification, Prisma.NotificationScalarFieldEnum, { id: notification.id }],
       [prisma.deliveryAttempt, attempt, Prisma.DeliveryAttemptScalarFieldEnum, { id: attempt.id }],
+      [prisma.silence, silence, Prisma.SilenceScalarFieldEnum, { id: silence.id }],
+      [prisma.heldNotification, held, Prisma.HeldNotificationScalarFieldEnum, { id: held.id }],
     ] as const;
     for (const [model, written, scalars, where] of models) {
       expect(Object.keys(written).sort()).toEqual(fields(scalars));
@@ -307,12 +326,14 @@ describe('schema.prisma and migrations', () => {
         'Channel',
         'CheckSchedule',
         'DeliveryAttempt',
+        'HeldNotification',
         'Integration',
         'IntegrationStatus',
         'Notification',
         'ProbeResult',
         'ResultRollupHour',
         'ResultRollupMinute',
+        'Silence',
       ].sort(),
     );
   });

@@ -10,4 +10,5 @@ export * from './json-schema';
 export * from './overview.contract';
 export * from './probe-result.contract';
 export * from './session.contract';
+export * from './silence.contract';
 export * from './trend.contract';

@@ -13,14 +13,18 @@ import { AlertEvaluator } from './evaluation/alert-evaluator.service';
 import { AlertRuleController } from './rules/alert-rule.controller';
 import { AlertRuleRepository } from './rules/alert-rule.repository';
 import { AlertRuleService } from './rules/alert-rule.service';
+import { SilenceReleaser } from './silences/silence-releaser.service';
+import { SilenceController } from './silences/silence.controller';
+import { SilenceRepository } from './silences/silence.repository';
+import { SilenceService } from './silences/silence.service';
 
 /**
- * Alerting end to end: rules, channels, evaluation of results (a step of the result pipeline), alerts and the
- * durable delivery of their notifications.
+ * Alerting end to end: rules, channels, evaluation of results (a step of the result pipeline), alerts, silences
+ * and the durable delivery of their notifications.
  */
 @Module({
   imports: [DatabaseModule],
-  controllers: [AlertRuleController, ChannelController, AlertController],
+  controllers: [AlertRuleController, ChannelController, AlertController, SilenceController],
   providers: [
     AlertRuleRepository,
     AlertRuleService,
@@ -32,6 +36,9 @@ import { AlertRuleService } from './rules/alert-rule.service';
     AlertService,
     NotificationRepository,
     DeliveryWorker,
+    SilenceRepository,
+    SilenceService,
+    SilenceReleaser,
   ],
   exports: [AlertEvaluator],
 })

@@ -11,6 +11,7 @@ export type MonitorErrorCode =
   | 'CHANNEL_NOT_FOUND'
   | 'CHANNEL_NAME_TAKEN'
   | 'ALERT_NOT_FOUND'
+  | 'SILENCE_NOT_FOUND'
   | 'SECRETS_UNREADABLE';
 
 /** The monitor's domain error. Services throw it; each transport maps the code to its own status. */

@@ -1,4 +1,4 @@
-import type { Alert, AlertIntegration, AlertState } from '@ihm/diagnosis';
+import type { Alert, AlertIntegration, AlertNotification, AlertState, Release } from '@ihm/diagnosis';
 import { PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { fromStoredJson, toStoredJson } from './stored-json';
@@ -31,7 +31,12 @@ export interface EvaluationWrites {
   /** Keys of pending alerts whose condition stopped holding before they fired: they leave no row. */
   lapsed: string[];
   outbox: OutboxEntry[];
+  /** Notifications a silence holds back, kept until it is over. */
+  held: { ruleId: string; notification: AlertNotification }[];
 }
+
+/** Puts a released notification in the outbox for the rule's channels, once its alert's row id is known. */
+export type ReleasedEntry = (notification: AlertNotification, channelIds: readonly string[]) => OutboxEntry;
 
 const pairKey = ({ ruleId, integrationId }: EvaluationKey) => `${ruleId}|${integrationId}`;
 const json = (value: unknown) => JSON.stringify(value);
@@ -101,41 +106,106 @@ export class AlertEvaluationRepository {
         WHERE e.rule_id = w.rule_id AND e.integration_id = w.integration_id`;
         if (writes.lapsed.length > 0)
           await tx.$executeRaw`DELETE FROM alerts WHERE key = ANY(${writes.lapsed}::text[]) AND state = 'pending'`;
-        const alertIds = await this.upsertAlerts(
+        await this.upsertAlerts(
           tx,
           writes.alerts.filter((a) => states.has(pairKey(a))),
         );
-        const notifications = writes.outbox.flatMap((entry) => {
-          const alertId = alertIds.get(entry.alertKey);
-          if (!alertId) return [];
-          return entry.channelIds.map((channelId) => ({
-            alert_id: alertId,
-            channel_id: channelId,
-            message_id: entry.messageId,
-            kind: entry.kind,
-            payload: entry.payload(alertId),
-            due_at: entry.dueAt.toISOString(),
-          }));
-        });
         await tx.$executeRaw`
-        INSERT INTO notifications (alert_id, channel_id, message_id, kind, payload, due_at)
-        SELECT n.alert_id, n.channel_id, n.message_id, n.kind, n.payload, n.due_at
-        FROM jsonb_to_recordset(${toStoredJson(notifications)}::jsonb)
-          AS n(alert_id uuid, channel_id uuid, message_id text, kind text, payload jsonb, due_at timestamptz)
-        WHERE EXISTS (SELECT 1 FROM channels c WHERE c.id = n.channel_id)
-        ON CONFLICT (message_id, channel_id) DO NOTHING`;
+        INSERT INTO held_notifications (rule_id, alert_key, notification)
+        SELECT h.rule_id, h.alert_key, h.notification
+        FROM jsonb_to_recordset(${toStoredJson(writes.held.map(({ ruleId, notification }) => ({ rule_id: ruleId, alert_key: notification.alertKey, notification })))}::jsonb)
+          AS h(rule_id uuid, alert_key text, notification jsonb)
+        WHERE EXISTS (SELECT 1 FROM alert_rules r WHERE r.id = h.rule_id)`;
+        await this.insertOutbox(tx, writes.outbox);
       },
       // Lock waits under load can pass Prisma's 5 s default: a batch that gives up is retried, then skipped.
       { maxWait: 10_000, timeout: 30_000 },
     );
   }
 
-  /** The alerts' rows, by key; answers each key's row id. */
+  /**
+   * What silences held, decided again now (`decide`: releaseHeld): released notifications leave the hold, those to
+   * send go to the outbox for their rules' channels, in one transaction. SKIP LOCKED: workers release in turns.
+   */
+  async releaseHeld(
+    decide: (held: AlertNotification[], alerts: Alert[]) => Release,
+    entry: ReleasedEntry,
+  ): Promise<number> {
+    return this.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: bigint; rule_id: string; notification: unknown }[]>`
+        SELECT id, rule_id::text, notification FROM held_notifications ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED`;
+      if (rows.length === 0) return 0;
+      const held = rows.map((row) => ({
+        ...row,
+        notification: fromStoredJson<AlertNotification>(row.notification),
+      }));
+      const pairs = toStoredJson(
+        held.map(({ rule_id, notification }) => ({ rule_id, integration_id: notification.integration.id })),
+      );
+      const states = await tx.$queryRaw<{ state: unknown }[]>`
+        SELECT e.state FROM alert_evaluations e
+        JOIN jsonb_to_recordset(${pairs}::jsonb) AS p(rule_id uuid, integration_id uuid)
+          ON p.rule_id = e.rule_id AND p.integration_id = e.integration_id`;
+      const alerts = states.flatMap(({ state }) => {
+        const alert = fromStoredJson<StoredEvaluation | null>(state)?.state.alert;
+        return alert ? [alert] : [];
+      });
+      const release = decide(
+        held.map((h) => h.notification),
+        alerts,
+      );
+      const released = new Set(release.released);
+      const releasedIds = held.filter((h) => released.has(h.notification)).map((h) => h.id);
+      if (releasedIds.length > 0)
+        await tx.$executeRaw`DELETE FROM held_notifications WHERE id = ANY(${releasedIds}::bigint[])`;
+      const channels = await tx.$queryRaw<{ id: string; channel_ids: string[] }[]>`
+        SELECT id::text, channel_ids::text[] FROM alert_rules WHERE id = ANY(${[...new Set(held.map((h) => h.rule_id))]}::uuid[])`;
+      const channelsOf = new Map(channels.map((r) => [r.id, r.channel_ids]));
+      await this.insertOutbox(
+        tx,
+        release.send.map((n) => entry(n, channelsOf.get(n.rule.id) ?? [])),
+      );
+      return releasedIds.length;
+    });
+  }
+
+  /** Outbox rows for each entry's channels, for alerts that have their row. */
+  private async insertOutbox(
+    tx: Pick<PrismaClient, '$queryRaw' | '$executeRaw'>,
+    outbox: readonly OutboxEntry[],
+  ) {
+    if (outbox.length === 0) return;
+    const keys = [...new Set(outbox.map((e) => e.alertKey))];
+    const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
+      SELECT id::text, key FROM alerts WHERE key = ANY(${keys}::text[])`;
+    const alertIds = new Map(rows.map((row) => [row.key, row.id]));
+    const notifications = outbox.flatMap((entry) => {
+      const alertId = alertIds.get(entry.alertKey);
+      if (!alertId) return [];
+      return entry.channelIds.map((channelId) => ({
+        alert_id: alertId,
+        channel_id: channelId,
+        message_id: entry.messageId,
+        kind: entry.kind,
+        payload: entry.payload(alertId),
+        due_at: entry.dueAt.toISOString(),
+      }));
+    });
+    await tx.$executeRaw`
+      INSERT INTO notifications (alert_id, channel_id, message_id, kind, payload, due_at)
+      SELECT n.alert_id, n.channel_id, n.message_id, n.kind, n.payload, n.due_at
+      FROM jsonb_to_recordset(${toStoredJson(notifications)}::jsonb)
+        AS n(alert_id uuid, channel_id uuid, message_id text, kind text, payload jsonb, due_at timestamptz)
+      WHERE EXISTS (SELECT 1 FROM channels c WHERE c.id = n.channel_id)
+      ON CONFLICT (message_id, channel_id) DO NOTHING`;
+  }
+
+  /** The alerts' rows, by key. */
   private async upsertAlerts(
-    tx: Pick<PrismaClient, '$queryRaw'>,
+    tx: Pick<PrismaClient, '$executeRaw'>,
     alerts: EvaluationWrites['alerts'],
-  ): Promise<Map<string, string>> {
-    if (alerts.length === 0) return new Map();
+  ): Promise<void> {
+    if (alerts.length === 0) return;
     const rows = alerts.map(({ ruleId, integrationId, alert }) => ({
       key: alert.key,
       rule_id: ruleId,
@@ -152,7 +222,7 @@ export class AlertEvaluationRepository {
       fired_at: alert.state === 'pending' ? null : alert.firedAt,
       resolved_at: alert.state === 'resolved' ? alert.resolvedAt : null,
     }));
-    const saved = await tx.$queryRaw<{ id: string; key: string }[]>`
+    await tx.$executeRaw`
       INSERT INTO alerts AS a (key, rule_id, integration_id, state, category, severity, message, troubleshooting, flapping,
         acknowledged_by, acknowledged_at, started_at, fired_at, resolved_at, updated_at)
       SELECT r.key, r.rule_id, r.integration_id, r.state, r.category, r.severity, r.message, r.troubleshooting,
@@ -165,8 +235,6 @@ export class AlertEvaluationRepository {
         severity = excluded.severity, message = excluded.message, troubleshooting = excluded.troubleshooting,
         flapping = excluded.flapping, acknowledged_by = excluded.acknowledged_by,
         acknowledged_at = excluded.acknowledged_at, fired_at = excluded.fired_at, resolved_at = excluded.resolved_at,
-        updated_at = now()
-      RETURNING a.id::text, a.key`;
-    return new Map(saved.map((row) => [row.key, row.id]));
+        updated_at = now()`;
   }
 }

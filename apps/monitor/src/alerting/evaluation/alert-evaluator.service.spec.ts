@@ -4,6 +4,8 @@ import type { RuntimeConfig } from '../../config/runtime-config';
 import type { CheckOrigin } from '../../pipeline/check-result';
 import type { StoredAlertRule } from '../rules/alert-rule.repository';
 import type { AlertRuleService } from '../rules/alert-rule.service';
+import type { StoredSilence } from '../silences/silence.repository';
+import type { SilenceService } from '../silences/silence.service';
 import type {
   AlertEvaluationRepository,
   EvaluationKey,
@@ -55,11 +57,17 @@ class InMemoryEvaluations {
   }
 }
 
-function evaluator(rules: StoredAlertRule[]) {
+function evaluator(rules: StoredAlertRule[], silences: StoredSilence[] = []) {
   const repository = new InMemoryEvaluations();
   const ruleService = { active: async () => rules } as unknown as AlertRuleService;
   const config = { env: { dashboardUrl: 'http://dash.test', resultBufferLimit: 1000 } } as RuntimeConfig;
-  const subject = new AlertEvaluator(ruleService, repository as unknown as AlertEvaluationRepository, config);
+  const silenceService = { current: async () => silences } as unknown as SilenceService;
+  const subject = new AlertEvaluator(
+    ruleService,
+    silenceService,
+    repository as unknown as AlertEvaluationRepository,
+    config,
+  );
   const feed = (
     integrationId: string,
     minute: number,
@@ -155,6 +163,25 @@ describe(AlertEvaluator.name, () => {
     const [writes] = repository.writes;
     expect(writes!.alerts).toEqual([]);
     expect(writes!.lapsed).toHaveLength(1);
+  });
+
+  it('holds back what a silence covers, and still records the alert', async () => {
+    const silence: StoredSilence = {
+      id: 's-1',
+      scope: { tags: ['payments'] },
+      startsAt: new Date(Date.now() - 60_000),
+      endsAt: new Date(Date.now() + 3_600_000),
+      comment: 'maintenance',
+      createdAt: new Date(),
+    };
+    const { subject, repository, feed } = evaluator([rule({})], [silence]);
+    feed(ORDERS.id, 0, 'down');
+    feed(ORDERS.id, 1, 'down');
+    await subject.flush();
+    const [writes] = repository.writes;
+    expect(writes!.outbox).toEqual([]);
+    expect(writes!.held.map((h) => [h.ruleId, h.notification.kind])).toEqual([['r-default', 'firing']]);
+    expect(writes!.alerts.map((a) => a.alert.state)).toEqual(['firing']);
   });
 
   it('keeps state between batches: the second failure in the next batch fires', async () => {

@@ -1,4 +1,11 @@
-import { evaluateAlert, inScope, type AlertIntegration, type AlertRule } from '@ihm/diagnosis';
+import {
+  deliverable,
+  evaluateAlert,
+  inScope,
+  type AlertIntegration,
+  type AlertNotification,
+  type AlertRule,
+} from '@ihm/diagnosis';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
@@ -6,11 +13,13 @@ import type { CheckResult, PipelineResult } from '../../pipeline/check-result';
 import type { ResultStep } from '../../pipeline/result-step';
 import { channelMessageId } from '../channels/message-id';
 import { AlertRuleService } from '../rules/alert-rule.service';
+import { SilenceService } from '../silences/silence.service';
 import type { StoredAlertRule } from '../rules/alert-rule.repository';
 import {
   AlertEvaluationRepository,
   type EvaluationKey,
   type EvaluationWrites,
+  type OutboxEntry,
   type StoredEvaluation,
 } from './alert-evaluation.repository';
 import { toChannelMessage } from './channel-message.mapper';
@@ -56,6 +65,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
 
   constructor(
     private readonly rules: AlertRuleService,
+    private readonly silences: SilenceService,
     private readonly repository: AlertEvaluationRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
@@ -104,9 +114,21 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
     }
   }
 
+  /** A notification in the outbox for these channels, as every channel is given it. */
+  readonly outboxEntry = (notification: AlertNotification, channelIds: readonly string[]): OutboxEntry => ({
+    alertKey: notification.alertKey,
+    channelIds,
+    messageId: channelMessageId([notification]),
+    kind: notification.kind,
+    dueAt: notification.at,
+    payload: (alertId) => toChannelMessage(notification, alertId, this.config.env.dashboardUrl),
+  });
+
   private async evaluate(batch: readonly Pending[]): Promise<void> {
     const rules = await this.rules.active();
     if (rules.length === 0) return;
+    const silences = await this.silences.current();
+    const now = new Date();
     const integrations = new Map(
       (await this.repository.integrations([...new Set(batch.map((p) => p.integrationId))])).map((i) => [
         i.id,
@@ -131,7 +153,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
     ];
     await this.repository.evaluate(keys, (stored) => {
       const evaluations = new Map<string, StoredEvaluation | null>(stored);
-      const writes: EvaluationWrites = { states: [], alerts: [], lapsed: [], outbox: [] };
+      const writes: EvaluationWrites = { states: [], alerts: [], lapsed: [], outbox: [], held: [] };
       const touched = new Map<string, EvaluationKey>();
       const changedAlerts = new Map<string, EvaluationWrites['alerts'][number]>();
       for (const { rule, integration, result } of work) {
@@ -156,16 +178,10 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
           changedAlerts.delete(before.alert.key);
           writes.lapsed.push(before.alert.key);
         }
-        for (const notification of notifications) {
-          writes.outbox.push({
-            alertKey: notification.alertKey,
-            channelIds: rule.channelIds,
-            messageId: channelMessageId([notification]),
-            kind: notification.kind,
-            dueAt: notification.at,
-            payload: (alertId) => toChannelMessage(notification, alertId, this.config.env.dashboardUrl),
-          });
-        }
+        // A silence holds notifications back (the alert itself is still recorded); they are decided again when it ends.
+        const { send, held } = deliverable(notifications, silences, now);
+        writes.outbox.push(...send.map((notification) => this.outboxEntry(notification, rule.channelIds)));
+        writes.held.push(...held.map((notification) => ({ ruleId: rule.id, notification })));
       }
       for (const [k, key] of touched) writes.states.push({ key, ...evaluations.get(k)! });
       writes.alerts.push(...changedAlerts.values());

@@ -1,0 +1,96 @@
+import { AlertListSchema, IntegrationSchema, SilenceSchema } from '@ihm/contracts';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebhookReceiver } from '../receivers/webhook-receiver';
+import { startMonitor, type RunningMonitor } from './monitor-app';
+import { sleep } from './processes';
+
+describe('silences', () => {
+  const secret = `whsec_${randomBytes(32).toString('base64')}`;
+  let receiver: WebhookReceiver;
+  let target: Server;
+  let targetUrl: string;
+  let monitor: RunningMonitor;
+
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start({ secret });
+    target = createServer((_req, res) => res.writeHead(500).end('down'));
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/x`;
+    monitor = await startMonitor({ ROLE: 'all' });
+  });
+  afterAll(async () => {
+    await monitor.close();
+    await receiver.close();
+    await new Promise((resolve) => target.close(resolve));
+  });
+
+  it('refuses a silence that ends before it starts, field by field', async () => {
+    const res = await monitor.call('/api/silences', {
+      method: 'POST',
+      json: { startsAt: '2026-12-02T10:00:00Z', endsAt: '2026-12-02T09:00:00Z', comment: 'x' },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      details: [{ field: 'endsAt', message: 'endsAt must be after startsAt' }],
+    });
+  });
+
+  it('holds notifications while it holds, keeps the alert, and sends the alert as it is when it ends', async () => {
+    const channel = (await (
+      await monitor.call('/api/channels', {
+        method: 'POST',
+        json: { name: 'hook', type: 'webhook', config: { url: receiver.url(), secret } },
+      })
+    ).json()) as { id: string };
+    await monitor.call('/api/alert-rules', {
+      method: 'POST',
+      json: {
+        name: 'Two in a row',
+        condition: { type: 'consecutiveFailures', count: 2 },
+        channelIds: [channel.id],
+      },
+    });
+    const integration = IntegrationSchema.parse(
+      await (
+        await monitor.call('/api/integrations', {
+          method: 'POST',
+          json: { name: 'Billing', url: targetUrl, paused: true, tags: ['billing'] },
+        })
+      ).json(),
+    );
+    const silence = SilenceSchema.parse(
+      await (
+        await monitor.call('/api/silences', {
+          method: 'POST',
+          json: {
+            scope: { tags: ['billing'] },
+            startsAt: new Date(Date.now() - 60_000).toISOString(),
+            endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+            comment: 'Billing provider maintenance',
+          },
+        })
+      ).json(),
+    );
+
+    await monitor.call(`/api/integrations/${integration.id}/probe`, { method: 'POST' });
+    await monitor.call(`/api/integrations/${integration.id}/probe`, { method: 'POST' });
+    // Evaluated and delivered within a second or two, were it not silenced.
+    await sleep(3_000);
+    expect(receiver.deliveries).toEqual([]);
+    const alerts = AlertListSchema.parse(
+      await (await monitor.call(`/api/alerts?state=firing&integrationId=${integration.id}`)).json(),
+    );
+    expect(alerts.items.map((a) => a.ruleName)).toEqual(['Two in a row']);
+
+    expect((await monitor.call(`/api/silences/${silence.id}`, { method: 'DELETE' })).status).toBe(204);
+    const [sent] = await receiver.waitForDeliveries(1, 15_000);
+    expect(sent).toMatchObject({
+      verified: true,
+      json: { type: 'alert.firing', integrations: [{ id: integration.id, name: 'Billing' }] },
+    });
+    await sleep(6_000);
+    expect(receiver.deliveries).toHaveLength(1);
+  }, 40_000);
+});
