@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MASKED_SECRET } from './auth.contract';
 import { HttpUrlSchema } from './http-url';
+import { wholeNumber } from './whole-number';
 
 const name = z
   .string({ error: 'name is required' })
@@ -26,13 +27,60 @@ export const SlackChannelConfigSchema = z.strictObject({
   webhookUrl: z.union([z.literal(MASKED_SECRET), HttpUrlSchema]),
 });
 
-export const CHANNEL_TYPES = ['webhook', 'slack'] as const;
+const emailAddress = (what: string) =>
+  z
+    .email({ error: `${what} must be an email address` })
+    .max(254, { error: `${what} must be at most 254 characters` });
+
+const MAX_RECIPIENTS = 50;
+
+/** SMTP relay settings; the password is the secret. */
+export const EmailChannelConfigSchema = z
+  .strictObject({
+    host: z
+      .string({ error: 'host is required' })
+      .trim()
+      .min(1, { error: 'host must not be empty' })
+      .max(253, { error: 'host must be at most 253 characters' }),
+    port: wholeNumber('port', 1, 65535).default(587),
+    /** false: plain SMTP, upgraded with STARTTLS when the server offers it; true: TLS from the start (port 465). */
+    secure: z.boolean({ error: 'secure must be true or false' }).default(false),
+    username: z
+      .string({ error: 'username must be a string' })
+      .min(1, { error: 'username must not be empty' })
+      .max(256, { error: 'username must be at most 256 characters' })
+      .optional(),
+    password: z
+      .union([
+        z.literal(MASKED_SECRET),
+        z
+          .string({ error: 'password must be a string' })
+          .min(1, { error: 'password must not be empty' })
+          .max(256, { error: 'password must be at most 256 characters' }),
+      ])
+      .optional(),
+    from: emailAddress('from'),
+    to: z
+      .array(emailAddress('each address in to'), { error: 'to must be a list of email addresses' })
+      .min(1, { error: 'to must list at least one address' })
+      .max(MAX_RECIPIENTS, { error: `to must list at most ${MAX_RECIPIENTS} addresses` })
+      .refine((to) => new Set(to.map((address) => address.toLowerCase())).size === to.length, {
+        error: 'to must not list an address twice',
+      }),
+  })
+  .refine((config) => config.password === undefined || config.username !== undefined, {
+    path: ['password'],
+    error: 'a password needs a username',
+  });
+
+export const CHANNEL_TYPES = ['webhook', 'slack', 'email'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 /** Which config fields are secrets: encrypted at rest, masked on the way out. */
 export const CHANNEL_SECRET_FIELDS = {
   webhook: ['secret'],
   slack: ['webhookUrl'],
+  email: ['password'],
 } as const satisfies Record<ChannelType, readonly string[]>;
 
 export const ChannelRequestSchema = z.discriminatedUnion(
@@ -40,6 +88,7 @@ export const ChannelRequestSchema = z.discriminatedUnion(
   [
     z.strictObject({ name, type: z.literal('webhook'), config: WebhookChannelConfigSchema }),
     z.strictObject({ name, type: z.literal('slack'), config: SlackChannelConfigSchema }),
+    z.strictObject({ name, type: z.literal('email'), config: EmailChannelConfigSchema }),
   ],
   { error: `type must be one of: ${CHANNEL_TYPES.join(', ')}` },
 );

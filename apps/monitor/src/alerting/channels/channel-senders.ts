@@ -1,12 +1,14 @@
 import type { ChannelMessage } from './channel-message';
 import type { ChannelSender, SendOptions } from './channel-sender';
 import type { DeliveryOutcome } from './delivery-outcome';
+import { sendEmail, type EmailConfig } from './email/send';
 import { sendSlack, type SlackConfig } from './slack/send';
 import { sendWebhook, type WebhookConfig } from './webhook/send';
 
 export interface ChannelConfigs {
   webhook: WebhookConfig;
   slack: SlackConfig;
+  email: EmailConfig;
 }
 
 export type ChannelType = keyof ChannelConfigs;
@@ -20,6 +22,7 @@ export type ChannelTarget<T extends ChannelType = ChannelType> = {
 export const channelSenders: { readonly [T in ChannelType]: ChannelSender<ChannelConfigs[T]> } = {
   webhook: sendWebhook,
   slack: sendSlack,
+  email: sendEmail,
 };
 
 /** Sends through the channel's own sender, its config typed by its type. */

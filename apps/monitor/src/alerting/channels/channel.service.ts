@@ -110,6 +110,20 @@ export class ChannelService {
         };
       case 'slack':
         return { id: stored.id, type: 'slack', config: { webhookUrl: String(config.webhookUrl) } };
+      case 'email':
+        return {
+          id: stored.id,
+          type: 'email',
+          config: {
+            host: String(config.host),
+            port: Number(config.port),
+            secure: config.secure === true,
+            ...(typeof config.username === 'string' ? { username: config.username } : {}),
+            ...(typeof config.password === 'string' ? { password: config.password } : {}),
+            from: String(config.from),
+            to: Array.isArray(config.to) ? config.to.map(String) : [],
+          },
+        };
     }
   }
 

@@ -37,7 +37,7 @@ async function excerpt(body: ReadableStream<Uint8Array> | null): Promise<string>
   return text;
 }
 
-function formatTimeout(ms: number): string {
+export function formatTimeout(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
