@@ -118,6 +118,13 @@ describe('alerting', () => {
     const channel = await json(created, ChannelSchema, 201);
     expect(channel.config).toEqual({ url: receiver.url(), secret: '********' });
 
+    // An edit that leaves the secret out (a form never holds it) keeps the stored one: the test below is signed with it.
+    const edited = await monitor.call(`/api/channels/${channel.id}`, {
+      method: 'PUT',
+      json: { name: 'Ops webhook', type: 'webhook', config: { url: receiver.url() } },
+    });
+    expect((await json(edited, ChannelSchema)).config).toEqual({ url: receiver.url(), secret: '********' });
+
     const tested = await json(
       await monitor.call(`/api/channels/${channel.id}/test`, { method: 'POST' }),
       ChannelTestResultSchema,

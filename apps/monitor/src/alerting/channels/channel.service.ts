@@ -1,4 +1,5 @@
 import {
+  CHANNEL_SECRET_FIELDS,
   ChannelRequestSchema,
   MASKED_SECRET,
   toFieldErrors,
@@ -58,16 +59,14 @@ export class ChannelService {
     return this.present(await this.find(id));
   }
 
-  /** Replaces the channel's settings; `********`, or leaving a webhook's secret out, keeps a stored secret. */
+  /** Replaces the channel's settings; `********`, or leaving a secret out, keeps a stored secret. */
   async update(id: string, request: ChannelRequest): Promise<Channel> {
     const stored = await this.find(id);
-    const incoming: Config =
-      request.type === 'webhook' && request.config.secret === undefined
-        ? { ...request.config, secret: MASKED_SECRET }
-        : request.config;
+    const secrets = this.openSecrets(stored);
+    const incoming = keepOmittedSecrets(request, { type: stored.type, secrets });
     const { config, errors } = keepMaskedChannelSecrets(request.type, incoming, {
       type: stored.type,
-      secrets: this.openSecrets(stored),
+      secrets,
     });
     if (errors.length > 0) throw invalid(errors);
     const reparsed = ChannelRequestSchema.safeParse({ ...request, config });
@@ -157,6 +156,22 @@ export class ChannelService {
     if (!stored) throw notFound(id);
     return stored;
   }
+}
+
+/**
+ * A secret left out of an edit of the same channel type stands for the stored one (a form that never held it
+ * sends none back), except an email password without a username: that edit turns authentication off.
+ */
+function keepOmittedSecrets(
+  request: ChannelRequest,
+  stored: { type: ChannelRequest['type']; secrets: Config },
+): Config {
+  const config: Config = { ...request.config };
+  if (request.type !== stored.type) return config;
+  if (request.type === 'email' && request.config.username === undefined) return config;
+  for (const field of CHANNEL_SECRET_FIELDS[request.type])
+    if (config[field] === undefined && stored.secrets[field] !== undefined) config[field] = MASKED_SECRET;
+  return config;
 }
 
 function toChannel(stored: StoredChannel, facts: Parameters<typeof channelHealth>[1]): Channel {
