@@ -96,3 +96,66 @@ describe('ChannelRequestSchema, email', () => {
     expect(CHANNEL_SECRET_FIELDS.email).toEqual(['password']);
   });
 });
+
+const channelErrors = (type: string, config: Record<string, unknown>) => {
+  const parsed = ChannelRequestSchema.safeParse({ name: 'On call', type, config });
+  return parsed.success ? [] : toFieldErrors(parsed.error);
+};
+
+describe('ChannelRequestSchema, pagerduty', () => {
+  const routingKey = 'R0UT1NGKEY0123456789abcdefABCDEF';
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a routing key alone', { routingKey }],
+    ['the stored routing key', { routingKey: MASKED_SECRET }],
+    ['another enqueue URL', { routingKey, url: 'https://events.eu.pagerduty.com/v2/enqueue' }],
+  ])('takes %s', (_, config) => {
+    expect(channelErrors('pagerduty', config)).toEqual([]);
+  });
+
+  const KEY_ERROR =
+    'routingKey must be the 32-character integration key of a PagerDuty Events API v2 integration';
+  it.each<[string, Record<string, unknown>, { field: string; message: string }]>([
+    ['no routing key', {}, { field: 'config.routingKey', message: 'routingKey is required' }],
+    [
+      '31 characters',
+      { routingKey: routingKey.slice(1) },
+      { field: 'config.routingKey', message: KEY_ERROR },
+    ],
+    ['33 characters', { routingKey: `${routingKey}a` }, { field: 'config.routingKey', message: KEY_ERROR }],
+    [
+      'a URL that is not http(s)',
+      { routingKey, url: 'ftp://events.pagerduty.com' },
+      { field: 'config.url', message: 'must be an absolute http:// or https:// URL' },
+    ],
+    [
+      'an unknown field',
+      { routingKey, token: 'x' },
+      { field: 'config.token', message: 'is not a known field' },
+    ],
+  ])('refuses %s', (_, config, expected) => {
+    expect(channelErrors('pagerduty', config)).toEqual([expected]);
+  });
+
+  it('keeps the routing key as its secret', () => {
+    expect(CHANNEL_SECRET_FIELDS.pagerduty).toEqual(['routingKey']);
+  });
+});
+
+describe('ChannelRequestSchema, alertmanager', () => {
+  it('takes a base URL', () => {
+    expect(channelErrors('alertmanager', { url: 'http://alertmanager:9093' })).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['no URL', {}, 'config.url'],
+    ['a URL that is not http(s)', { url: 'alertmanager:9093' }, 'config.url'],
+    ['an unknown field', { url: 'http://alertmanager:9093', receiver: 'x' }, 'config.receiver'],
+  ])('refuses %s', (_, config, field) => {
+    expect(channelErrors('alertmanager', config).map((error) => error.field)).toEqual([field]);
+  });
+
+  it('has no secret', () => {
+    expect(CHANNEL_SECRET_FIELDS.alertmanager).toEqual([]);
+  });
+});

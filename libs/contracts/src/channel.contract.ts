@@ -73,7 +73,29 @@ export const EmailChannelConfigSchema = z
     error: 'a password needs a username',
   });
 
-export const CHANNEL_TYPES = ['webhook', 'slack', 'email'] as const;
+export const AlertmanagerChannelConfigSchema = z.strictObject({
+  /** The base URL (`http://alertmanager:9093`); alerts go to its `/api/v2/alerts`. */
+  url: HttpUrlSchema,
+});
+
+/** An Events API v2 integration key ("routing key"); `********` keeps the stored one. */
+const RoutingKeySchema = z.union(
+  [
+    z.literal(MASKED_SECRET),
+    z.string().regex(/^[A-Za-z0-9]{32}$/, {
+      error: 'routingKey must be the 32-character integration key of a PagerDuty Events API v2 integration',
+    }),
+  ],
+  { error: (issue) => (issue.input === undefined ? 'routingKey is required' : undefined) },
+);
+
+export const PagerDutyChannelConfigSchema = z.strictObject({
+  routingKey: RoutingKeySchema,
+  /** Another enqueue endpoint (the EU service region, a proxy); PagerDuty's own when omitted. */
+  url: HttpUrlSchema.optional(),
+});
+
+export const CHANNEL_TYPES = ['webhook', 'slack', 'email', 'alertmanager', 'pagerduty'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 /** Which config fields are secrets: encrypted at rest, masked on the way out. */
@@ -81,6 +103,8 @@ export const CHANNEL_SECRET_FIELDS = {
   webhook: ['secret'],
   slack: ['webhookUrl'],
   email: ['password'],
+  alertmanager: [],
+  pagerduty: ['routingKey'],
 } as const satisfies Record<ChannelType, readonly string[]>;
 
 export const ChannelRequestSchema = z.discriminatedUnion(
@@ -89,6 +113,8 @@ export const ChannelRequestSchema = z.discriminatedUnion(
     z.strictObject({ name, type: z.literal('webhook'), config: WebhookChannelConfigSchema }),
     z.strictObject({ name, type: z.literal('slack'), config: SlackChannelConfigSchema }),
     z.strictObject({ name, type: z.literal('email'), config: EmailChannelConfigSchema }),
+    z.strictObject({ name, type: z.literal('alertmanager'), config: AlertmanagerChannelConfigSchema }),
+    z.strictObject({ name, type: z.literal('pagerduty'), config: PagerDutyChannelConfigSchema }),
   ],
   { error: `type must be one of: ${CHANNEL_TYPES.join(', ')}` },
 );

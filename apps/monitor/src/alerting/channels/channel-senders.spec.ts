@@ -5,7 +5,13 @@ import { generateWebhookSecret } from './webhook/sign';
 
 describe('channelSenders', () => {
   it('has a sender for each channel type built so far', () => {
-    expect(Object.keys(channelSenders).sort()).toEqual(['email', 'slack', 'webhook']);
+    expect(Object.keys(channelSenders).sort()).toEqual([
+      'alertmanager',
+      'email',
+      'pagerduty',
+      'slack',
+      'webhook',
+    ]);
   });
 });
 

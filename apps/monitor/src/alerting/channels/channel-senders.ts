@@ -1,7 +1,9 @@
+import { sendAlertmanager, type AlertmanagerConfig } from './alertmanager/send';
 import type { ChannelMessage } from './channel-message';
 import type { ChannelSender, SendOptions } from './channel-sender';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { sendEmail, type EmailConfig } from './email/send';
+import { sendPagerDuty, type PagerDutyConfig } from './pagerduty/send';
 import { sendSlack, type SlackConfig } from './slack/send';
 import { sendWebhook, type WebhookConfig } from './webhook/send';
 
@@ -9,6 +11,8 @@ export interface ChannelConfigs {
   webhook: WebhookConfig;
   slack: SlackConfig;
   email: EmailConfig;
+  alertmanager: AlertmanagerConfig;
+  pagerduty: PagerDutyConfig;
 }
 
 export type ChannelType = keyof ChannelConfigs;
@@ -23,6 +27,8 @@ export const channelSenders: { readonly [T in ChannelType]: ChannelSender<Channe
   webhook: sendWebhook,
   slack: sendSlack,
   email: sendEmail,
+  alertmanager: sendAlertmanager,
+  pagerduty: sendPagerDuty,
 };
 
 /** Sends through the channel's own sender, its config typed by its type. */

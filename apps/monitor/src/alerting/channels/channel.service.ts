@@ -123,6 +123,17 @@ export class ChannelService {
             to: Array.isArray(config.to) ? config.to.map(String) : [],
           },
         };
+      case 'alertmanager':
+        return { id: stored.id, type: 'alertmanager', config: { url: String(config.url) } };
+      case 'pagerduty':
+        return {
+          id: stored.id,
+          type: 'pagerduty',
+          config: {
+            routingKey: String(config.routingKey),
+            ...(typeof config.url === 'string' ? { url: config.url } : {}),
+          },
+        };
     }
   }
 

@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS } from '@ihm/diagnosis';
 import type { ChannelMessage } from '../channel-message';
+import { fit, oneLine, who } from '../message-text';
 import { emailHtml } from './html';
 
 const SUBJECT_MAX = 200;
@@ -58,25 +59,8 @@ function wording(message: ChannelMessage): { title: string; lead: string | null 
   }
 }
 
-/** Line breaks in a name or a message would forge lines of the text body (or headers of the subject). */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Cut to `max` characters ending with `…`, never through a surrogate pair (half an emoji). */
-function fit(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
-}
-
 function utc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-/** Who it is about: the integration, a count for a group, or the rule when none (a test notification). */
-function who({ integrations, alert }: ChannelMessage): string {
-  if (integrations.length > 1) return `${integrations.length} integrations`;
-  return oneLine(integrations[0]?.name ?? alert.rule.name);
 }
 
 export function emailSummary(message: ChannelMessage): EmailSummary {
