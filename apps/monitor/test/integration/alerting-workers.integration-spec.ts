@@ -1,27 +1,13 @@
 import { IntegrationSchema } from '@ihm/contracts';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebhookReceiver } from '../receivers/webhook-receiver';
 import { startMonitor, type RunningMonitor } from './monitor-app';
-import { sleep, spawnMonitor, stopProcess } from './processes';
+import { sleep, spawnMonitor, stopProcess, switchableTarget } from './processes';
 
 const INTEGRATIONS = 20;
-
-/** Every integration's target answers 500 until `heal()`. */
-async function failingTarget(): Promise<{ url: string; server: Server; heal: () => void }> {
-  let status = 500;
-  const server = createServer((_req, res) => res.writeHead(status).end(status === 200 ? '{}' : 'down'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    server,
-    heal: () => (status = 200),
-  };
-}
 
 /** Three worker processes share probing, alert evaluation and delivery: each transition reaches the receiver once. */
 describe('alerting across three workers', () => {
@@ -29,12 +15,12 @@ describe('alerting across three workers', () => {
   // Every process opens the channel's secret that the API process sealed.
   const encryptionKey = randomBytes(32).toString('hex');
   let receiver: WebhookReceiver;
-  let target: Awaited<ReturnType<typeof failingTarget>>;
+  let target: Awaited<ReturnType<typeof switchableTarget>>;
   let monitor: RunningMonitor;
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start({ secret });
-    target = await failingTarget();
+    target = await switchableTarget();
     monitor = await startMonitor({ ENCRYPTION_KEY: encryptionKey });
   });
   afterAll(async () => {
@@ -91,7 +77,7 @@ describe('alerting across three workers', () => {
     try {
       // First runs spread over one interval, then a second failure each: all firing within three intervals.
       await until(() => new Set(kinds('alert.firing')).size === INTEGRATIONS, 40_000);
-      target.heal();
+      target.answer(200);
       await until(() => new Set(kinds('alert.resolved')).size === INTEGRATIONS, 30_000);
       await sleep(3_000);
     } finally {

@@ -8,29 +8,9 @@ import {
   IntegrationSchema,
 } from '@ihm/contracts';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebhookReceiver } from '../receivers/webhook-receiver';
 import { startMonitor, type RunningMonitor } from './monitor-app';
-
-/** A target that answers `status` until told otherwise. */
-async function switchableTarget(): Promise<{
-  url: string;
-  server: Server;
-  answer: (status: number) => void;
-}> {
-  let status = 500;
-  const server = createServer((_req, res) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(status < 400 ? '{"ok":true}' : '{"error":"internal","message":"database is on fire"}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/orders`,
-    server,
-    answer: (next) => (status = next),
-  };
-}
+import { switchableTarget } from './processes';
 
 describe('alerting', () => {
   const secret = `whsec_${randomBytes(32).toString('base64')}`;
@@ -149,7 +129,7 @@ describe('alerting', () => {
       await monitor.call('/api/integrations', {
         method: 'POST',
         // Paused: the scheduler leaves it alone, so the test alone decides when it is probed.
-        json: { name: 'Orders', url: target.url, paused: true },
+        json: { name: 'Orders', url: `${target.url}/orders`, paused: true },
       }),
       IntegrationSchema,
       201,

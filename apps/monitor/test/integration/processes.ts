@@ -51,6 +51,26 @@ export async function recordingTarget(): Promise<{
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, server };
 }
 
+/**
+ * A target that answers `status` on every path (a JSON error body when it fails) until told another status: for
+ * tests that make integrations fail and recover. `url` is its origin.
+ */
+export async function switchableTarget(
+  initial = 500,
+): Promise<{ url: string; server: Server; answer: (status: number) => void }> {
+  let status = initial;
+  const server = createHttpServer((_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(status < 400 ? '{"ok":true}' : '{"error":"internal","message":"database is on fire"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    server,
+    answer: (next) => (status = next),
+  };
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface DatabaseServer {

@@ -1,29 +1,24 @@
 import { AlertListSchema, IntegrationSchema, SilenceSchema } from '@ihm/contracts';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebhookReceiver } from '../receivers/webhook-receiver';
 import { startMonitor, type RunningMonitor } from './monitor-app';
-import { sleep } from './processes';
+import { sleep, switchableTarget } from './processes';
 
 describe('silences', () => {
   const secret = `whsec_${randomBytes(32).toString('base64')}`;
   let receiver: WebhookReceiver;
-  let target: Server;
-  let targetUrl: string;
+  let target: Awaited<ReturnType<typeof switchableTarget>>;
   let monitor: RunningMonitor;
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start({ secret });
-    target = createServer((_req, res) => res.writeHead(500).end('down'));
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/x`;
+    target = await switchableTarget();
     monitor = await startMonitor({ ROLE: 'all' });
   });
   afterAll(async () => {
     await monitor.close();
     await receiver.close();
-    await new Promise((resolve) => target.close(resolve));
+    await new Promise((resolve) => target.server.close(resolve));
   });
 
   it('refuses a silence that ends before it starts, field by field', async () => {
@@ -56,7 +51,7 @@ describe('silences', () => {
       await (
         await monitor.call('/api/integrations', {
           method: 'POST',
-          json: { name: 'Billing', url: targetUrl, paused: true, tags: ['billing'] },
+          json: { name: 'Billing', url: `${target.url}/billing`, paused: true, tags: ['billing'] },
         })
       ).json(),
     );
