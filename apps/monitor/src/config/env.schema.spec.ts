@@ -21,6 +21,8 @@ describe(parseEnv.name, () => {
       resultBufferLimit: 50_000,
       resultsRetentionDays: 7,
       rollupRetentionDays: 90,
+      alertGroupWaitSeconds: 30,
+      alertSendTimeoutMs: 10_000,
     });
   });
 
@@ -35,6 +37,8 @@ describe(parseEnv.name, () => {
       { ADMIN_PASSWORD: 'correct horse', SESSION_TTL_HOURS: '720' },
       { adminPassword: 'correct horse', sessionTtlHours: 720 },
     ],
+    [{ ALERT_GROUP_WAIT_SECONDS: '0' }, { alertGroupWaitSeconds: 0 }],
+    [{ ALERT_SEND_TIMEOUT_SECONDS: '2' }, { alertSendTimeoutMs: 2000 }],
     [
       { MONITOR_PORT: '4100', DATABASE_URL: '' },
       { port: 4100, databaseUrl: undefined },

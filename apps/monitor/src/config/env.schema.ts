@@ -39,6 +39,8 @@ export const EnvSchema = z
     RESULT_BUFFER_LIMIT: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
     RESULTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
     ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
+    ALERT_GROUP_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    ALERT_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   })
   .transform((env) => ({
     databaseUrl: env.DATABASE_URL,
@@ -61,6 +63,8 @@ export const EnvSchema = z
     resultBufferLimit: env.RESULT_BUFFER_LIMIT,
     resultsRetentionDays: env.RESULTS_RETENTION_DAYS,
     rollupRetentionDays: env.ROLLUP_RETENTION_DAYS,
+    alertGroupWaitSeconds: env.ALERT_GROUP_WAIT_SECONDS,
+    alertSendTimeoutMs: env.ALERT_SEND_TIMEOUT_SECONDS * 1000,
   }));
 
 export type Env = z.output<typeof EnvSchema>;
