@@ -1,11 +1,20 @@
 import 'server-only';
 import {
+  AlertDetailSchema,
+  AlertListSchema,
+  AlertRuleListSchema,
+  AlertRuleSchema,
+  ChannelListSchema,
+  ChannelSchema,
+  ChannelTestResultSchema,
   ErrorBodySchema,
   IntegrationSchema,
   OverviewSchema,
   ProbeResultPageSchema,
   ProbeResultSchema,
   SessionSchema,
+  SilenceListSchema,
+  SilenceSchema,
   TrendSchema,
   type FieldError,
   type TrendWindow,
@@ -30,7 +39,7 @@ export class MonitorRequestError extends Error {
 }
 
 interface CallOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Sign-in has no session yet; every other call sends the session token. */
   anonymous?: boolean;
@@ -123,4 +132,30 @@ export const monitorApi = {
       method: 'POST',
       body: request,
     }),
+  alerts: (params: { state?: string; integrationId?: string; category?: string; limit?: number }) =>
+    call(`/api/alerts${query(params)}`, AlertListSchema),
+  alert: (alertId: string) => call(`/api/alerts/${id(alertId)}`, AlertDetailSchema),
+  acknowledge: (alertId: string) =>
+    call(`/api/alerts/${id(alertId)}/acknowledge`, AlertDetailSchema, { method: 'POST' }),
+  channels: () => call('/api/channels', ChannelListSchema),
+  channel: (channelId: string) => call(`/api/channels/${id(channelId)}`, ChannelSchema),
+  createChannel: (request: unknown) => call('/api/channels', ChannelSchema, { method: 'POST', body: request }),
+  /** The whole channel again; a secret left out keeps the stored one. */
+  replaceChannel: (channelId: string, request: unknown) =>
+    call(`/api/channels/${id(channelId)}`, ChannelSchema, { method: 'PUT', body: request }),
+  removeChannel: (channelId: string) => call(`/api/channels/${id(channelId)}`, nothing, { method: 'DELETE' }),
+  testChannel: (channelId: string) =>
+    call(`/api/channels/${id(channelId)}/test`, ChannelTestResultSchema, { method: 'POST' }),
+  alertRules: () => call('/api/alert-rules', AlertRuleListSchema),
+  alertRule: (ruleId: string) => call(`/api/alert-rules/${id(ruleId)}`, AlertRuleSchema),
+  createAlertRule: (request: unknown) =>
+    call('/api/alert-rules', AlertRuleSchema, { method: 'POST', body: request }),
+  updateAlertRule: (ruleId: string, patch: unknown) =>
+    call(`/api/alert-rules/${id(ruleId)}`, AlertRuleSchema, { method: 'PATCH', body: patch }),
+  removeAlertRule: (ruleId: string) =>
+    call(`/api/alert-rules/${id(ruleId)}`, nothing, { method: 'DELETE' }),
+  silences: () => call('/api/silences', SilenceListSchema),
+  createSilence: (request: unknown) =>
+    call('/api/silences', SilenceSchema, { method: 'POST', body: request }),
+  removeSilence: (silenceId: string) => call(`/api/silences/${id(silenceId)}`, nothing, { method: 'DELETE' }),
 };

@@ -1,6 +1,7 @@
 import { AUTH_TYPES, type AuthType } from '@ihm/contracts';
 import { AUTH_INPUTS, AUTH_TYPE_LABELS, isSecretAuthField, type AuthInput } from './auth-inputs';
-import { Field, STORED_SECRET_NOTE, type ControlProps } from './field';
+import { Field, type ControlProps } from '../form/field';
+import { STORED_SECRET_NOTE } from './stored-secret-note';
 import { hasStoredAuthSecret, type AuthForm } from './form-state';
 import type { SectionProps } from './section-props';
 

@@ -1,6 +1,7 @@
 import { isSensitiveHeaderName } from '@ihm/contracts';
-import { useRef, useState } from 'react';
-import { FieldErrors, STORED_SECRET_NOTE, controlId, describedBy } from './field';
+import { use, useRef, useState } from 'react';
+import { FieldErrors, FormIdPrefix, controlId, describedBy } from '../form/field';
+import { STORED_SECRET_NOTE } from './stored-secret-note';
 import { headerRowField } from './field-errors';
 import { addHeaderRow, hasStoredHeaderSecret, type HeaderRow } from './form-state';
 import type { SectionProps } from './section-props';
@@ -10,7 +11,8 @@ export function HeadersEditor({ form, errors, edit }: SectionProps) {
   const [addedKey, setAddedKey] = useState<number | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const rows = form.headers;
-  const groupId = controlId('headers');
+  const prefix = use(FormIdPrefix);
+  const groupId = controlId(prefix, 'headers');
 
   const change = (row: HeaderRow, patch: Partial<HeaderRow>) =>
     edit(headerRowField(row), {
@@ -37,7 +39,7 @@ export function HeadersEditor({ form, errors, edit }: SectionProps) {
       <ul className="header-rows">
         {rows.map((row, index) => {
           const field = headerRowField(row);
-          const id = controlId(field);
+          const id = controlId(prefix, field);
           const rowErrors = errors[field];
           const invalid = Boolean(rowErrors?.length);
           const stored = hasStoredHeaderSecret(form, row);

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ActionResult } from '../../lib/action-result';
 import { probeResult, storedIntegration } from './fixtures';
-import { STORED_SECRET_NOTE } from './field';
+import { STORED_SECRET_NOTE } from './stored-secret-note';
 import { IntegrationForm, type IntegrationFormProps } from './integration-form';
 
 function setup(props: Partial<IntegrationFormProps> = {}) {

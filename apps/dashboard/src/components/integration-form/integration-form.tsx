@@ -6,8 +6,10 @@ import type { ActionResult } from '../../lib/action-result';
 import { ProbeResultView } from '../probe-result-view';
 import { AuthSection } from './auth-section';
 import { ChecksSection } from './checks-section';
-import { ErrorSummary, type FormProblem } from './error-summary';
-import { placeFieldErrors, type FieldMessages } from './field-errors';
+import { ErrorSummary, type FormProblem } from '../form/error-summary';
+import { FormIdPrefix } from '../form/field';
+import { withoutField, type FieldMessages } from '../form/field-messages';
+import { placeFieldErrors } from './field-errors';
 import { emptyForm, fromIntegration, type FormState } from './form-state';
 import { OrganisationSection } from './organisation-section';
 import { RequestSection } from './request-section';
@@ -26,12 +28,6 @@ export interface IntegrationFormProps {
 }
 
 type Busy = 'saving' | 'testing';
-
-function withoutField(errors: FieldMessages, field: string): FieldMessages {
-  if (!(field in errors)) return errors;
-  const { [field]: _cleared, ...rest } = errors;
-  return rest;
-}
 
 function busyText(busy: Busy | null, result: ProbeResult | null): string {
   if (busy === 'saving') return 'Saving…';
@@ -105,7 +101,7 @@ export function IntegrationForm({ integration, onSave, onTest, onSaved }: Integr
   };
 
   return (
-    <>
+    <FormIdPrefix value="integration">
       <form className="integration-form" noValidate aria-busy={busy !== null} onSubmit={save}>
         <ErrorSummary ref={summary} problem={problem} />
         <RequestSection {...section} />
@@ -130,6 +126,6 @@ export function IntegrationForm({ integration, onSave, onTest, onSaved }: Integr
           <ProbeResultView result={result} heading="Test result" />
         </section>
       ) : null}
-    </>
+    </FormIdPrefix>
   );
 }

@@ -1,4 +1,4 @@
-import { Field } from './field';
+import { Field } from '../form/field';
 import { InputField } from './input-field';
 import { splitTags } from './list-text';
 import type { SectionProps } from './section-props';

@@ -1,5 +1,5 @@
 import { HTTP_METHODS, type HttpMethod } from '@ihm/contracts';
-import { Field } from './field';
+import { Field } from '../form/field';
 import { methodTakesBody } from './form-state';
 import { HeadersEditor } from './headers-editor';
 import { InputField } from './input-field';

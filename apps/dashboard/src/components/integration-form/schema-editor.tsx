@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
-import { FieldErrors, controlId, describedBy } from './field';
+import { FieldErrors, describedBy, useControlId } from '../form/field';
 import { checkSchemaText } from './schema-check';
 import type { SectionProps } from './section-props';
 
@@ -10,7 +10,7 @@ import type { SectionProps } from './section-props';
 export function SchemaEditor({ form, errors, edit }: SectionProps) {
   const text = useDeferredValue(form.responseSchema);
   const check = useMemo(() => checkSchemaText(text), [text]);
-  const id = controlId('responseSchema');
+  const id = useControlId('responseSchema');
   const apiErrors = errors.responseSchema ?? [];
   const problem = check.state === 'invalid' ? check.message : null;
   const shownErrors = apiErrors.length > 0 ? apiErrors : problem ? [problem] : [];

@@ -1,4 +1,4 @@
-import type { FieldMessages } from './field-errors';
+import type { FieldMessages } from '../form/field-messages';
 import type { FormState } from './form-state';
 
 /** The fields that hold plain text (numbers too, as typed). */

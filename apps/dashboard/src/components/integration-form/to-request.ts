@@ -1,5 +1,6 @@
 import { MASKED_SECRET, type CreateIntegrationRequest } from '@ihm/contracts';
-import { addMessage, headerRowField, type FieldMessages } from './field-errors';
+import { addMessage, type FieldMessages } from '../form/field-messages';
+import { headerRowField } from './field-errors';
 import { hasStoredAuthSecret, hasStoredHeaderSecret, methodTakesBody, type FormState } from './form-state';
 import { splitStatusList, splitTags } from './list-text';
 import { checkSchemaText } from './schema-check';

@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+'use client';
+
+import { createContext, use, type ReactNode } from 'react';
 
 /** What a Field hands its control: the id its label points at and the ARIA links to hint and errors. */
 export interface ControlProps {
@@ -7,12 +9,19 @@ export interface ControlProps {
   'aria-describedby': string | undefined;
 }
 
-export const STORED_SECRET_NOTE =
-  'Stored — leave empty to keep (only while the URL keeps its host), type to replace.';
+/**
+ * One form per page, so field names make stable, readable ids under the form's prefix
+ * (`integration-auth-token`, `channel-config-url`). Each form provides its prefix around its fields.
+ */
+export const FormIdPrefix = createContext('form');
 
-/** One form per page, so field names make stable, readable ids (`integration-auth-token`). */
-export function controlId(field: string): string {
-  return `integration-${field.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+export function controlId(prefix: string, field: string): string {
+  return `${prefix}-${field.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/** The id of a field of the form around the caller. */
+export function useControlId(field: string): string {
+  return controlId(use(FormIdPrefix), field);
 }
 
 export function describedBy(...ids: (string | null | false | undefined)[]): string | undefined {
@@ -39,7 +48,7 @@ interface FieldProps {
 
 /** A labelled control with its hint and its errors, linked for assistive technology. */
 export function Field({ field, label, errors, hint, wide, children }: FieldProps) {
-  const id = controlId(field);
+  const id = useControlId(field);
   const invalid = Boolean(errors?.length);
   return (
     <div className={wide ? 'form-field wide' : 'form-field'}>
