@@ -1,4 +1,5 @@
 export { buildCatalog, type CatalogEntry } from './catalog';
+export { DEMO_RECEIVER_SECRET, RECEIVER_PATH, type ReceivedDelivery } from './receiver';
 export { SANDBOX_ROUTES, type SandboxRoute } from './routes';
-export { createSandboxServer } from './sandbox-server';
+export { createSandboxServer, type SandboxOptions } from './sandbox-server';
 export { HOSTILE_ROUTES } from './hostile-routes';
