@@ -1,3 +1,4 @@
+import { DEMO_RECEIVER_SECRET } from '@ihm/sandbox';
 import { parseEnv } from './env.schema';
 
 describe(parseEnv.name, () => {
@@ -14,6 +15,8 @@ describe(parseEnv.name, () => {
       encryptionKey: undefined,
       demo: true,
       sandboxUrl: 'http://127.0.0.1:4010',
+      // The sandbox's own default: demo mode signs with what the sandbox's receiver verifies with.
+      sandboxReceiverSecret: DEMO_RECEIVER_SECRET,
       dashboardUrl: 'http://127.0.0.1:3000',
       logLevel: 'log',
       role: 'all',
@@ -32,6 +35,10 @@ describe(parseEnv.name, () => {
     [{ DEMO: '0' }, { demo: false }],
     [{ SANDBOX_PORT: '5000' }, { sandboxUrl: 'http://127.0.0.1:5000' }],
     [{ DASHBOARD_PORT: '3100' }, { dashboardUrl: 'http://127.0.0.1:3100' }],
+    [
+      { SANDBOX_RECEIVER_SECRET: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+      { sandboxReceiverSecret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+    ],
     [{ DASHBOARD_URL: 'https://monitor.example.com' }, { dashboardUrl: 'https://monitor.example.com' }],
     [
       { ADMIN_PASSWORD: 'correct horse', SESSION_TTL_HOURS: '720' },
@@ -55,12 +62,14 @@ describe(parseEnv.name, () => {
         API_TOKEN: 'short-secret',
         ADMIN_PASSWORD: 'hunter2',
         SESSION_TTL_HOURS: '721',
+        SANDBOX_RECEIVER_SECRET: 'plain-secret',
       });
     expect(attempt).toThrow(/MONITOR_PORT/);
     expect(attempt).toThrow(/DATABASE_URL: must start with postgresql/);
     expect(attempt).toThrow(/API_TOKEN: must be at least 16 characters/);
     expect(attempt).toThrow(/ADMIN_PASSWORD: must be at least 8 characters/);
     expect(attempt).toThrow(/SESSION_TTL_HOURS/);
-    expect(attempt).not.toThrow(/short-secret|mysql:\/\/secret|hunter2/);
+    expect(attempt).toThrow(/SANDBOX_RECEIVER_SECRET: must be whsec_ followed by base64/);
+    expect(attempt).not.toThrow(/short-secret|mysql:\/\/secret|hunter2|plain-secret/);
   });
 });

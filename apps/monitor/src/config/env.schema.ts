@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+/** The sandbox's own default (apps/sandbox/src/receiver.ts), public: it protects nothing but the demo. */
+const SANDBOX_DEMO_RECEIVER_SECRET = 'whsec_zyB+2QvVHFW6tuZEmDZX6kNY1BdZ0JyceEgT5FDAgQw=';
 
 /** Every environment variable the monitor reads, with its default. The README's table mirrors it. */
 export const EnvSchema = z
@@ -33,6 +35,12 @@ export const EnvSchema = z
     DASHBOARD_PORT: port(3000),
     DASHBOARD_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     SANDBOX_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    SANDBOX_RECEIVER_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, {
+        error: 'must be whsec_ followed by base64 of 24 to 64 bytes',
+      })
+      .default(SANDBOX_DEMO_RECEIVER_SECRET),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     ROLE: z.enum(['all', 'api', 'worker'], { error: 'must be all, api or worker' }).default('all'),
     PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(100),
@@ -55,6 +63,8 @@ export const EnvSchema = z
     // Demo mode is the default for the two-command setup (embedded database), off on a real database.
     demo: env.DEMO ?? env.DATABASE_URL === undefined,
     sandboxUrl: env.SANDBOX_URL ?? `http://127.0.0.1:${env.SANDBOX_PORT}`,
+    // What demo mode's channel to the sandbox's webhook receiver signs with.
+    sandboxReceiverSecret: env.SANDBOX_RECEIVER_SECRET,
     // Where notifications link to: the dashboard as the people receiving them reach it.
     dashboardUrl: env.DASHBOARD_URL ?? `http://127.0.0.1:${env.DASHBOARD_PORT}`,
     logLevel: env.LOG_LEVEL,

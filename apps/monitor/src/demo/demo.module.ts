@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AlertingModule } from '../alerting/alerting.module';
 import { DatabaseModule } from '../database/database.module';
 import { IntegrationModule } from '../integrations/integration.module';
 import { AppSettingRepository } from './app-setting.repository';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [DatabaseModule, IntegrationModule], providers: [AppSettingRepository, DemoSeedService] })
+@Module({
+  imports: [DatabaseModule, IntegrationModule, AlertingModule],
+  providers: [AppSettingRepository, DemoSeedService],
+})
 export class DemoModule {}
