@@ -8,6 +8,7 @@ import {
   ChannelSchema,
   ChannelTestResultSchema,
   ErrorBodySchema,
+  IntegrationListSchema,
   IntegrationSchema,
   OverviewSchema,
   ProbeResultPageSchema,
@@ -113,6 +114,8 @@ export const monitorApi = {
   signOut: () => call('/api/session', nothing, { method: 'DELETE', onUnauthorized: 'error' }),
   overview: (params: Record<string, string | number | undefined>) =>
     call(`/api/overview${query(params)}`, OverviewSchema),
+  /** Integrations by name for pickers (a rule's or a silence's scope): the first `limit`. */
+  integrations: (limit: number) => call(`/api/integrations${query({ limit })}`, IntegrationListSchema),
   integration: (integrationId: string) => call(`/api/integrations/${id(integrationId)}`, IntegrationSchema),
   results: (integrationId: string, limit: number, cursor?: string) =>
     call(`/api/integrations/${id(integrationId)}/results${query({ limit, cursor })}`, ProbeResultPageSchema),
@@ -139,7 +142,8 @@ export const monitorApi = {
     call(`/api/alerts/${id(alertId)}/acknowledge`, AlertDetailSchema, { method: 'POST' }),
   channels: () => call('/api/channels', ChannelListSchema),
   channel: (channelId: string) => call(`/api/channels/${id(channelId)}`, ChannelSchema),
-  createChannel: (request: unknown) => call('/api/channels', ChannelSchema, { method: 'POST', body: request }),
+  createChannel: (request: unknown) =>
+    call('/api/channels', ChannelSchema, { method: 'POST', body: request }),
   /** The whole channel again; a secret left out keeps the stored one. */
   replaceChannel: (channelId: string, request: unknown) =>
     call(`/api/channels/${id(channelId)}`, ChannelSchema, { method: 'PUT', body: request }),
@@ -152,8 +156,7 @@ export const monitorApi = {
     call('/api/alert-rules', AlertRuleSchema, { method: 'POST', body: request }),
   updateAlertRule: (ruleId: string, patch: unknown) =>
     call(`/api/alert-rules/${id(ruleId)}`, AlertRuleSchema, { method: 'PATCH', body: patch }),
-  removeAlertRule: (ruleId: string) =>
-    call(`/api/alert-rules/${id(ruleId)}`, nothing, { method: 'DELETE' }),
+  removeAlertRule: (ruleId: string) => call(`/api/alert-rules/${id(ruleId)}`, nothing, { method: 'DELETE' }),
   silences: () => call('/api/silences', SilenceListSchema),
   createSilence: (request: unknown) =>
     call('/api/silences', SilenceSchema, { method: 'POST', body: request }),

@@ -35,7 +35,8 @@ export function placeByPath(
     const field = parts.slice(0, length).join('.');
     if (!shown.has(field)) continue;
     const rest = parts.slice(length);
-    const item = rest.length === 1 && /^\d+$/.test(rest[0] ?? '') ? itemOf(field, Number(rest[0])) : undefined;
+    const item =
+      rest.length === 1 && /^\d+$/.test(rest[0] ?? '') ? itemOf(field, Number(rest[0])) : undefined;
     return { field, message: item === undefined ? error.message : `“${item}”: ${error.message}` };
   }
   return null;

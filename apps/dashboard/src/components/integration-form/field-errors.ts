@@ -2,7 +2,7 @@ import type { FieldError } from '@ihm/contracts';
 import { placeByPath, placeErrors, type PlacedErrors } from '../form/field-messages';
 import { AUTH_INPUTS } from './auth-inputs';
 import { methodTakesBody, type FormState, type HeaderRow } from './form-state';
-import { splitStatusList, splitTags } from './list-text';
+import { splitStatusList, splitList } from '../form/list-text';
 
 export function headerRowField(row: HeaderRow): string {
   return `headers#${row.key}`;
@@ -36,7 +36,7 @@ function fieldsShown(form: FormState): Set<string> {
 
 /** The API names a list item by index (`tags.2`); the message names the item as typed. */
 function itemOf(form: FormState, field: string, index: number): string | undefined {
-  if (field === 'tags') return splitTags(form.tags)[index];
+  if (field === 'tags') return splitList(form.tags)[index];
   if (field === 'expectedStatus') return splitStatusList(form.expectedStatus)[index];
   return undefined;
 }

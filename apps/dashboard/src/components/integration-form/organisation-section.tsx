@@ -1,12 +1,12 @@
 import { Field } from '../form/field';
 import { InputField } from './input-field';
-import { splitTags } from './list-text';
+import { splitList } from '../form/list-text';
 import type { SectionProps } from './section-props';
 
 /** Tags to find and group the integration by, and whether it is probed at all. */
 export function OrganisationSection(section: SectionProps) {
   const { form, errors, edit } = section;
-  const tags = splitTags(form.tags);
+  const tags = splitList(form.tags);
   return (
     <fieldset className="form-section">
       <legend>Organisation</legend>

@@ -2,7 +2,7 @@ import { MASKED_SECRET, type CreateIntegrationRequest } from '@ihm/contracts';
 import { addMessage, type FieldMessages } from '../form/field-messages';
 import { headerRowField } from './field-errors';
 import { hasStoredAuthSecret, hasStoredHeaderSecret, methodTakesBody, type FormState } from './form-state';
-import { splitStatusList, splitTags } from './list-text';
+import { splitStatusList, splitList } from '../form/list-text';
 import { checkSchemaText } from './schema-check';
 
 export type IntegrationRequest = CreateIntegrationRequest;
@@ -70,7 +70,7 @@ export function toRequest(form: FormState): ToRequestResult {
     tokenExpiryWarnDays: wholeNumber('tokenExpiryWarnDays', form.tokenExpiryWarnDays),
     certificateExpiryWarnDays: wholeNumber('certificateExpiryWarnDays', form.certificateExpiryWarnDays),
     paused: form.paused,
-    tags: splitTags(form.tags),
+    tags: splitList(form.tags),
   };
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, request };
 }

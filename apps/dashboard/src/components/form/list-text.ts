@@ -3,8 +3,8 @@ export function splitStatusList(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
-/** Comma-separated tags, as typed; a tag may contain spaces. */
-export function splitTags(text: string): string[] {
+/** Comma-separated items, as typed: tags, addresses; an item may contain spaces. */
+export function splitList(text: string): string[] {
   return text
     .split(',')
     .map((tag) => tag.trim())

@@ -1,0 +1,168 @@
+'use client';
+
+import { CHANNEL_TYPES, type Channel, type ChannelType } from '@ihm/contracts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ActionResult } from '../../lib/action-result';
+import { ErrorSummary, type FormProblem } from '../form/error-summary';
+import { Field, FormIdPrefix } from '../form/field';
+import { withoutField, type FieldMessages } from '../form/field-messages';
+import { placeChannelErrors } from './channel-field-errors';
+import { emptyChannelForm, fromChannel, hasStoredSecret, type ChannelFormState } from './channel-form-state';
+import {
+  CHANNEL_INPUTS,
+  CHANNEL_TYPE_LABELS,
+  isSecretChannelField,
+  type ChannelInput,
+} from './channel-inputs';
+import { toChannelRequest, type ChannelRequestBody } from './to-channel-request';
+
+export const STORED_CHANNEL_SECRET_NOTE = 'Stored — leave empty to keep, type to replace.';
+
+export interface ChannelFormProps {
+  /** The channel to edit, or null to add one. */
+  channel: Channel | null;
+  onSave(request: ChannelRequestBody): Promise<ActionResult<Channel>>;
+  onSaved(channel: Channel): void;
+}
+
+function typeOf(value: string, current: ChannelType): ChannelType {
+  return CHANNEL_TYPES.find((type) => type === value) ?? current;
+}
+
+/** Adds or edits a channel: the selected type's fields, secrets write-only, the API's errors inline. */
+export function ChannelForm({ channel, onSave, onSaved }: ChannelFormProps) {
+  const [form, setForm] = useState<ChannelFormState>(() =>
+    channel ? fromChannel(channel) : emptyChannelForm(),
+  );
+  const [errors, setErrors] = useState<FieldMessages>({});
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (problem) summary.current?.focus();
+  }, [problem]);
+
+  const edit = (field: string, patch: Partial<ChannelFormState>) => {
+    setForm((current) => ({ ...current, ...patch }));
+    setErrors((current) => withoutField(current, field));
+  };
+
+  const fail = (message: string, byField: FieldMessages, unplaced: FormProblem['unplaced']) => {
+    setErrors(byField);
+    setProblem({ message, unplaced, marked: Object.keys(byField).length });
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const built = toChannelRequest(form);
+    if (!built.ok) return fail('Some fields need a fix first.', built.errors, []);
+    setBusy(true);
+    try {
+      const outcome = await onSave(built.request);
+      if (outcome.ok) {
+        setErrors({});
+        setProblem(null);
+        onSaved(outcome.value);
+      } else {
+        const placed = placeChannelErrors(outcome.fieldErrors, form);
+        fail(outcome.message, placed.byField, placed.unplaced);
+      }
+    } catch (error) {
+      fail(`Saving failed: ${error instanceof Error ? error.message : String(error)}`, {}, []);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const control = (input: ChannelInput) => {
+    const field = `config.${input.field}`;
+    const secret = isSecretChannelField(form.type, input.field);
+    const stored = secret && hasStoredSecret(form, input.field);
+    const hint = stored
+      ? STORED_CHANNEL_SECRET_NOTE
+      : [input.hint, input.whenEmpty].filter(Boolean).join(' ');
+    return (
+      <Field
+        key={input.field}
+        field={field}
+        label={input.label}
+        hint={hint || undefined}
+        errors={errors[field]}
+      >
+        {(props) =>
+          input.field === 'secure' ? (
+            <input
+              {...props}
+              type="checkbox"
+              className="form-checkbox"
+              checked={form.secure}
+              onChange={(event) => edit(field, { secure: event.target.checked })}
+            />
+          ) : (
+            <input
+              {...props}
+              type={secret ? 'password' : input.type}
+              inputMode={input.type === 'number' ? 'numeric' : undefined}
+              autoComplete={secret ? 'new-password' : 'off'}
+              spellCheck={false}
+              value={form[input.field]}
+              onChange={(event) => edit(field, { [input.field]: event.target.value })}
+            />
+          )
+        }
+      </Field>
+    );
+  };
+
+  return (
+    <FormIdPrefix value="channel">
+      <form className="integration-form" noValidate aria-busy={busy} onSubmit={save}>
+        <ErrorSummary ref={summary} problem={problem} />
+        <fieldset className="form-section">
+          <legend>Channel</legend>
+          <div className="form-grid">
+            <Field field="name" label="Name" errors={errors.name}>
+              {(props) => (
+                <input
+                  {...props}
+                  autoComplete="off"
+                  value={form.name}
+                  onChange={(event) => edit('name', { name: event.target.value })}
+                />
+              )}
+            </Field>
+            <Field field="type" label="Type" errors={errors.type}>
+              {(props) => (
+                <select
+                  {...props}
+                  value={form.type}
+                  onChange={(event) => edit('type', { type: typeOf(event.target.value, form.type) })}
+                >
+                  {CHANNEL_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {CHANNEL_TYPE_LABELS[type]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>{CHANNEL_TYPE_LABELS[form.type]}</legend>
+          <div className="form-grid">{CHANNEL_INPUTS[form.type].map(control)}</div>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button primary" aria-disabled={busy}>
+            {channel ? 'Save changes' : 'Add channel'}
+          </button>
+          <p role="status" className="muted form-status">
+            {busy ? 'Saving…' : ''}
+          </p>
+        </div>
+      </form>
+    </FormIdPrefix>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Channel, ChannelTestResult } from '@ihm/contracts';
+import Link from 'next/link';
+import type { ActionResult } from '../../lib/action-result';
+import { channelTarget } from '../../lib/channel-summary';
+import { CHANNEL_TYPE_LABELS } from '../channel-form/channel-inputs';
+import { DeleteButton } from '../delete-button';
+import { ChannelHealth } from './channel-health';
+import { SendTestButton } from './send-test-button';
+
+export interface ChannelActions {
+  testAction(channelId: string): Promise<ActionResult<ChannelTestResult>>;
+  deleteAction(channelId: string): Promise<ActionResult<null>>;
+}
+
+interface ChannelListProps extends ChannelActions {
+  channels: readonly Channel[];
+  now: number;
+}
+
+/** Each channel as a card: type, where it sends, its health, and test, edit, delete. */
+export function ChannelList({ channels, now, testAction, deleteAction }: ChannelListProps) {
+  return (
+    <ul className="cards" aria-label="Channels">
+      {channels.map((channel) => (
+        <li key={channel.id} className={`panel card channel-card ${channel.health.state}`}>
+          <div className="row">
+            <h2 className="card-title">{channel.name}</h2>
+            <span className="chip">{CHANNEL_TYPE_LABELS[channel.type]}</span>
+          </div>
+          <p className="card-target">
+            <code>{channelTarget(channel)}</code>
+          </p>
+          <ChannelHealth health={channel.health} now={now} />
+          <div className="row card-actions">
+            <SendTestButton channelName={channel.name} testAction={testAction.bind(null, channel.id)} />
+            <Link
+              href={`/alerts/channels/${encodeURIComponent(channel.id)}/edit`}
+              className="button small"
+              aria-label={`Edit ${channel.name}`}
+            >
+              Edit
+            </Link>
+            <DeleteButton
+              what="the channel"
+              name={channel.name}
+              consequence="Rules stop sending to it."
+              deleteAction={deleteAction.bind(null, channel.id)}
+            />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

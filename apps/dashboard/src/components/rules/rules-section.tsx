@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import type { ActionResult } from '../../lib/action-result';
+import { readAlertRules, readChannels, readIntegrationChoices } from '../../lib/alerting-reads';
+import { namer } from '../../lib/namer';
+import { sectionRead } from '../../lib/section-read';
+import { SectionUnavailable } from '../section-unavailable';
+import { RuleList } from './rule-list';
+
+/** The rules with their channels and integrations named, streamed behind their skeleton. */
+export async function RulesSection({
+  deleteAction,
+}: {
+  deleteAction(ruleId: string): Promise<ActionResult<null>>;
+}) {
+  const read = await sectionRead(Promise.all([readAlertRules(), readChannels(), readIntegrationChoices()]));
+  if (!read.ok) return <SectionUnavailable message={read.message} />;
+  const [rules, channels, integrations] = read.value;
+  if (rules.items.length === 0) {
+    return (
+      <div className="empty">
+        <h2>No rules</h2>
+        <p className="muted">
+          Without a rule nothing fires. Add one: three failed probes in a row is a good start.
+        </p>
+        <Link href="/alerts/rules/new" className="button primary">
+          Add a rule
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <RuleList
+      rules={rules.items}
+      channelName={namer(channels.items, 'a deleted channel')}
+      integrationName={namer(integrations, 'a deleted integration')}
+      deleteAction={deleteAction}
+    />
+  );
+}
