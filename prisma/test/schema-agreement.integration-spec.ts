@@ -253,6 +253,10 @@ describe('schema.prisma and migrations', () => {
       messageId: 'msg_1',
       kind: 'firing',
       payload: { type: 'alert.firing' },
+      groupKey: 'rule|firing|connectivity',
+      occurredAt: at,
+      // Its own group's first: the self-reference a formed group starts with.
+      batchId: 41n,
       dueAt: at,
       attempts: 2,
       leaseOwner: 'worker',

@@ -68,6 +68,7 @@ describe('alerting across three workers', () => {
       ENCRYPTION_KEY: encryptionKey,
       ROLE: 'worker',
       DASHBOARD_URL: 'http://dash.test',
+      ALERT_GROUP_WAIT_SECONDS: '0',
     };
     const workers = await Promise.all(
       [1, 2, 3].map(async () =>

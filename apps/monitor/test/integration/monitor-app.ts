@@ -25,6 +25,8 @@ export async function startMonitor(env: Record<string, string> = {}): Promise<Ru
       DEMO: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       ROLE: 'api',
+      // Sent as they come: tests of grouping set a wait.
+      ALERT_GROUP_WAIT_SECONDS: '0',
       ...env,
       DATABASE_URL: db.connectionString,
     }),

@@ -26,6 +26,7 @@ export function channelMessage(overrides: Partial<ChannelMessage> = {}): Channel
       startedAt: STARTED,
       flapping: false,
     },
+    summary: `Payments API: authentication, ${PAYMENTS.message}`,
     integrations: [PAYMENTS],
     url: `http://127.0.0.1:3000/integrations/${PAYMENTS.id}`,
     ...overrides,

@@ -7,6 +7,7 @@ export type { ConditionMemory } from './conditions/check-condition';
 export * from './delivery';
 export * from './evaluate';
 export * from './evaluated-result';
+export * from './group-headline';
 export * from './grouping';
 export type { AlertNotification, FiringNotice, NotificationKind, NotificationSubject } from './notification';
 export * from './rule-scope';

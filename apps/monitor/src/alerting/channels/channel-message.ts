@@ -32,6 +32,8 @@ interface ChannelMessageBase {
   /** When the notification became due; a retry keeps it. */
   at: Date;
   alert: ChannelAlert;
+  /** One line on what happened: `Payments API resolved: authentication, …`, `14 integrations: connectivity, …`. */
+  summary: string;
   /** What it is about: one integration, or several when grouped. */
   integrations: ChannelIntegration[];
   /** The dashboard page to open: the integration's, or the alerts page for a group. */

@@ -18,6 +18,7 @@ export function testMessage(channelId: string, dashboardUrl: string, at: Date): 
       startedAt: at,
       flapping: false,
     },
+    summary: 'Test notification: the channel works',
     integrations: [],
     url: dashboardPage(dashboardUrl, 'alerts'),
   };

@@ -14,22 +14,23 @@ import type { ChannelMessage } from '../channels/channel-message';
 import { withoutAnswer, type DeliveryOutcome } from '../channels/delivery-outcome';
 import { ChannelService } from '../channels/channel.service';
 import { fromStoredJson } from '../evaluation/stored-json';
+import { groupedMessage } from './grouped-message';
 import { NotificationRepository, type ClaimedNotification } from './notification.repository';
 import { nextAttempt } from './retry-policy';
 
 const TICK_MS = 500;
 /** Deliveries one process runs at once: a receiver that hangs holds one of these, never probing. */
 const MAX_IN_FLIGHT = 16;
-const SEND_TIMEOUT_MS = 10_000;
-/** Longer than a send can take, so a live worker's claim never lapses mid-send; a dead worker's does. */
-const LEASE_MS = 60_000;
+/** Longer than a send can take (ALERT_SEND_TIMEOUT_SECONDS), so a live worker's claim never lapses mid-send. */
+const leaseMs = (sendTimeoutMs: number) => 3 * sendTimeoutMs + 5000;
 /** On SIGTERM, sends in flight get this long to finish; the rest are released to other workers. */
 const SHUTDOWN_GRACE_MS = 3000;
 
 /**
- * Delivers the outbox: claims due notifications (SKIP LOCKED, leases), sends each through its channel, logs every
- * attempt, and retries failures with backoff until they are delivered or a day has passed. A worker killed
- * mid-send leaves its claim to lapse, and another (or itself, restarted) sends it again with the same id.
+ * Delivers the outbox: claims due notifications (SKIP LOCKED, leases) with their groups, sends each group as one
+ * message through its channel, logs every attempt, and retries failures with backoff until they are delivered or
+ * a day has passed. A worker killed mid-send leaves its claim to lapse, and another (or itself, restarted) sends
+ * it again with the same id.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -57,7 +58,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     try {
       const free = MAX_IN_FLIGHT - this.inflight.size;
       if (free <= 0) return;
-      const claimed = await this.notifications.claim(this.owner, free, LEASE_MS);
+      const { alertSendTimeoutMs, alertGroupWaitSeconds } = this.config.env;
+      const claimed = await this.notifications.claim(
+        this.owner,
+        free,
+        leaseMs(alertSendTimeoutMs),
+        alertGroupWaitSeconds * 1000,
+      );
       for (const notification of claimed) this.start(notification);
     } catch (error) {
       this.logger.warn(
@@ -95,10 +102,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       durationMs: performance.now() - started,
     };
     this.metrics.notifications.inc({ channel_type: notification.channelType, outcome: attempt.outcome });
-    if (outcome.ok) return this.notifications.delivered(notification.id, attempt);
+    const ids = notification.members.map((member) => member.id);
+    if (outcome.ok) return this.notifications.delivered(ids, attempt);
     if (outcome.gone)
       return this.notifications.disableChannel(
-        notification.id,
+        ids,
         attempt,
         notification.channelId,
         `the receiver answered ${outcome.status ?? 'gone'}: it no longer takes deliveries`,
@@ -108,7 +116,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       notification.createdAt,
       at,
     );
-    await this.notifications.failed(notification.id, attempt, 'retryAt' in next ? next.retryAt : null);
+    await this.notifications.failed(ids, attempt, 'retryAt' in next ? next.retryAt : null);
     if (!('retryAt' in next))
       this.logger.error(
         `Gave up notification ${notification.id} to channel ${notification.channelId} after a day`,
@@ -135,8 +143,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         `the channel's secrets cannot be opened (sealed under another ENCRYPTION_KEY?): ${error.message}`,
       );
     }
-    const message = fromStoredJson<ChannelMessage>(notification.payload);
-    return this.channels.send(channel, message, { signal, timeoutMs: SEND_TIMEOUT_MS, now });
+    const message = groupedMessage(
+      notification.members.map((member) => fromStoredJson<ChannelMessage>(member.payload)),
+      this.config.env.dashboardUrl,
+    );
+    return this.channels.send(channel, message, {
+      signal,
+      timeoutMs: this.config.env.alertSendTimeoutMs,
+      now,
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Alert, AlertIntegration, AlertNotification, AlertState, Release } from '@ihm/diagnosis';
+import type { ChannelType } from '@ihm/contracts';
 import { PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { fromStoredJson, toStoredJson } from './stored-json';
@@ -14,7 +15,10 @@ export interface OutboxEntry {
   channelIds: readonly string[];
   messageId: string;
   kind: string;
-  dueAt: Date;
+  /** When it became due. */
+  occurredAt: Date;
+  /** For a channel of this type: what a group of its notifications shares (null: sent alone), and when it is due. */
+  routing: (channelType: ChannelType) => { groupKey: string | null; dueAt: Date };
   payload: (alertId: string) => unknown;
 }
 
@@ -179,23 +183,36 @@ export class AlertEvaluationRepository {
     const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
       SELECT id::text, key FROM alerts WHERE key = ANY(${keys}::text[])`;
     const alertIds = new Map(rows.map((row) => [row.key, row.id]));
+    const channels = await tx.$queryRaw<{ id: string; type: ChannelType }[]>`
+      SELECT id::text, type FROM channels WHERE id = ANY(${[...new Set(outbox.flatMap((e) => e.channelIds))]}::uuid[])`;
+    const typeOf = new Map(channels.map((channel) => [channel.id, channel.type]));
     const notifications = outbox.flatMap((entry) => {
       const alertId = alertIds.get(entry.alertKey);
       if (!alertId) return [];
-      return entry.channelIds.map((channelId) => ({
-        alert_id: alertId,
-        channel_id: channelId,
-        message_id: entry.messageId,
-        kind: entry.kind,
-        payload: entry.payload(alertId),
-        due_at: entry.dueAt.toISOString(),
-      }));
+      return entry.channelIds.flatMap((channelId) => {
+        const type = typeOf.get(channelId);
+        if (!type) return [];
+        const { groupKey, dueAt } = entry.routing(type);
+        return [
+          {
+            alert_id: alertId,
+            channel_id: channelId,
+            message_id: entry.messageId,
+            kind: entry.kind,
+            payload: entry.payload(alertId),
+            group_key: groupKey,
+            occurred_at: entry.occurredAt.toISOString(),
+            due_at: dueAt.toISOString(),
+          },
+        ];
+      });
     });
     await tx.$executeRaw`
-      INSERT INTO notifications (alert_id, channel_id, message_id, kind, payload, due_at)
-      SELECT n.alert_id, n.channel_id, n.message_id, n.kind, n.payload, n.due_at
+      INSERT INTO notifications (alert_id, channel_id, message_id, kind, payload, group_key, occurred_at, due_at)
+      SELECT n.alert_id, n.channel_id, n.message_id, n.kind, n.payload, n.group_key, n.occurred_at, n.due_at
       FROM jsonb_to_recordset(${toStoredJson(notifications)}::jsonb)
-        AS n(alert_id uuid, channel_id uuid, message_id text, kind text, payload jsonb, due_at timestamptz)
+        AS n(alert_id uuid, channel_id uuid, message_id text, kind text, payload jsonb, group_key text,
+          occurred_at timestamptz, due_at timestamptz)
       WHERE EXISTS (SELECT 1 FROM channels c WHERE c.id = n.channel_id)
       ON CONFLICT (message_id, channel_id) DO NOTHING`;
   }

@@ -60,7 +60,9 @@ class InMemoryEvaluations {
 function evaluator(rules: StoredAlertRule[], silences: StoredSilence[] = []) {
   const repository = new InMemoryEvaluations();
   const ruleService = { active: async () => rules } as unknown as AlertRuleService;
-  const config = { env: { dashboardUrl: 'http://dash.test', resultBufferLimit: 1000 } } as RuntimeConfig;
+  const config = {
+    env: { dashboardUrl: 'http://dash.test', resultBufferLimit: 1000, alertGroupWaitSeconds: 30 },
+  } as RuntimeConfig;
   const silenceService = { current: async () => silences } as unknown as SilenceService;
   const subject = new AlertEvaluator(
     ruleService,
@@ -95,7 +97,7 @@ describe(AlertEvaluator.name, () => {
     feed(ORDERS.id, 1, 'down');
     await subject.flush();
     // down, down: fired at minute 1; up at minute 2: resolved.
-    expect(outboxOf(repository).map((e) => [e.kind, e.dueAt.getUTCMinutes()])).toEqual([
+    expect(outboxOf(repository).map((e) => [e.kind, e.occurredAt.getUTCMinutes()])).toEqual([
       ['firing', 1],
       ['resolved', 2],
     ]);
@@ -112,6 +114,11 @@ describe(AlertEvaluator.name, () => {
       kind: 'firing',
       messageId: expect.stringMatching(/^msg_/),
     });
+    expect(entry!.routing('webhook')).toEqual({
+      groupKey: 'r-default|firing|server_error',
+      dueAt: new Date(entry!.occurredAt.getTime() + 30_000),
+    });
+    expect(entry!.routing('pagerduty')).toEqual({ groupKey: null, dueAt: entry!.occurredAt });
     expect(entry!.payload('alert-1')).toMatchObject({
       type: 'alert.firing',
       id: entry!.messageId,

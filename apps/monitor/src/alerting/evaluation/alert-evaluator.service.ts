@@ -1,5 +1,6 @@
 import {
   deliverable,
+  groupKey,
   evaluateAlert,
   inScope,
   type AlertIntegration,
@@ -11,6 +12,7 @@ import { Interval } from '@nestjs/schedule';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
 import type { CheckResult, PipelineResult } from '../../pipeline/check-result';
 import type { ResultStep } from '../../pipeline/result-step';
+import { sentGrouped } from '../channels/channel-grouping';
 import { channelMessageId } from '../channels/message-id';
 import { AlertRuleService } from '../rules/alert-rule.service';
 import { SilenceService } from '../silences/silence.service';
@@ -118,9 +120,16 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
   readonly outboxEntry = (notification: AlertNotification, channelIds: readonly string[]): OutboxEntry => ({
     alertKey: notification.alertKey,
     channelIds,
-    messageId: channelMessageId([notification]),
+    messageId: channelMessageId(notification),
     kind: notification.kind,
-    dueAt: notification.at,
+    occurredAt: notification.at,
+    routing: (channelType) =>
+      sentGrouped(channelType)
+        ? {
+            groupKey: groupKey(notification),
+            dueAt: new Date(notification.at.getTime() + this.config.env.alertGroupWaitSeconds * 1000),
+          }
+        : { groupKey: null, dueAt: notification.at },
     payload: (alertId) => toChannelMessage(notification, alertId, this.config.env.dashboardUrl),
   });
 

@@ -1,4 +1,4 @@
-import type { AlertNotification } from '@ihm/diagnosis';
+import { groupHeadline, type AlertNotification } from '@ihm/diagnosis';
 import type { ChannelMessage } from '../channels/channel-message';
 import { channelMessageId } from '../channels/message-id';
 
@@ -19,7 +19,7 @@ export function toChannelMessage(
   const { integration, rule } = notification;
   const resolved = notification.kind === 'resolved';
   const base = {
-    id: channelMessageId([notification]),
+    id: channelMessageId(notification),
     at: notification.at,
     alert: {
       id: alertId,
@@ -41,6 +41,9 @@ export function toChannelMessage(
         message: notification.message,
       },
     ],
+    summary: groupHeadline(notification.kind, notification.category, [
+      { name: integration.name, message: notification.message },
+    ]),
     url: integrationPage(dashboardUrl, integration.id),
   };
   switch (notification.kind) {

@@ -25,6 +25,7 @@ describe(webhookPayload.name, () => {
         resolvedAt: null,
         flapping: false,
       },
+      summary: 'Payments API: authentication, Bearer token expired 2 h ago (JWT exp)',
       integrations: [PAYMENTS],
       url: firing.url,
     });

@@ -23,6 +23,7 @@ export interface WebhookPayload {
     resolvedAt: string | null;
     flapping: boolean;
   };
+  summary: string;
   integrations: ChannelIntegration[];
   url: string;
 }
@@ -45,6 +46,7 @@ export function webhookPayload(message: ChannelMessage): WebhookPayload {
       resolvedAt: alert.resolvedAt?.toISOString() ?? null,
       flapping: alert.flapping,
     },
+    summary: message.summary,
     integrations: message.integrations.map(({ id, name, category, message: text }) => ({
       id,
       name,
