@@ -153,3 +153,41 @@ export const ChannelTestResultSchema = z.object({
   durationMs: z.number(),
 });
 export type ChannelTestResult = z.infer<typeof ChannelTestResultSchema>;
+
+export const ChannelDeliveryQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int({ error: 'limit must be a whole number' })
+    .min(1, { error: 'limit must be at least 1' })
+    .max(200, { error: 'limit must be at most 200' })
+    .default(50),
+  /** The `nextBefore` of the previous page. */
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/, { error: 'before must be the nextBefore of a previous page' })
+    .optional(),
+});
+export type ChannelDeliveryQuery = z.output<typeof ChannelDeliveryQuerySchema>;
+
+/** One attempt to deliver a message to this channel: what it was about and what the receiver answered. */
+export const ChannelDeliverySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  alertId: z.string(),
+  integrationId: z.string(),
+  integrationName: z.string(),
+  kind: z.string(),
+  messageId: z.string(),
+  outcome: z.enum(['delivered', 'failed']),
+  status: z.number().int().nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number(),
+});
+export type ChannelDelivery = z.infer<typeof ChannelDeliverySchema>;
+
+/** The channel's delivery log, newest first; a grouped message shows once per alert it was about. */
+export const ChannelDeliveryListSchema = z.object({
+  items: z.array(ChannelDeliverySchema),
+  nextBefore: z.string().nullable(),
+});
+export type ChannelDeliveryList = z.infer<typeof ChannelDeliveryListSchema>;

@@ -6,6 +6,8 @@ import { AlertService } from './alerts/alert.service';
 import { ChannelController } from './channels/channel.controller';
 import { ChannelRepository } from './channels/channel.repository';
 import { ChannelService } from './channels/channel.service';
+import { DeliveryLogRepository } from './delivery/delivery-log.repository';
+import { DeliveryLogService } from './delivery/delivery-log.service';
 import { DeliveryWorker } from './delivery/delivery-worker.service';
 import { NotificationRepository } from './delivery/notification.repository';
 import { AlertEvaluationRepository } from './evaluation/alert-evaluation.repository';
@@ -36,6 +38,8 @@ import { SilenceService } from './silences/silence.service';
     AlertService,
     NotificationRepository,
     DeliveryWorker,
+    DeliveryLogRepository,
+    DeliveryLogService,
     SilenceRepository,
     SilenceService,
     SilenceReleaser,

@@ -2,6 +2,7 @@ import {
   AlertDetailSchema,
   AlertListSchema,
   AlertRuleSchema,
+  ChannelDeliveryListSchema,
   ChannelSchema,
   ChannelTestResultSchema,
   ErrorBodySchema,
@@ -189,5 +190,24 @@ describe('alerting', () => {
       ['resolved', 'failed', 503],
       ['resolved', 'delivered', 200],
     ]);
+
+    // The channel's own log: the same attempts, newest first, a page at a time.
+    const log = await json(
+      await monitor.call(`/api/channels/${channel.id}/deliveries?limit=2`),
+      ChannelDeliveryListSchema,
+    );
+    expect(log.items.map((d) => [d.kind, d.outcome, d.status, d.integrationName, d.alertId])).toEqual([
+      ['resolved', 'delivered', 200, 'Orders', alert!.id],
+      ['resolved', 'failed', 503, 'Orders', alert!.id],
+    ]);
+    expect(log.items[1]!.error).toMatch(/503/);
+    const rest = await json(
+      await monitor.call(`/api/channels/${channel.id}/deliveries?limit=2&before=${log.nextBefore}`),
+      ChannelDeliveryListSchema,
+    );
+    expect(rest).toMatchObject({ items: [{ kind: 'firing', outcome: 'delivered' }], nextBefore: null });
+    const bad = await monitor.call(`/api/channels/${channel.id}/deliveries?limit=0&before=x`);
+    expect((await json(bad, ErrorBodySchema, 400)).details?.map((d) => d.field)).toEqual(['limit', 'before']);
+    expect((await monitor.call('/api/channels/nope/deliveries')).status).toBe(404);
   }, 30_000);
 });
