@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '../database/database.module';
+import { AlertRetention } from './alerts/alert-retention.service';
 import { AlertController } from './alerts/alert.controller';
 import { AlertRepository } from './alerts/alert.repository';
 import { AlertService } from './alerts/alert.service';
@@ -36,6 +37,7 @@ import { SilenceService } from './silences/silence.service';
     AlertEvaluator,
     AlertRepository,
     AlertService,
+    AlertRetention,
     NotificationRepository,
     DeliveryWorker,
     DeliveryLogRepository,
@@ -44,6 +46,6 @@ import { SilenceService } from './silences/silence.service';
     SilenceService,
     SilenceReleaser,
   ],
-  exports: [AlertEvaluator],
+  exports: [AlertEvaluator, ChannelService, AlertRuleService],
 })
 export class AlertingModule {}

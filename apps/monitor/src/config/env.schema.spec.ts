@@ -26,6 +26,7 @@ describe(parseEnv.name, () => {
       rollupRetentionDays: 90,
       alertGroupWaitSeconds: 30,
       alertSendTimeoutMs: 10_000,
+      alertRetentionDays: 90,
     });
   });
 

@@ -49,6 +49,7 @@ export const EnvSchema = z
     ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(90),
     ALERT_GROUP_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     ALERT_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+    ALERT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
   .transform((env) => ({
     databaseUrl: env.DATABASE_URL,
@@ -75,6 +76,7 @@ export const EnvSchema = z
     rollupRetentionDays: env.ROLLUP_RETENTION_DAYS,
     alertGroupWaitSeconds: env.ALERT_GROUP_WAIT_SECONDS,
     alertSendTimeoutMs: env.ALERT_SEND_TIMEOUT_SECONDS * 1000,
+    alertRetentionDays: env.ALERT_RETENTION_DAYS,
   }));
 
 export type Env = z.output<typeof EnvSchema>;

@@ -1,7 +1,6 @@
 import type { AlertRule, AlertRulePatch, Channel, ChannelRequest } from '@ihm/contracts';
 import { createSandboxServer, RECEIVER_PATH, type ReceivedDelivery } from '@ihm/sandbox';
 import { Logger } from '@nestjs/common';
-import type { ModuleRef } from '@nestjs/core';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChannelService } from '../alerting/channels/channel.service';
@@ -65,17 +64,13 @@ describe(DemoSeedService.name, () => {
         return Promise.resolve({} as AlertRule);
       },
     };
-    const services = new Map<unknown, unknown>([
-      [ChannelService, channels],
-      [AlertRuleService, rules],
-    ]);
-    const modules = { get: (type: unknown) => services.get(type) } as unknown as ModuleRef;
     const config = { env: parseEnv({ SANDBOX_URL: sandboxUrl }) } as RuntimeConfig;
     seeder = new DemoSeedService(
       config,
       settings as unknown as AppSettingRepository,
       {} as IntegrationService,
-      modules,
+      channels as ChannelService,
+      rules as AlertRuleService,
     );
   });
 

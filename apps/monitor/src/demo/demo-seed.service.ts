@@ -1,6 +1,5 @@
 import { ChannelRequestSchema, CreateIntegrationRequestSchema } from '@ihm/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ChannelService } from '../alerting/channels/channel.service';
 import { AlertRuleService } from '../alerting/rules/alert-rule.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
@@ -30,7 +29,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly settings: AppSettingRepository,
     private readonly integrations: IntegrationService,
-    private readonly modules: ModuleRef,
+    private readonly channels: ChannelService,
+    private readonly rules: AlertRuleService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -48,18 +48,15 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if (await this.settings.has(RECEIVER_KEY)) return false;
     const url = new URL(RECEIVER_PATH, this.config.env.sandboxUrl).toString();
     if (!(await this.settings.claim(RECEIVER_KEY, { at: new Date().toISOString(), url }))) return false;
-    // AlertingModule exports neither service: resolved from the application, where it registers them.
-    const channels = this.modules.get(ChannelService, { strict: false });
-    const rules = this.modules.get(AlertRuleService, { strict: false });
-    const channel = await channels.create(
+    const channel = await this.channels.create(
       ChannelRequestSchema.parse({
         name: RECEIVER_CHANNEL_NAME,
         type: 'webhook',
         config: { url, secret: this.config.env.sandboxReceiverSecret },
       }),
     );
-    const rule = await rules.get(DEFAULT_ALERT_RULE_ID);
-    await rules.update(rule.id, { channelIds: [...rule.channelIds, channel.id] });
+    const rule = await this.rules.get(DEFAULT_ALERT_RULE_ID);
+    await this.rules.update(rule.id, { channelIds: [...rule.channelIds, channel.id] });
     this.logger.log(`Demo mode: alerts of "${rule.name}" are sent to ${url}`);
     return true;
   }

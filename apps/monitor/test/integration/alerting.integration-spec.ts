@@ -9,6 +9,7 @@ import {
   IntegrationSchema,
 } from '@ihm/contracts';
 import { randomBytes } from 'node:crypto';
+import { AlertRetention } from '../../src/alerting/alerts/alert-retention.service';
 import { WebhookReceiver } from '../receivers/webhook-receiver';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 import { switchableTarget } from './processes';
@@ -209,5 +210,16 @@ describe('alerting', () => {
     const bad = await monitor.call(`/api/channels/${channel.id}/deliveries?limit=0&before=x`);
     expect((await json(bad, ErrorBodySchema, 400)).details?.map((d) => d.field)).toEqual(['limit', 'before']);
     expect((await monitor.call('/api/channels/nope/deliveries')).status).toBe(404);
+
+    // Retention forgets resolved alerts past ALERT_RETENTION_DAYS (90), with their log; not a day sooner.
+    const retention = monitor.app.get(AlertRetention);
+    expect(await retention.apply(new Date(Date.now() + 89 * 86_400_000))).toBe(0);
+    expect(await retention.apply(new Date(Date.now() + 91 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    expect((await monitor.call(`/api/alerts/${alert!.id}`)).status).toBe(404);
+    const emptied = await json(
+      await monitor.call(`/api/channels/${channel.id}/deliveries`),
+      ChannelDeliveryListSchema,
+    );
+    expect(emptied.items).toEqual([]);
   }, 30_000);
 });

@@ -150,4 +150,23 @@ export class AlertRepository {
       return next.alert;
     });
   }
+
+  /**
+   * Deletes alerts resolved before `before`, with their notifications and attempts, in chunks; an alert with a
+   * notification still to deliver stays until it is delivered or given up. Says how many went.
+   */
+  async deleteResolvedBefore(before: Date, chunk = 1000): Promise<number> {
+    let deleted = 0;
+    for (let removed = chunk; removed === chunk; deleted += removed) {
+      removed = await this.prisma.$executeRaw`
+        DELETE FROM alerts WHERE id IN (
+          SELECT a.id FROM alerts a
+          WHERE a.state = 'resolved' AND a.resolved_at < ${before}
+            AND NOT EXISTS (
+              SELECT 1 FROM notifications n
+              WHERE n.alert_id = a.id AND n.delivered_at IS NULL AND n.gave_up_at IS NULL)
+          LIMIT ${chunk})`;
+    }
+    return deleted;
+  }
 }
