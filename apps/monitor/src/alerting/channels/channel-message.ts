@@ -42,4 +42,9 @@ interface ChannelMessageBase {
 
 /** One notification as every channel is given it, whichever channel sends it. */
 export type ChannelMessage = ChannelMessageBase &
-  ({ type: 'alert.firing'; reason?: FiringReason } | { type: Exclude<ChannelMessageType, 'alert.firing'> });
+  (
+    | { type: 'alert.firing'; reason?: 'renotify' }
+    /** The alert's category is now `alert.category`; receivers that key alerts by category close the old one. */
+    | { type: 'alert.firing'; reason: 'category_changed'; previousCategory: Category }
+    | { type: Exclude<ChannelMessageType, 'alert.firing'> }
+  );

@@ -50,8 +50,14 @@ export function toChannelMessage(
     case 'firing':
       return { ...base, type: 'alert.firing' };
     case 'renotify':
+      return { ...base, type: 'alert.firing', reason: 'renotify' };
     case 'category_changed':
-      return { ...base, type: 'alert.firing', reason: notification.kind };
+      return {
+        ...base,
+        type: 'alert.firing',
+        reason: 'category_changed',
+        previousCategory: notification.previousCategory,
+      };
     case 'flapping':
       return { ...base, type: 'alert.flapping' };
     case 'resolved':

@@ -4,7 +4,7 @@ import {
   PAYMENTS,
 } from '../../../../test/receivers/channel-message.fixture';
 import type { ChannelMessage } from '../channel-message';
-import { alertmanagerAlerts } from './payload';
+import { FIRING_FOR_MS, alertmanagerAlerts } from './payload';
 
 const firing = channelMessage();
 const resolvedAt = new Date('2026-11-27T15:02:00.000Z');
@@ -68,6 +68,16 @@ describe(alertmanagerAlerts.name, () => {
     expect(alerts.map((a) => [a.labels.integration, a.labels.category, a.annotations.description])).toEqual(
       integrations.map((i) => [i.name, 'connectivity', i.message]),
     );
+  });
+
+  it('resolves the alert under the old category label when the category changes, and fires the new one', () => {
+    const changed = channelMessage({ reason: 'category_changed', previousCategory: 'rate_limiting' });
+    const alerts = alertmanagerAlerts(changed);
+    expect(alerts.map((a) => [a.labels.category, a.endsAt])).toEqual([
+      ['rate_limiting', changed.at.toISOString()],
+      ['authentication', new Date(changed.at.getTime() + FIRING_FOR_MS).toISOString()],
+    ]);
+    expect(alerts[0]?.labels).toEqual({ ...alerts[1]?.labels, category: 'rate_limiting' });
   });
 
   it('sends a test as one alert of its own alertname, about no integration', () => {

@@ -46,7 +46,7 @@ export function alertmanagerAlerts(message: ChannelMessage): AlertmanagerAlert[]
     startsAt: alert.startedAt.toISOString(),
     endsAt: endsAt(message).toISOString(),
   };
-  return subjects.map(({ name, category, message: text }) => ({
+  const alerts = subjects.map(({ name, category, message: text }): AlertmanagerAlert => ({
     labels: {
       alertname: message.type === 'alert.test' ? 'IntegrationHealthMonitorTest' : 'IntegrationUnhealthy',
       ...(name === undefined ? {} : { integration: name }),
@@ -61,4 +61,12 @@ export function alertmanagerAlerts(message: ChannelMessage): AlertmanagerAlert[]
     },
     ...common,
   }));
+  if (message.type !== 'alert.firing' || message.reason !== 'category_changed') return alerts;
+  // The category is a label, so the alert under the old one is another alert there: resolved now, not left to lapse.
+  const closed = alerts.map((firing) => ({
+    ...firing,
+    labels: { ...firing.labels, category: message.previousCategory },
+    endsAt: message.at.toISOString(),
+  }));
+  return [...closed, ...alerts];
 }

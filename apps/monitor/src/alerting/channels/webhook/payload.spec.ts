@@ -42,8 +42,8 @@ describe(webhookPayload.name, () => {
     ],
     [
       'a category change',
-      channelMessage({ type: 'alert.firing', reason: 'category_changed' }),
-      { type: 'alert.firing', reason: 'category_changed' },
+      channelMessage({ type: 'alert.firing', reason: 'category_changed', previousCategory: 'rate_limiting' }),
+      { type: 'alert.firing', reason: 'category_changed', previousCategory: 'rate_limiting' },
       {},
     ],
     [

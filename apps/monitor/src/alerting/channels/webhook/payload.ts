@@ -9,6 +9,8 @@ import type {
 export interface WebhookPayload {
   type: ChannelMessageType;
   reason?: FiringReason;
+  /** With `reason: "category_changed"`: the category it had until now. */
+  previousCategory?: ChannelMessage['alert']['category'];
   /** When the event happened (Standard Webhooks' `timestamp`); the attempt's time is in `webhook-timestamp`. */
   timestamp: string;
   alert: {
@@ -33,6 +35,9 @@ export function webhookPayload(message: ChannelMessage): WebhookPayload {
   return {
     type: message.type,
     ...(message.type === 'alert.firing' && message.reason ? { reason: message.reason } : {}),
+    ...(message.type === 'alert.firing' && message.reason === 'category_changed'
+      ? { previousCategory: message.previousCategory }
+      : {}),
     timestamp: message.at.toISOString(),
     alert: {
       id: alert.id,
