@@ -4,6 +4,7 @@ import { REVEAL_SCRIPT } from '../components/reveal-script';
 import { THEME_SCRIPT } from '../components/theme-script';
 import './globals.css';
 import './forms.css';
+import './alerting.css';
 
 export const metadata: Metadata = {
   title: { default: 'Integration Health Monitor', template: '%s · Integration Health Monitor' },

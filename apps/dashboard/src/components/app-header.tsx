@@ -11,6 +11,7 @@ export function AppHeader() {
       </Link>
       <nav aria-label="Main">
         <Link href="/">Overview</Link>
+        <Link href="/alerts">Alerts</Link>
         <Link href="/integrations/new">Register integration</Link>
       </nav>
       <div className="top-actions">

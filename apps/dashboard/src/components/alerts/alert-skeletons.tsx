@@ -1,10 +1,17 @@
 import { LoadingText, SkeletonBlock, SkeletonText } from '../skeleton';
 
-/** Rows a typical list of alerts shows while it loads. */
+/** Rows a typical list of alerts shows while it loads; an integration usually has one alert or none. */
 const ROWS = 4;
+const INTEGRATION_ROWS = 1;
 
-/** The Alerts page's list while it loads: one section of rows the height of an alert's. */
-export function AlertListSkeleton({ what = 'Loading the alerts…' }: { what?: string }) {
+/** A list of alerts while it loads: one section of rows the height of an alert's. */
+export function AlertListSkeleton({
+  what = 'Loading the alerts…',
+  rows = ROWS,
+}: {
+  what?: string;
+  rows?: number;
+}) {
   return (
     <div aria-busy="true">
       <LoadingText>{what}</LoadingText>
@@ -13,7 +20,7 @@ export function AlertListSkeleton({ what = 'Loading the alerts…' }: { what?: s
           <SkeletonText width="6em" />
         </h3>
         <ul>
-          {Array.from({ length: ROWS }, (_, row) => (
+          {Array.from({ length: rows }, (_, row) => (
             <li key={row} className="alert-row">
               <SkeletonText width="5em" />
               <span className="alert-text">
@@ -32,4 +39,9 @@ export function AlertListSkeleton({ what = 'Loading the alerts…' }: { what?: s
       </div>
     </div>
   );
+}
+
+/** The integration page's alerts section while it loads. */
+export function IntegrationAlertsSkeleton() {
+  return <AlertListSkeleton what="Loading the integration’s alerts…" rows={INTEGRATION_ROWS} />;
 }

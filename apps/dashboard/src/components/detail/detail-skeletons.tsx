@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { RESULTS_PAGE } from '../../lib/integration-reads';
+import { IntegrationAlertsSkeleton } from '../alerts/alert-skeletons';
 import { PageHead } from '../page-head';
 import { LoadingText, SkeletonBlock, SkeletonText } from '../skeleton';
 import { CHART_TITLES } from './chart-titles';
@@ -179,6 +180,10 @@ export function IntegrationPageSkeleton() {
         <DiagnosisPanelSkeleton />
         <ConfigurationPanelSkeleton />
       </div>
+      <section aria-labelledby="integration-alerts-heading">
+        <h2 id="integration-alerts-heading">Alerts</h2>
+        <IntegrationAlertsSkeleton />
+      </section>
       <TrendsHeadSkeleton />
       <TrendChartsSkeleton />
       <section aria-labelledby="results-heading">

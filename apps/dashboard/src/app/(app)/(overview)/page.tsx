@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { FiringAlertsLink, FiringAlertsLinkSkeleton } from '../../../components/alerts/firing-alerts-link';
 import { AutoRefresh } from '../../../components/auto-refresh';
 import { MonitorDownPage } from '../../../components/monitor-down-page';
 import { CategoryTiles } from '../../../components/overview/category-tiles';
@@ -48,7 +50,10 @@ export default async function OverviewPage({
     >
       <span className="muted">
         {formatCount(counts.total, 'integration')} · {formatNumber(counts.byStatus.down ?? 0)} down ·{' '}
-        {formatNumber(counts.byStatus.degraded ?? 0)} degraded
+        {formatNumber(counts.byStatus.degraded ?? 0)} degraded ·{' '}
+        <Suspense fallback={<FiringAlertsLinkSkeleton />}>
+          <FiringAlertsLink />
+        </Suspense>
       </span>
     </PageHead>
   );

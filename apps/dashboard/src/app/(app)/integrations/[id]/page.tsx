@@ -1,6 +1,8 @@
 import { TrendWindowSchema } from '@ihm/contracts';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { IntegrationAlertsSkeleton } from '../../../../components/alerts/alert-skeletons';
+import { IntegrationAlerts } from '../../../../components/alerts/integration-alerts';
 import { AutoRefresh } from '../../../../components/auto-refresh';
 import { ConfigurationPanel } from '../../../../components/detail/configuration-panel';
 import {
@@ -19,6 +21,7 @@ import { MonitorDownPage } from '../../../../components/monitor-down-page';
 import { PageHead } from '../../../../components/page-head';
 import { preloadIntegrationPage, readIntegration } from '../../../../lib/integration-reads';
 import { MonitorUnavailableError } from '../../../../lib/monitor-api';
+import { acknowledgeAlert } from '../../../alerts/actions';
 import { deleteIntegration, probeNow, setPaused } from '../../../integrations/actions';
 
 export const dynamic = 'force-dynamic';
@@ -86,6 +89,13 @@ export default async function IntegrationPage({
         </Suspense>
         <ConfigurationPanel integration={integration} />
       </div>
+
+      <section aria-labelledby="integration-alerts-heading">
+        <h2 id="integration-alerts-heading">Alerts</h2>
+        <Suspense fallback={<IntegrationAlertsSkeleton />}>
+          <IntegrationAlerts id={id} acknowledgeAction={acknowledgeAlert} />
+        </Suspense>
+      </section>
 
       <div className="row trends-head">
         <h2>Trends</h2>

@@ -1,0 +1,23 @@
+'use server';
+
+import type { Silence, SilenceRequest } from '@ihm/contracts';
+import { revalidatePath } from 'next/cache';
+import type { ActionResult } from '../../../lib/action-result';
+import { monitorApi } from '../../../lib/monitor-api';
+import { toActionResult } from '../../../lib/to-action-result';
+
+export async function createSilence(request: SilenceRequest): Promise<ActionResult<Silence>> {
+  const result = await toActionResult(() => monitorApi.createSilence(request));
+  if (result.ok) revalidatePath('/alerts', 'layout');
+  return result;
+}
+
+/** Ends the silence now: what it held back is sent, each alert as it is then. */
+export async function deleteSilence(silenceId: string): Promise<ActionResult<null>> {
+  const result = await toActionResult(async () => {
+    await monitorApi.removeSilence(silenceId);
+    return null;
+  });
+  if (result.ok) revalidatePath('/alerts', 'layout');
+  return result;
+}
