@@ -9,7 +9,9 @@ import {
   IntegrationSchema,
 } from '@ihm/contracts';
 import { randomBytes } from 'node:crypto';
+import { PrismaClient } from '@ihm/db';
 import { AlertRetention } from '../../src/alerting/alerts/alert-retention.service';
+import { AlertEvaluator } from '../../src/alerting/evaluation/alert-evaluator.service';
 import { WebhookReceiver } from '../receivers/webhook-receiver';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 import { switchableTarget } from './processes';
@@ -221,5 +223,63 @@ describe('alerting', () => {
       ChannelDeliveryListSchema,
     );
     expect(emptied.items).toEqual([]);
+  }, 30_000);
+
+  it('reminds of a firing alert when its interval has passed, with no new result, once per interval', async () => {
+    const channel = await json(
+      await monitor.call('/api/channels', {
+        method: 'POST',
+        json: { name: 'Reminders', type: 'webhook', config: { url: receiver.url('/reminders'), secret } },
+      }),
+      ChannelSchema,
+      201,
+    );
+    const rule = await json(
+      await monitor.call('/api/alert-rules', {
+        method: 'POST',
+        json: {
+          name: 'Hourly reminders',
+          condition: { type: 'consecutiveFailures', count: 1 },
+          channelIds: [channel.id],
+          renotifyMinutes: 60,
+        },
+      }),
+      AlertRuleSchema,
+      201,
+    );
+    target.answer(500);
+    const integration = await json(
+      await monitor.call('/api/integrations', {
+        method: 'POST',
+        json: { name: 'Billing', url: `${target.url}/billing`, paused: true },
+      }),
+      IntegrationSchema,
+      201,
+    );
+    const reminders = () => receiver.deliveries.filter((d) => d.path === '/reminders');
+    const sent = receiver.deliveries.length;
+    expect((await probe(integration.id)).status).toBe(200);
+    await receiver.waitForDeliveries(sent + 1, 10_000);
+    expect(reminders().map((d) => (d.json as { type: string }).type)).toEqual(['alert.firing']);
+
+    const clock = monitor.app.get(AlertEvaluator);
+    await clock.clock();
+    // Not due yet: nothing more.
+    expect(reminders()).toHaveLength(1);
+    // An hour passes with the integration paused: its state says it was last told 61 minutes ago.
+    await monitor.app.get(PrismaClient).$executeRaw`
+      UPDATE alert_evaluations SET state = jsonb_set(state, '{state,alert,lastNotifiedAt,$date}',
+        to_jsonb(to_char((now() - interval '61 minutes') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+      WHERE rule_id = ${rule.id}::uuid AND integration_id = ${integration.id}::uuid`;
+    await clock.clock();
+    await receiver.waitForDeliveries(sent + 2, 10_000);
+    expect(reminders().map((d) => d.json)).toEqual([
+      expect.objectContaining({ type: 'alert.firing' }),
+      expect.objectContaining({ type: 'alert.firing', reason: 'renotify' }),
+    ]);
+    await clock.clock();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(reminders()).toHaveLength(2);
+    target.answer(200);
   }, 30_000);
 });

@@ -4,7 +4,7 @@ import { acknowledgeAlert } from './acknowledge';
 import { type AlertRule, DEFAULT_CONSECUTIVE_FAILURES } from './alert-rule';
 import type { AlertState } from './alert-state';
 import type { EvaluatedResult } from './evaluated-result';
-import { evaluateAlert } from './evaluate';
+import { evaluateAlert, evaluateClock } from './evaluate';
 import type { AlertNotification } from './notification';
 
 const BASE = Date.parse('2026-11-25T10:00:00.000Z');
@@ -31,8 +31,8 @@ const consecutive = (count: number, recoverCount = 1): AlertRule['condition'] =>
   recoverCount,
 });
 
-// One character per minute: a probe's result, a space for a minute without a probe, or K for an
-// acknowledgement by "ana".
+// One character per minute: a probe's result, a space for a minute without a probe, K for an
+// acknowledgement by "ana", or c for the clock ticking with no result (evaluateClock).
 const PROBES: Record<string, [ProbeStatus, Category | null, string]> = {
   '.': ['up', null, 'OK (200)'],
   x: ['down', 'connectivity', 'DNS lookup of api.example.com failed: no such host (ENOTFOUND).'],
@@ -74,7 +74,11 @@ function play(alertRule: AlertRule, timeline: string) {
       if (state) state = acknowledgeAlert(state, 'ana', at(minute));
       return;
     }
-    const evaluation = evaluateAlert(alertRule, state, probe(symbol, minute), at(minute));
+    if (symbol === 'c' && !state) return;
+    const evaluation =
+      symbol === 'c' && state
+        ? evaluateClock(alertRule, state, integration, at(minute))
+        : evaluateAlert(alertRule, state, probe(symbol, minute), at(minute));
     state = evaluation.state;
     notifications.push(...evaluation.notifications);
   });
@@ -278,6 +282,51 @@ describe(evaluateAlert.name, () => {
     it('keeps no more transitions than flapping detection reads', () => {
       const { state } = play(instant, flips.repeat(10));
       expect(state?.transitions).toHaveLength(6);
+    });
+  });
+
+  describe('time passing with no result (evaluateClock)', () => {
+    const hourly = rule({ renotifyMinutes: 60 });
+    const flips = 'x.x.x.x.x.';
+    const quickToSettle = rule({ condition: consecutive(1), flapping: { stableMinutes: 10 } });
+    const announcedFlips = ['0 firing', '1 resolved', '2 firing', '3 resolved', '4 firing', '5 flapping'];
+    it.each<[string, AlertRule, string, string[]]>([
+      [
+        'a reminder falls due without a probe',
+        hourly,
+        'xxx' + ' '.repeat(59) + 'c',
+        ['2 firing', '62 renotify'],
+      ],
+      [
+        'and again an interval later',
+        hourly,
+        'xxx' + ' '.repeat(59) + 'c' + ' '.repeat(59) + 'c',
+        ['2 firing', '62 renotify', '122 renotify'],
+      ],
+      ['not before it is due', hourly, 'xxx' + ' '.repeat(58) + 'c', ['2 firing']],
+      ['not once acknowledged', hourly, 'xxxK' + ' '.repeat(60) + 'c', ['2 firing']],
+      ['not with reminders off', rule(), 'xxx' + ' '.repeat(120) + 'c', ['2 firing']],
+      [
+        'nothing for a pending or resolved alert',
+        hourly,
+        'xx' + ' '.repeat(70) + 'c' + 'xxx.' + ' '.repeat(70) + 'c',
+        ['73 firing', '76 resolved'],
+      ],
+      [
+        'a flapping alert settles once stable, where it was',
+        quickToSettle,
+        flips + ' '.repeat(10) + 'c',
+        [...announcedFlips, '20 resolved'],
+      ],
+      ['not sooner', quickToSettle, flips + ' '.repeat(8) + 'c', announcedFlips],
+      [
+        'a result after a clock reminder counts from it',
+        hourly,
+        'xxx' + ' '.repeat(59) + 'c' + 'x'.repeat(60),
+        ['2 firing', '62 renotify', '122 renotify'],
+      ],
+    ])('%s', (_, alertRule, timeline, expected) => {
+      expect(play(alertRule, timeline).log).toEqual(expected);
     });
   });
 

@@ -3,7 +3,7 @@ import type { Alert, FiringAlert } from './alert';
 import type { AlertState } from './alert-state';
 import { checkCondition } from './conditions/check-condition';
 import type { ConditionVerdict } from './conditions/condition-input';
-import type { EvaluatedResult } from './evaluated-result';
+import type { AlertIntegration, EvaluatedResult } from './evaluated-result';
 import { isFlapping, isStable, keepTransitions } from './flapping';
 import { firedAlert, pendingAlert, resolvedAlert, type AlertOwner } from './lifecycle';
 import { announceFiring, announceResolved, type AlertNotification, type Announcement } from './notification';
@@ -120,7 +120,7 @@ function steady(alert: Alert | null, verdict: ConditionVerdict, transitions: Dat
 /**
  * One more result for one (integration, rule): the next state and what to announce. `now` is the evaluation
  * time; windows, reminders and flapping read it, never the system clock. Time-based changes (a reminder, the
- * end of flapping) happen on the next result after they fall due.
+ * end of flapping) also happen here when they are due, and in `evaluateClock` between results.
  */
 export function evaluateAlert(
   rule: AlertRule,
@@ -140,6 +140,31 @@ export function evaluateAlert(
         steady(alert, verdict, keepTransitions(history, now, context.policy), context));
   return {
     state: { condition: memory, transitions: step.transitions, alert: step.alert },
+    notifications: step.notifications,
+  };
+}
+
+/**
+ * Time passing with no new result, for one (integration, rule): a firing alert's reminder falls due, or a flapping
+ * one has been stable long enough to say where it settled. Run on a timer, so that neither waits for the next
+ * result (an integration probed hourly, or paused with its alert firing). Anything else is left as it is.
+ */
+export function evaluateClock(
+  rule: AlertRule,
+  state: AlertState,
+  integration: AlertIntegration,
+  now: Date,
+): AlertEvaluation {
+  const { alert } = state;
+  if (alert?.state !== 'firing') return { state, notifications: [] };
+  const context: Context = { rule, integration, policy: flappingPolicy(rule), now };
+  const step =
+    alert.flapping !== null
+      ? whileFlapping(alert, alert.flapping, { kind: 'unknown' }, state.transitions, context)
+      : { ...remind(alert, context), transitions: state.transitions };
+  if (step.notifications.length === 0) return { state, notifications: [] };
+  return {
+    state: { ...state, transitions: step.transitions, alert: step.alert },
     notifications: step.notifications,
   };
 }

@@ -101,30 +101,76 @@ export class AlertEvaluationRepository {
             fromStoredJson<StoredEvaluation | null>(row.state),
           ]),
         );
-        const writes = run(states);
-        const stored = writes.states.filter(({ key }) => states.has(pairKey(key)));
-        await tx.$executeRaw`
-        UPDATE alert_evaluations e SET state = w.state, updated_at = now()
-        FROM jsonb_to_recordset(${toStoredJson(stored.map(({ key, upTo, state }) => ({ rule_id: key.ruleId, integration_id: key.integrationId, state: { upTo, state } })))}::jsonb)
-          AS w(rule_id uuid, integration_id uuid, state jsonb)
-        WHERE e.rule_id = w.rule_id AND e.integration_id = w.integration_id`;
-        if (writes.lapsed.length > 0)
-          await tx.$executeRaw`DELETE FROM alerts WHERE key = ANY(${writes.lapsed}::text[]) AND state = 'pending'`;
-        await this.upsertAlerts(
-          tx,
-          writes.alerts.filter((a) => states.has(pairKey(a))),
-        );
-        await tx.$executeRaw`
-        INSERT INTO held_notifications (rule_id, alert_key, notification)
-        SELECT h.rule_id, h.alert_key, h.notification
-        FROM jsonb_to_recordset(${toStoredJson(writes.held.map(({ ruleId, notification }) => ({ rule_id: ruleId, alert_key: notification.alertKey, notification })))}::jsonb)
-          AS h(rule_id uuid, alert_key text, notification jsonb)
-        WHERE EXISTS (SELECT 1 FROM alert_rules r WHERE r.id = h.rule_id)`;
-        await this.insertOutbox(tx, writes.outbox);
+        await this.write(tx, new Set(states.keys()), run(states));
       },
       // Lock waits under load can pass Prisma's 5 s default: a batch that gives up is retried, then skipped.
       { maxWait: 10_000, timeout: 30_000 },
     );
+  }
+
+  /**
+   * Time-driven evaluation: up to `limit` firing alerts that a reminder or the end of flapping could concern, their
+   * (rule, integration) states locked (SKIP LOCKED: a state another batch holds is taken next time), decided by
+   * `run` and written like a batch of results.
+   */
+  async evaluateDue(
+    limit: number,
+    run: (
+      due: { key: EvaluationKey; stored: StoredEvaluation; integration: AlertIntegration }[],
+    ) => EvaluationWrites,
+  ): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<
+        { rule_id: string; integration_id: string; state: unknown; name: string; tags: string[] }[]
+      >`
+        SELECT e.rule_id::text, e.integration_id::text, e.state, i.name, i.tags
+        FROM alert_evaluations e
+        JOIN alerts a ON a.rule_id = e.rule_id AND a.integration_id = e.integration_id AND a.state = 'firing'
+        JOIN alert_rules r ON r.id = e.rule_id
+        JOIN integrations i ON i.id = e.integration_id
+        -- Flapping ones are few; a reminder is due by the alert's lastNotifiedAt in the stored state (toStoredJson).
+        WHERE a.flapping OR (r.renotify_minutes IS NOT NULL AND a.acknowledged_at IS NULL
+          AND (e.state #>> '{state,alert,lastNotifiedAt,$date}')::timestamptz
+            <= now() - make_interval(mins => r.renotify_minutes))
+        ORDER BY e.updated_at
+        LIMIT ${limit}
+        FOR UPDATE OF e SKIP LOCKED`;
+      const due = rows.flatMap((row) => {
+        const stored = fromStoredJson<StoredEvaluation | null>(row.state);
+        if (!stored) return [];
+        const key = { ruleId: row.rule_id, integrationId: row.integration_id };
+        return [{ key, stored, integration: { id: row.integration_id, name: row.name, tags: row.tags } }];
+      });
+      if (due.length === 0) return;
+      await this.write(tx, new Set(due.map(({ key }) => pairKey(key))), run(due));
+    });
+  }
+
+  /** What an evaluation decided, for the (rule, integration) pairs whose states it holds locked. */
+  private async write(
+    tx: Pick<PrismaClient, '$queryRaw' | '$executeRaw'>,
+    locked: ReadonlySet<string>,
+    writes: EvaluationWrites,
+  ): Promise<void> {
+    const stored = writes.states.filter(({ key }) => locked.has(pairKey(key)));
+    await tx.$executeRaw`
+    UPDATE alert_evaluations e SET state = w.state, updated_at = now()
+    FROM jsonb_to_recordset(${toStoredJson(stored.map(({ key, upTo, state }) => ({ rule_id: key.ruleId, integration_id: key.integrationId, state: { upTo, state } })))}::jsonb)
+      AS w(rule_id uuid, integration_id uuid, state jsonb)
+    WHERE e.rule_id = w.rule_id AND e.integration_id = w.integration_id`;
+    if (writes.lapsed.length > 0)
+      await tx.$executeRaw`DELETE FROM alerts WHERE key = ANY(${writes.lapsed}::text[]) AND state = 'pending'`;
+    await this.upsertAlerts(
+      tx,
+      writes.alerts.filter((a) => locked.has(pairKey(a))),
+    );
+    await tx.$executeRaw`
+    INSERT INTO held_notifications (rule_id, alert_key, notification)
+    SELECT h.rule_id, h.alert_key, h.notification
+    FROM jsonb_to_recordset(${toStoredJson(writes.held.map(({ ruleId, notification }) => ({ rule_id: ruleId, alert_key: notification.alertKey, notification })))}::jsonb)
+      AS h(rule_id uuid, alert_key text, notification jsonb)
+    WHERE EXISTS (SELECT 1 FROM alert_rules r WHERE r.id = h.rule_id)`;
+    await this.insertOutbox(tx, writes.outbox);
   }
 
   /**

@@ -1,6 +1,10 @@
 import {
   deliverable,
+  evaluateClock,
   groupKey,
+  type AlertEvaluation,
+  type AlertState,
+  type Silence,
   evaluateAlert,
   inScope,
   type AlertIntegration,
@@ -30,6 +34,9 @@ import { toEvaluatedResult } from './evaluated-result.mapper';
 const FLUSH_EVERY_MS = 250;
 const MAX_BATCH = 1000;
 const MAX_ATTEMPTS = 3;
+/** Reminders fall due within this of their time when no result comes; so does the end of flapping. */
+const CLOCK_EVERY_MS = 30_000;
+const CLOCK_PAGE = 1000;
 
 interface Pending {
   integrationId: string;
@@ -64,6 +71,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
   private buffer: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private failures = 0;
+  private clocking = false;
 
   constructor(
     private readonly rules: AlertRuleService,
@@ -133,6 +141,66 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
     payload: (alertId) => toChannelMessage(notification, alertId, this.config.env.dashboardUrl),
   });
 
+  /**
+   * Reminders and the end of flapping as time passes, between results: firing alerts they could concern, a page
+   * at a time, through libs/diagnosis's evaluateClock, written like results are.
+   */
+  @Interval(CLOCK_EVERY_MS)
+  async clock(): Promise<void> {
+    if (this.config.env.role === 'api' || this.clocking) return;
+    this.clocking = true;
+    try {
+      const rules = new Map((await this.rules.active()).map((rule) => [rule.id, rule]));
+      const silences = await this.silences.current();
+      const now = new Date();
+      await this.repository.evaluateDue(CLOCK_PAGE, (due) => {
+        const writes: EvaluationWrites = { states: [], alerts: [], lapsed: [], outbox: [], held: [] };
+        const changedAlerts = new Map<string, EvaluationWrites['alerts'][number]>();
+        for (const { key, stored, integration } of due) {
+          const rule = rules.get(key.ruleId);
+          if (!rule) continue;
+          const evaluation = evaluateClock(toRule(rule), stored.state, integration, now);
+          if (evaluation.notifications.length === 0) continue;
+          writes.states.push({ key, upTo: stored.upTo, state: evaluation.state });
+          this.collect(writes, changedAlerts, { key, rule, before: stored.state, evaluation }, silences, now);
+        }
+        writes.alerts.push(...changedAlerts.values());
+        return writes;
+      });
+    } catch (error) {
+      this.logger.warn(`Reminders not evaluated: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.clocking = false;
+    }
+  }
+
+  /** One evaluation's outcome into the writes: the changed alert, a lapsed pending one, notifications sent or held. */
+  private collect(
+    writes: EvaluationWrites,
+    changedAlerts: Map<string, EvaluationWrites['alerts'][number]>,
+    {
+      key,
+      rule,
+      before,
+      evaluation,
+    }: { key: EvaluationKey; rule: StoredAlertRule; before: AlertState | null; evaluation: AlertEvaluation },
+    silences: readonly Silence[],
+    now: Date,
+  ): void {
+    const { state, notifications } = evaluation;
+    if (state.alert && state.alert !== before?.alert)
+      changedAlerts.set(state.alert.key, { ...key, alert: state.alert });
+    if (before?.alert?.state === 'pending' && state.alert?.key !== before.alert.key) {
+      // Lapsed before it fired, maybe within this batch: it leaves no row.
+      changedAlerts.delete(before.alert.key);
+      writes.lapsed.push(before.alert.key);
+    }
+    // A silence holds notifications back (the alert itself is still recorded); they are decided again when it ends.
+    const { send, held } = deliverable(notifications, silences, now);
+    writes.outbox.push(...send.map((notification) => this.outboxEntry(notification, rule.channelIds)));
+    writes.held.push(...held.map((notification) => ({ ruleId: rule.id, notification })));
+  }
+
   private async evaluate(batch: readonly Pending[]): Promise<void> {
     const rules = await this.rules.active();
     if (rules.length === 0) return;
@@ -171,26 +239,21 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
         // A result older than one already taken in (another process's, or replayed after an outage) would roll the
         // state back: counts restart, windows run backwards. It is recorded, not evaluated.
         if (stored && result.startedAt <= stored.upTo) continue;
-        const before = stored?.state ?? null;
-        const { state, notifications } = evaluateAlert(
+        const evaluation = evaluateAlert(
           toRule(rule),
-          before,
+          stored?.state ?? null,
           toEvaluatedResult(integration, result),
           result.startedAt,
         );
-        evaluations.set(keyOf(key), { upTo: result.startedAt, state });
+        evaluations.set(keyOf(key), { upTo: result.startedAt, state: evaluation.state });
         touched.set(keyOf(key), key);
-        if (state.alert && state.alert !== before?.alert)
-          changedAlerts.set(state.alert.key, { ...key, alert: state.alert });
-        if (before?.alert?.state === 'pending' && state.alert?.key !== before.alert.key) {
-          // Lapsed before it fired, maybe within this batch: it leaves no row.
-          changedAlerts.delete(before.alert.key);
-          writes.lapsed.push(before.alert.key);
-        }
-        // A silence holds notifications back (the alert itself is still recorded); they are decided again when it ends.
-        const { send, held } = deliverable(notifications, silences, now);
-        writes.outbox.push(...send.map((notification) => this.outboxEntry(notification, rule.channelIds)));
-        writes.held.push(...held.map((notification) => ({ ruleId: rule.id, notification })));
+        this.collect(
+          writes,
+          changedAlerts,
+          { key, rule, before: stored?.state ?? null, evaluation },
+          silences,
+          now,
+        );
       }
       for (const [k, key] of touched) writes.states.push({ key, ...evaluations.get(k)! });
       writes.alerts.push(...changedAlerts.values());
