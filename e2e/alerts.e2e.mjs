@@ -224,7 +224,7 @@ test('a weekly maintenance window is added and listed in the agenda', async () =
   const card = page.getByRole('listitem').filter({ hasText: 'Billing provider maintenance (e2e)' });
   await card.waitFor();
   assert.match(await card.innerText(), /Saturday 22:00–02:00 \(next day\) UTC/);
-  assert.match(await card.innerText(), /tagged billing/);
+  assert.match(await card.innerText(), /Integrations tagged billing/);
   await screenshots('silences');
 });
 

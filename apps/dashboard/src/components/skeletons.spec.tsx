@@ -7,6 +7,11 @@ import {
   RecentResultsSkeleton,
   TrendChartsSkeleton,
 } from './detail/detail-skeletons';
+import { AlertPageSkeleton } from './alerts/alert-page-skeleton';
+import { AlertListSkeleton, IntegrationAlertsSkeleton } from './alerts/alert-skeletons';
+import { CardListSkeleton } from './alerts/card-list-skeleton';
+import { TimelineSkeleton } from './alerts/timeline-skeleton';
+import { FormPageSkeleton } from './form/form-page-skeleton';
 import { EditIntegrationSkeleton } from './integration-form/edit-integration-skeleton';
 import { OverviewSkeleton } from './overview/overview-skeleton';
 
@@ -19,6 +24,16 @@ describe('skeletons', () => {
     ['the detail page', <IntegrationPageSkeleton key="" />, 'Loading the integration…'],
     ['the overview', <OverviewSkeleton key="" />, 'Loading the integrations…'],
     ['the edit page', <EditIntegrationSkeleton key="" />, 'Loading the integration to edit…'],
+    ['the alerts', <AlertListSkeleton key="" />, 'Loading the alerts…'],
+    ['an integration’s alerts', <IntegrationAlertsSkeleton key="" />, 'Loading the integration’s alerts…'],
+    ['the alert page', <AlertPageSkeleton key="" />, 'Loading the alert…'],
+    ['an alert’s timeline', <TimelineSkeleton key="" />, 'Loading the notifications…'],
+    ['the channels', <CardListSkeleton key="" what="Loading the channels…" />, 'Loading the channels…'],
+    [
+      'a channel’s edit page',
+      <FormPageSkeleton key="" back="Channels" what="Loading the channel to edit…" sections={[2, 2]} />,
+      'Loading the channel to edit…',
+    ],
   ])('%s: busy, says what loads, hides its placeholders', (_, skeleton, loading) => {
     const { container } = render(skeleton);
     const text = screen.getByText(loading);

@@ -37,3 +37,8 @@ export function alertSince(alert: Pick<Alert, 'state' | 'startedAt' | 'firedAt' 
 export function canAcknowledge(alert: Pick<Alert, 'state' | 'acknowledgedAt'>): boolean {
   return alert.state === 'firing' && alert.acknowledgedAt === null;
 }
+
+/** "fired", "started", "resolved": what happened at `alertSince`, for "fired 5 min ago". */
+export function sinceVerb(state: AlertState): string {
+  return { firing: 'fired', pending: 'started', resolved: 'resolved' }[state];
+}

@@ -1,6 +1,6 @@
 import type { Alert } from '@ihm/contracts';
 import Link from 'next/link';
-import { alertSince, canAcknowledge, groupAlerts } from '../../lib/alert-groups';
+import { alertSince, canAcknowledge, groupAlerts, sinceVerb } from '../../lib/alert-groups';
 import { formatNumber } from '../../lib/format';
 import { AcknowledgeButton, type AcknowledgeAction } from './acknowledge-button';
 import { AlertFacts, AlertStateBadge } from './alert-badges';
@@ -33,8 +33,7 @@ function AlertRow({
         <span className="muted rule-name">Rule: {alert.ruleName}</span>
       </span>
       <span className="when">
-        {alert.state === 'resolved' ? 'resolved ' : 'since '}
-        <TimeAgo iso={alertSince(alert)} now={now} />
+        {sinceVerb(alert.state)} <TimeAgo iso={alertSince(alert)} now={now} />
       </span>
       <span className="alert-action">
         {canAcknowledge(alert) ? (

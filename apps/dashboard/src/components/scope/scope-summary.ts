@@ -2,7 +2,10 @@ import type { AlertRule } from '@ihm/contracts';
 import { CATEGORY_LABELS } from '@ihm/diagnosis';
 import { formatCount } from '../../lib/format';
 
-/** "Every integration", "2 integrations or tags payments, eu; only Authentication": what a scope covers. */
+/**
+ * What a scope covers, in one line: "Every integration", "Orders API or integrations tagged payments, eu",
+ * "3 integrations; only Authentication".
+ */
 export function scopeSummary(scope: AlertRule['scope'], integrationName: (id: string) => string): string {
   const who = [
     ...(scope.integrationIds?.length
@@ -12,9 +15,10 @@ export function scopeSummary(scope: AlertRule['scope'], integrationName: (id: st
             : formatCount(scope.integrationIds.length, 'integration'),
         ]
       : []),
-    ...(scope.tags?.length ? [`tagged ${scope.tags.join(', ')}`] : []),
+    ...(scope.tags?.length ? [`integrations tagged ${scope.tags.join(', ')}`] : []),
   ];
-  const subject = who.length > 0 ? who.join(' or ') : 'Every integration';
+  const listed = who.join(' or ');
+  const subject = listed ? `${listed.charAt(0).toUpperCase()}${listed.slice(1)}` : 'Every integration';
   const categories = scope.categories?.length
     ? `; only ${scope.categories.map((category) => CATEGORY_LABELS[category]).join(', ')}`
     : '';

@@ -9,7 +9,7 @@ import { TimelineSkeleton } from '../../../../components/alerts/timeline-skeleto
 import { AutoRefresh } from '../../../../components/auto-refresh';
 import { MonitorDownPage } from '../../../../components/monitor-down-page';
 import { PageHead } from '../../../../components/page-head';
-import { alertSince, canAcknowledge } from '../../../../lib/alert-groups';
+import { alertSince, canAcknowledge, sinceVerb } from '../../../../lib/alert-groups';
 import { readAlert, readChannels } from '../../../../lib/alerting-reads';
 import { MonitorUnavailableError } from '../../../../lib/monitor-api';
 import { acknowledgeAlert } from '../../../alerts/actions';
@@ -59,8 +59,7 @@ export default async function AlertPage({ params }: { params: Params }) {
           <AlertStateBadge state={alert.state} />
           <AlertFacts alert={alert} />
           <span className="muted">
-            {alert.state === 'resolved' ? 'resolved' : 'since'}{' '}
-            <TimeAgo iso={alertSince(alert)} now={Date.now()} />
+            {sinceVerb(alert.state)} <TimeAgo iso={alertSince(alert)} now={Date.now()} />
           </span>
         </div>
       </PageHead>

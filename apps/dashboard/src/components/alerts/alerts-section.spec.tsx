@@ -1,0 +1,56 @@
+import { render, screen } from '@testing-library/react';
+import { MonitorUnavailableError, monitorApi } from '../../lib/monitor-api';
+import { AlertsSection } from './alerts-section';
+import { IntegrationAlerts } from './integration-alerts';
+import { alertFixture } from './fixtures';
+
+jest.mock('../../lib/monitor-api', () => {
+  const actual = jest.requireActual('../../lib/monitor-api');
+  return { ...actual, monitorApi: { alerts: jest.fn() } };
+});
+jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }) }));
+
+const acknowledgeAction = jest.fn();
+const alertsAre = (items: ReturnType<typeof alertFixture>[]) =>
+  jest.mocked(monitorApi.alerts).mockResolvedValue({ items });
+
+describe(AlertsSection.name, () => {
+  it('asks the API for the filtered alerts and lists them', async () => {
+    alertsAre([alertFixture()]);
+    render(await AlertsSection({ params: { state: 'firing' }, acknowledgeAction }));
+    expect(monitorApi.alerts).toHaveBeenCalledWith({ state: 'firing', limit: 200 });
+    expect(screen.getByRole('region', { name: 'Firing 1' })).toBeInTheDocument();
+  });
+
+  it('says what to do when nothing has fired, and offers to clear filters that match nothing', async () => {
+    alertsAre([]);
+    render(await AlertsSection({ params: {}, acknowledgeAction }));
+    expect(screen.getByRole('heading', { name: 'No alerts' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Set up a channel' })).toHaveAttribute(
+      'href',
+      '/alerts/channels',
+    );
+
+    render(await AlertsSection({ params: { category: 'not_found' }, acknowledgeAction }));
+    expect(screen.getByRole('link', { name: 'Clear filters' })).toHaveAttribute('href', '/alerts');
+  });
+
+  it('says the monitor is not reachable in the list’s place', async () => {
+    jest
+      .mocked(monitorApi.alerts)
+      .mockRejectedValue(new MonitorUnavailableError('The monitor does not answer.'));
+    render(await AlertsSection({ params: {}, acknowledgeAction }));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The monitor is not reachable. The monitor does not answer.',
+    );
+  });
+});
+
+describe(IntegrationAlerts.name, () => {
+  it('reads the integration’s alerts only', async () => {
+    alertsAre([]);
+    render(await IntegrationAlerts({ id: 'int-1', acknowledgeAction }));
+    expect(monitorApi.alerts).toHaveBeenCalledWith({ integrationId: 'int-1', limit: 10 });
+    expect(screen.getByText('No alerts: no rule has fired for this integration yet.')).toBeInTheDocument();
+  });
+});
