@@ -112,10 +112,24 @@ test('Send test shows what the receiver answered to a correctly signed test noti
   const delivery = await receiver.waitFor('alert.test');
   assert.ok(delivery.headers['webhook-signature'], 'the test is signed');
   await screenshots('channels');
+
+  await page.getByRole('link', { name: `Edit ${CHANNEL}` }).click();
+  await page.getByLabel('URL').waitFor();
+  assert.equal(await page.getByLabel('URL').inputValue(), receiver.url);
+  assert.equal(await page.getByLabel('Signing secret').inputValue(), '', 'a stored secret never comes back');
+  await page.getByText('Stored — leave empty to keep, type to replace.').waitFor();
+  await screenshots('channel-edit');
+  await page.getByRole('link', { name: '← Channels' }).click();
+  await page.waitForURL(/\/alerts\/channels$/);
 });
 
 test('the default rule sends to the channel once it is ticked', async () => {
   await page.getByRole('navigation', { name: 'Alerting' }).getByRole('link', { name: 'Rules' }).click();
+  await page.getByRole('link', { name: 'Add rule' }).click();
+  await page.getByLabel('Fires when').selectOption('Failure ratio');
+  await page.getByLabel('Failed probes (%)').waitFor();
+  await screenshots('rule-new');
+  await page.goBack();
   const rule = page.getByRole('listitem').filter({ hasText: '3 consecutive failures' });
   await rule.waitFor();
   await rule.getByRole('link', { name: /^Edit/ }).click();
