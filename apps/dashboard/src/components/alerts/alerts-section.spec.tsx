@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { MonitorUnavailableError, monitorApi } from '../../lib/monitor-api';
 import { AlertsSection } from './alerts-section';
+import { FiringAlertsLink } from './firing-alerts-link';
 import { IntegrationAlerts } from './integration-alerts';
 import { alertFixture } from './fixtures';
 
@@ -52,5 +53,27 @@ describe(IntegrationAlerts.name, () => {
     render(await IntegrationAlerts({ id: 'int-1', acknowledgeAction }));
     expect(monitorApi.alerts).toHaveBeenCalledWith({ integrationId: 'int-1', limit: 10 });
     expect(screen.getByText('No alerts: no rule has fired for this integration yet.')).toBeInTheDocument();
+  });
+});
+
+describe(FiringAlertsLink.name, () => {
+  it('counts the firing alerts and links to them', async () => {
+    alertsAre([alertFixture({ id: 'a' }), alertFixture({ id: 'b' })]);
+    render(await FiringAlertsLink());
+    expect(monitorApi.alerts).toHaveBeenCalledWith({ state: 'firing', limit: 500 });
+    expect(screen.getByRole('link', { name: '2 alerts firing' })).toHaveAttribute(
+      'href',
+      '/alerts?state=firing',
+    );
+  });
+
+  it('says "500+" past what it counts, and "unknown" when the monitor does not answer', async () => {
+    alertsAre(Array.from({ length: 500 }, (_, index) => alertFixture({ id: String(index) })));
+    render(await FiringAlertsLink());
+    expect(screen.getByRole('link', { name: '500+ alerts firing' })).toHaveClass('firing');
+
+    jest.mocked(monitorApi.alerts).mockRejectedValue(new MonitorUnavailableError('down'));
+    render(await FiringAlertsLink());
+    expect(screen.getByText('alerts unknown')).toBeInTheDocument();
   });
 });
