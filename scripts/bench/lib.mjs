@@ -47,3 +47,50 @@ export async function throughput(total, concurrency, task) {
 
 export const fmt = (n, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** One SQL statement on its own connection; answers the rows. */
+export async function sql(url, text, params = []) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU seconds (user + system) of a process, from /proc. */
+export async function cpuSeconds(pid) {
+  const { readFile } = await import('node:fs/promises');
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The monitor's scheduler lag histogram (cumulative buckets) from a /metrics scrape. */
+export async function scrapeSchedulerLag(url) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const buckets = [...text.matchAll(/^monitor_scheduler_lag_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)].map(
+    ([, le, n]) => [le === '+Inf' ? Infinity : Number(le), Number(n)],
+  );
+  return { buckets };
+}
+
+/** A quantile from the difference of two cumulative histograms, interpolated within its bucket. */
+export function histogramQuantile(before, after, q) {
+  const counts = after.buckets.map(([le, n], i) => [le, n - before.buckets[i][1]]);
+  const total = counts.at(-1)[1];
+  const rank = q * total;
+  let lower = 0;
+  let seen = 0;
+  for (const [le, cumulative] of counts) {
+    if (cumulative >= rank) {
+      const inBucket = cumulative - seen;
+      const upper = le === Infinity ? lower * 2 : le;
+      return lower + ((rank - seen) / Math.max(1, inBucket)) * (upper - lower);
+    }
+    lower = le;
+    seen = cumulative;
+  }
+  return lower;
+}
