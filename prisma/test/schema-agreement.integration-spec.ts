@@ -253,6 +253,7 @@ describe('schema.prisma and migrations', () => {
       messageId: 'msg_1',
       kind: 'firing',
       payload: { type: 'alert.firing' },
+      stream: `${rule.id}|${integrationId}`,
       groupKey: 'rule|firing|connectivity',
       occurredAt: at,
       // Its own group's first: the self-reference a formed group starts with.

@@ -173,8 +173,9 @@ export type ChannelDeliveryQuery = z.output<typeof ChannelDeliveryQuerySchema>;
 export const ChannelDeliverySchema = z.object({
   id: z.string(),
   at: z.string(),
-  alertId: z.string(),
-  integrationId: z.string(),
+  /** Null once the alert is gone (its integration or rule deleted). */
+  alertId: z.string().nullable(),
+  integrationId: z.string().nullable(),
   integrationName: z.string(),
   kind: z.string(),
   messageId: z.string(),

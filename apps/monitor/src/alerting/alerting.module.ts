@@ -12,7 +12,9 @@ import { DeliveryLogService } from './delivery/delivery-log.service';
 import { DeliveryWorker } from './delivery/delivery-worker.service';
 import { NotificationRepository } from './delivery/notification.repository';
 import { AlertEvaluationRepository } from './evaluation/alert-evaluation.repository';
+import { AlertCloser } from './evaluation/alert-closer.service';
 import { AlertEvaluator } from './evaluation/alert-evaluator.service';
+import { NotificationPlanner } from './evaluation/notification-planner';
 import { AlertRuleController } from './rules/alert-rule.controller';
 import { AlertRuleRepository } from './rules/alert-rule.repository';
 import { AlertRuleService } from './rules/alert-rule.service';
@@ -34,7 +36,9 @@ import { SilenceService } from './silences/silence.service';
     ChannelRepository,
     ChannelService,
     AlertEvaluationRepository,
+    NotificationPlanner,
     AlertEvaluator,
+    AlertCloser,
     AlertRepository,
     AlertService,
     AlertRetention,
@@ -46,6 +50,6 @@ import { SilenceService } from './silences/silence.service';
     SilenceService,
     SilenceReleaser,
   ],
-  exports: [AlertEvaluator, ChannelService, AlertRuleService],
+  exports: [AlertEvaluator, AlertCloser, ChannelService, AlertRuleService],
 })
 export class AlertingModule {}

@@ -7,6 +7,7 @@ import {
 } from '@ihm/contracts';
 import { randomUUID } from 'node:crypto';
 import { MonitorError } from '../common/monitor-error';
+import type { AlertCloser } from '../alerting/evaluation/alert-closer.service';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { SecretBox } from '../security/secret-box';
 import type { IntegrationRepository } from './integration.repository';
@@ -96,12 +97,16 @@ const patch = (fields: UpdateIntegrationRequest) => UpdateIntegrationRequestSche
 
 function setup() {
   const repository = new InMemoryIntegrationRepository();
+  // The integrations whose alerts were closed, in order: before their deletion.
+  const closed: string[] = [];
+  const alerts = {
+    integrationDeleted: async (id: string) => void closed.push(`${id}:${repository.stored.has(id)}`),
+  } as unknown as AlertCloser;
   const serviceWith = (encryptionKey: Buffer) =>
-    new IntegrationService(
-      repository as unknown as IntegrationRepository,
-      { encryptionKey } as RuntimeConfig,
-    );
-  return { repository, service: serviceWith(KEY), serviceWith };
+    new IntegrationService(repository as unknown as IntegrationRepository, alerts, {
+      encryptionKey,
+    } as RuntimeConfig);
+  return { repository, closed, service: serviceWith(KEY), serviceWith };
 }
 
 describe(IntegrationService.name, () => {
@@ -362,10 +367,11 @@ describe(IntegrationService.name, () => {
     });
   });
 
-  it('removes an integration', async () => {
-    const { repository, service } = setup();
+  it('removes an integration, its alerts closed while it still exists', async () => {
+    const { repository, closed, service } = setup();
     const { id } = await service.create(definition());
     await service.remove(id);
+    expect(closed).toEqual([`${id}:true`]);
     expect(repository.stored.has(id)).toBe(false);
     await expect(service.get(id)).rejects.toMatchObject({ code: 'INTEGRATION_NOT_FOUND' });
   });

@@ -9,6 +9,7 @@ import {
   type IntegrationPatch,
 } from '@ihm/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import { AlertCloser } from '../alerting/evaluation/alert-closer.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { MonitorError } from '../common/monitor-error';
 import { SecretBox } from '../security/secret-box';
@@ -23,6 +24,7 @@ export class IntegrationService {
 
   constructor(
     private readonly repository: IntegrationRepository,
+    private readonly alerts: AlertCloser,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
   ) {
     this.box = new SecretBox(config.encryptionKey);
@@ -91,7 +93,10 @@ export class IntegrationService {
     return toIntegration(updated);
   }
 
+  /** Its firing alerts are resolved and announced first; its results, states and alerts go with it. */
   async remove(id: string): Promise<void> {
+    await this.findRow(id);
+    await this.alerts.integrationDeleted(id);
     if (!(await this.repository.delete(id))) throw notFound(id);
   }
 

@@ -33,7 +33,7 @@ describe('alerting across three workers', () => {
     receiver.deliveries
       .map((d) => d.json as { type: string; integrations: { id: string }[] })
       .filter((body) => body.type === type)
-      .map((body) => body.integrations[0]!.id);
+      .flatMap((body) => body.integrations.map((integration) => integration.id));
 
   async function until(done: () => boolean, ms: number): Promise<void> {
     for (const deadline = Date.now() + ms; !done() && Date.now() < deadline;) await sleep(200);

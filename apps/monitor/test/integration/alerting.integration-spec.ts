@@ -7,11 +7,13 @@ import {
   ChannelTestResultSchema,
   ErrorBodySchema,
   IntegrationSchema,
+  type Integration,
 } from '@ihm/contracts';
 import { randomBytes } from 'node:crypto';
 import { PrismaClient } from '@ihm/db';
 import { AlertRetention } from '../../src/alerting/alerts/alert-retention.service';
 import { AlertEvaluator } from '../../src/alerting/evaluation/alert-evaluator.service';
+import type { WebhookPayload } from '../../src/alerting/channels/webhook/payload';
 import { WebhookReceiver } from '../receivers/webhook-receiver';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 import { switchableTarget } from './processes';
@@ -281,5 +283,91 @@ describe('alerting', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(reminders()).toHaveLength(2);
     target.answer(200);
+  }, 30_000);
+
+  it('resolves firing alerts, and says why, when their integration or rule is deleted or the scope leaves them out', async () => {
+    const channel = await json(
+      await monitor.call('/api/channels', {
+        method: 'POST',
+        json: { name: 'Closing', type: 'webhook', config: { url: receiver.url('/closing'), secret } },
+      }),
+      ChannelSchema,
+      201,
+    );
+    target.answer(500);
+    const names = ['Gone', 'Left out', 'Ruled out'];
+    const integrations = await Promise.all(
+      names.map(async (name) =>
+        json(
+          await monitor.call('/api/integrations', {
+            method: 'POST',
+            json: {
+              name,
+              url: `${target.url}/${name.length}`,
+              paused: true,
+              tags: [name === 'Ruled out' ? 'b' : 'a'],
+            },
+          }),
+          IntegrationSchema,
+          201,
+        ),
+      ),
+    );
+    const [gone, leftOut, ruledOut] = integrations as [Integration, Integration, Integration];
+    const rule = (tags: string[]) =>
+      monitor.call('/api/alert-rules', {
+        method: 'POST',
+        json: {
+          name: `Tags ${tags}`,
+          condition: { type: 'consecutiveFailures', count: 1 },
+          scope: { tags },
+          channelIds: [channel.id],
+        },
+      });
+    const ruleA = await json(await rule(['a']), AlertRuleSchema, 201);
+    const ruleB = await json(await rule(['b']), AlertRuleSchema, 201);
+    const closing = () =>
+      receiver.deliveries.filter((d) => d.path === '/closing').map((d) => d.json as WebhookPayload);
+    await Promise.all(integrations.map((i) => probe(i.id)));
+    const until = async (count: number) => {
+      for (let tries = 0; closing().length < count && tries < 100; tries += 1)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      return closing();
+    };
+    expect((await until(3)).map((b) => b.type)).toEqual(['alert.firing', 'alert.firing', 'alert.firing']);
+
+    expect((await monitor.call(`/api/integrations/${gone.id}`, { method: 'DELETE' })).status).toBe(204);
+    const patched = await monitor.call(`/api/alert-rules/${ruleA.id}`, {
+      method: 'PATCH',
+      json: { scope: { integrationIds: [gone.id] } },
+    });
+    expect(patched.status).toBe(200);
+    expect((await monitor.call(`/api/alert-rules/${ruleB.id}`, { method: 'DELETE' })).status).toBe(204);
+
+    const resolved = (await until(6)).slice(3);
+    expect(resolved.map((b) => [b.type, b.reason, b.integrations[0]?.name])).toEqual([
+      ['alert.resolved', 'integration_deleted', 'Gone'],
+      ['alert.resolved', 'out_of_scope', 'Left out'],
+      ['alert.resolved', 'rule_deleted', 'Ruled out'],
+    ]);
+    expect(receiver.deliveries.filter((d) => d.path === '/closing').every((d) => d.verified)).toBe(true);
+    // The channel's log keeps what was sent about alerts that are gone, named by the message.
+    const log = await json(
+      await monitor.call(`/api/channels/${channel.id}/deliveries`),
+      ChannelDeliveryListSchema,
+    );
+    expect(
+      log.items.filter((d) => d.kind === 'resolved').map((d) => [d.integrationName, d.alertId === null]),
+    ).toEqual([
+      ['Ruled out', true],
+      ['Left out', false],
+      ['Gone', true],
+    ]);
+    const alerts = await json(await monitor.call(`/api/alerts?integrationId=${leftOut.id}`), AlertListSchema);
+    expect(alerts.items.filter((a) => a.ruleId === ruleA.id).map((a) => a.state)).toEqual(['resolved']);
+    // The deleted rule's alerts went with it; the integration stays.
+    const ruled = await json(await monitor.call(`/api/alerts?integrationId=${ruledOut.id}`), AlertListSchema);
+    expect(ruled.items.filter((a) => a.ruleId === ruleB.id)).toEqual([]);
+    expect((await monitor.call(`/api/integrations/${ruledOut.id}`)).status).toBe(200);
   }, 30_000);
 });

@@ -30,8 +30,12 @@ export type FiringNotice =
   | { kind: 'category_changed'; previousCategory: Category }
   | { kind: 'flapping'; flappingSince: Date };
 
+/** Why an alert was resolved without its condition clearing: what it watched is no longer watched. */
+export type CloseReason = 'integration_deleted' | 'rule_deleted' | 'out_of_scope';
+
 export type AlertNotification =
-  (NotificationBase & FiringNotice) | (NotificationBase & { kind: 'resolved'; resolvedAt: Date });
+  | (NotificationBase & FiringNotice)
+  | (NotificationBase & { kind: 'resolved'; resolvedAt: Date; closed?: CloseReason });
 
 export interface Announcement<A> {
   alert: A;
@@ -84,12 +88,14 @@ export function announceResolved(
   alert: ResolvedAlert,
   subject: NotificationSubject,
   now: Date,
+  closed?: CloseReason,
 ): Announcement<ResolvedAlert> {
   const next = { ...alert, notices: alert.notices + 1 };
   const notification = {
     ...base(next, next.notices, subject, now),
     kind: 'resolved' as const,
     resolvedAt: next.resolvedAt,
+    ...(closed ? { closed } : {}),
   };
   return { alert: next, notifications: [notification] };
 }

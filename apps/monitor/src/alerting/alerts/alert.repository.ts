@@ -153,19 +153,28 @@ export class AlertRepository {
 
   /**
    * Deletes alerts resolved before `before`, with their notifications and attempts, in chunks; an alert with a
-   * notification still to deliver stays until it is delivered or given up. Says how many went.
+   * notification still to deliver stays until it is delivered or given up. So do the settled notifications of
+   * alerts already gone. Says how many alerts went.
    */
   async deleteResolvedBefore(before: Date, chunk = 1000): Promise<number> {
+    await this.prisma.$executeRaw`
+      DELETE FROM notifications
+      WHERE alert_id IS NULL AND created_at < ${before} AND (delivered_at IS NOT NULL OR gave_up_at IS NOT NULL)`;
     let deleted = 0;
     for (let removed = chunk; removed === chunk; deleted += removed) {
+      // Their notifications go in the same statement: alone, the alert's deletion would only orphan them.
       removed = await this.prisma.$executeRaw`
-        DELETE FROM alerts WHERE id IN (
+        WITH doomed AS (
           SELECT a.id FROM alerts a
           WHERE a.state = 'resolved' AND a.resolved_at < ${before}
             AND NOT EXISTS (
               SELECT 1 FROM notifications n
               WHERE n.alert_id = a.id AND n.delivered_at IS NULL AND n.gave_up_at IS NULL)
-          LIMIT ${chunk})`;
+          LIMIT ${chunk}
+        ), notifications_gone AS (
+          DELETE FROM notifications n USING doomed WHERE n.alert_id = doomed.id
+        )
+        DELETE FROM alerts a USING doomed WHERE a.id = doomed.id`;
     }
     return deleted;
   }

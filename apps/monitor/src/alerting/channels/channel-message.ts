@@ -1,4 +1,4 @@
-import type { Category } from '@ihm/diagnosis';
+import type { Category, CloseReason } from '@ihm/diagnosis';
 
 /** The events a channel announces; the webhook body's `type`. */
 export type ChannelMessageType = 'alert.firing' | 'alert.resolved' | 'alert.flapping' | 'alert.test';
@@ -46,5 +46,7 @@ export type ChannelMessage = ChannelMessageBase &
     | { type: 'alert.firing'; reason?: 'renotify' }
     /** The alert's category is now `alert.category`; receivers that key alerts by category close the old one. */
     | { type: 'alert.firing'; reason: 'category_changed'; previousCategory: Category }
-    | { type: Exclude<ChannelMessageType, 'alert.firing'> }
+    /** With `reason`: resolved because what it watched is no longer watched, not because it works again. */
+    | { type: 'alert.resolved'; reason?: CloseReason }
+    | { type: Exclude<ChannelMessageType, 'alert.firing' | 'alert.resolved'> }
   );

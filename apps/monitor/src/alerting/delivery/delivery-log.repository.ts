@@ -5,8 +5,8 @@ import { Inject, Injectable } from '@nestjs/common';
 interface AttemptRow {
   id: bigint;
   at: Date;
-  alert_id: string;
-  integration_id: string;
+  alert_id: string | null;
+  integration_id: string | null;
   integration_name: string;
   kind: string;
   message_id: string;
@@ -24,12 +24,14 @@ export class DeliveryLogRepository {
   /** Up to `limit` attempts to the channel with ids below `before` (the previous page's last), newest first. */
   async forChannel(channelId: string, limit: number, before: bigint | null): Promise<ChannelDelivery[]> {
     const rows = await this.prisma.$queryRaw<AttemptRow[]>`
-      SELECT d.id, d.at, n.alert_id::text, a.integration_id::text, i.name AS integration_name, n.kind,
+      SELECT d.id, d.at, n.alert_id::text, a.integration_id::text,
+        -- The alert and its integration may be gone (deleted, their last notification still sent): the message names it.
+        COALESCE(i.name, n.payload #>> '{integrations,0,name}', '') AS integration_name, n.kind,
         n.message_id, d.outcome, d.status, d.error, d.duration_ms
       FROM delivery_attempts d
       JOIN notifications n ON n.id = d.notification_id
-      JOIN alerts a ON a.id = n.alert_id
-      JOIN integrations i ON i.id = a.integration_id
+      LEFT JOIN alerts a ON a.id = n.alert_id
+      LEFT JOIN integrations i ON i.id = a.integration_id
       WHERE n.channel_id = ${channelId}::uuid AND (${before}::bigint IS NULL OR d.id < ${before}::bigint)
       ORDER BY d.id DESC
       LIMIT ${limit}`;

@@ -65,9 +65,9 @@ export class NotificationRepository {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
   /**
-   * Claims up to `limit` due messages for `owner` for `leaseMs`. Per channel and alert only the oldest undelivered
-   * notification is claimable, so a receiver always gets an alert's notifications in the order they were written,
-   * whatever retries do; SKIP LOCKED lets every worker claim at once. Disabled channels keep theirs. A claimed
+   * Claims up to `limit` due messages for `owner` for `leaseMs`. Per channel and (rule, integration) only the oldest
+   * undelivered notification is claimable, so a receiver always gets an integration's notifications in the order
+   * they were written (a new alert's firing after the last one's resolution), whatever retries do; SKIP LOCKED lets every worker claim at once. Disabled channels keep theirs. A claimed
    * notification with a group key takes along, as one message, the other such notifications to its channel that
    * became due within `groupWaitMs` of it; the group is stored with it, so a retry sends the same group.
    */
@@ -156,10 +156,10 @@ export class NotificationRepository {
   private claimHeads(tx: Tx, owner: string, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
     return tx.$queryRaw<ClaimedRow[]>`
       WITH heads AS (
-        SELECT DISTINCT ON (n.channel_id, n.alert_id) n.id
+        SELECT DISTINCT ON (n.channel_id, n.stream) n.id
         FROM notifications n
         WHERE n.delivered_at IS NULL AND n.gave_up_at IS NULL
-        ORDER BY n.channel_id, n.alert_id, n.id
+        ORDER BY n.channel_id, n.stream, n.id
       ), due AS (
         SELECT n.id FROM notifications n JOIN heads h ON h.id = n.id JOIN channels c ON c.id = n.channel_id
         -- Checked again here: a row another worker delivered while this claim ran is re-read under its lock.
@@ -181,7 +181,7 @@ export class NotificationRepository {
 
   /**
    * Fills the groups of newly claimed firsts: each takes the ungrouped, unclaimed notifications to its channel with
-   * its group key that became due within the wait after it and are next in line for their alert; one that two
+   * its group key that became due within the wait after it and are next in line for their (rule, integration); one that two
    * firsts would take goes to the earliest.
    */
   private async gatherGroups(
@@ -209,7 +209,7 @@ export class NotificationRepository {
           AND (m.lease_expires_at IS NULL OR m.lease_expires_at < now())
           AND NOT EXISTS (
             SELECT 1 FROM notifications p
-            WHERE p.channel_id = m.channel_id AND p.alert_id = m.alert_id AND p.id < m.id
+            WHERE p.channel_id = m.channel_id AND p.stream = m.stream AND p.id < m.id
               AND p.delivered_at IS NULL AND p.gave_up_at IS NULL)
         FOR UPDATE OF m SKIP LOCKED
       ), chosen AS (

@@ -39,6 +39,14 @@ export interface EvaluationWrites {
   held: { ruleId: string; notification: AlertNotification }[];
 }
 
+/** An open alert's (rule, integration), as closing reads it. */
+export interface OpenEvaluation {
+  key: EvaluationKey;
+  stored: StoredEvaluation;
+  rule: { id: string; name: string; channelIds: string[] };
+  integration: AlertIntegration;
+}
+
 /** Puts a released notification in the outbox for the rule's channels, once its alert's row id is known. */
 export type ReleasedEntry = (notification: AlertNotification, channelIds: readonly string[]) => OutboxEntry;
 
@@ -146,6 +154,60 @@ export class AlertEvaluationRepository {
     });
   }
 
+  /**
+   * The (rule, integration) pairs with an open alert (pending or firing) of one integration or one rule, their states
+   * locked (in one order, like batches of results), with the rule and integration they are about; `run` decides
+   * and what it decides is written like a batch of results. Closing uses it before a deletion.
+   */
+  async evaluateOpen(
+    of: { integrationId: string } | { ruleId: string },
+    run: (open: OpenEvaluation[]) => EvaluationWrites,
+  ): Promise<void> {
+    const integrationId = 'integrationId' in of ? of.integrationId : null;
+    const ruleId = 'ruleId' in of ? of.ruleId : null;
+    await this.prisma.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<
+          {
+            rule_id: string;
+            integration_id: string;
+            state: unknown;
+            name: string;
+            tags: string[];
+            rule_name: string;
+            channel_ids: string[];
+          }[]
+        >`
+        SELECT e.rule_id::text, e.integration_id::text, e.state, i.name, i.tags, r.name AS rule_name,
+          r.channel_ids::text[] AS channel_ids
+        FROM alert_evaluations e
+        JOIN alerts a ON a.rule_id = e.rule_id AND a.integration_id = e.integration_id
+          AND a.state IN ('pending', 'firing')
+        JOIN alert_rules r ON r.id = e.rule_id
+        JOIN integrations i ON i.id = e.integration_id
+        WHERE (${integrationId}::uuid IS NULL OR e.integration_id = ${integrationId}::uuid)
+          AND (${ruleId}::uuid IS NULL OR e.rule_id = ${ruleId}::uuid)
+        ORDER BY e.rule_id, e.integration_id
+        FOR UPDATE OF e`;
+        const open = rows.flatMap((row) => {
+          const stored = fromStoredJson<StoredEvaluation | null>(row.state);
+          if (!stored) return [];
+          return [
+            {
+              key: { ruleId: row.rule_id, integrationId: row.integration_id },
+              stored,
+              rule: { id: row.rule_id, name: row.rule_name, channelIds: row.channel_ids },
+              integration: { id: row.integration_id, name: row.name, tags: row.tags },
+            },
+          ];
+        });
+        if (open.length === 0) return;
+        await this.write(tx, new Set(open.map(({ key }) => pairKey(key))), run(open));
+      },
+      { maxWait: 10_000, timeout: 30_000 },
+    );
+  }
+
   /** What an evaluation decided, for the (rule, integration) pairs whose states it holds locked. */
   private async write(
     tx: Pick<PrismaClient, '$queryRaw' | '$executeRaw'>,
@@ -226,26 +288,28 @@ export class AlertEvaluationRepository {
   ) {
     if (outbox.length === 0) return;
     const keys = [...new Set(outbox.map((e) => e.alertKey))];
-    const rows = await tx.$queryRaw<{ id: string; key: string }[]>`
-      SELECT id::text, key FROM alerts WHERE key = ANY(${keys}::text[])`;
-    const alertIds = new Map(rows.map((row) => [row.key, row.id]));
+    const rows = await tx.$queryRaw<{ id: string; key: string; stream: string }[]>`
+      SELECT id::text, key, rule_id::text || '|' || integration_id::text AS stream
+      FROM alerts WHERE key = ANY(${keys}::text[])`;
+    const alerts = new Map(rows.map((row) => [row.key, row]));
     const channels = await tx.$queryRaw<{ id: string; type: ChannelType }[]>`
       SELECT id::text, type FROM channels WHERE id = ANY(${[...new Set(outbox.flatMap((e) => e.channelIds))]}::uuid[])`;
     const typeOf = new Map(channels.map((channel) => [channel.id, channel.type]));
     const notifications = outbox.flatMap((entry) => {
-      const alertId = alertIds.get(entry.alertKey);
-      if (!alertId) return [];
+      const alert = alerts.get(entry.alertKey);
+      if (!alert) return [];
       return entry.channelIds.flatMap((channelId) => {
         const type = typeOf.get(channelId);
         if (!type) return [];
         const { groupKey, dueAt } = entry.routing(type);
         return [
           {
-            alert_id: alertId,
+            alert_id: alert.id,
             channel_id: channelId,
+            stream: alert.stream,
             message_id: entry.messageId,
             kind: entry.kind,
-            payload: entry.payload(alertId),
+            payload: entry.payload(alert.id),
             group_key: groupKey,
             occurred_at: entry.occurredAt.toISOString(),
             due_at: dueAt.toISOString(),
@@ -254,10 +318,10 @@ export class AlertEvaluationRepository {
       });
     });
     await tx.$executeRaw`
-      INSERT INTO notifications (alert_id, channel_id, message_id, kind, payload, group_key, occurred_at, due_at)
-      SELECT n.alert_id, n.channel_id, n.message_id, n.kind, n.payload, n.group_key, n.occurred_at, n.due_at
+      INSERT INTO notifications (alert_id, channel_id, stream, message_id, kind, payload, group_key, occurred_at, due_at)
+      SELECT n.alert_id, n.channel_id, n.stream, n.message_id, n.kind, n.payload, n.group_key, n.occurred_at, n.due_at
       FROM jsonb_to_recordset(${toStoredJson(notifications)}::jsonb)
-        AS n(alert_id uuid, channel_id uuid, message_id text, kind text, payload jsonb, group_key text,
+        AS n(alert_id uuid, channel_id uuid, stream text, message_id text, kind text, payload jsonb, group_key text,
           occurred_at timestamptz, due_at timestamptz)
       WHERE EXISTS (SELECT 1 FROM channels c WHERE c.id = n.channel_id)
       ON CONFLICT (message_id, channel_id) DO NOTHING`;

@@ -13,6 +13,7 @@ import type {
   StoredEvaluation,
 } from './alert-evaluation.repository';
 import { AlertEvaluator } from './alert-evaluator.service';
+import { NotificationPlanner } from './notification-planner';
 
 const ORDERS: AlertIntegration = { id: 'i-orders', name: 'Orders', tags: ['payments'] };
 const SEARCH: AlertIntegration = { id: 'i-search', name: 'Search', tags: [] };
@@ -68,6 +69,7 @@ function evaluator(rules: StoredAlertRule[], silences: StoredSilence[] = []) {
     ruleService,
     silenceService,
     repository as unknown as AlertEvaluationRepository,
+    new NotificationPlanner(config),
     config,
   );
   const feed = (

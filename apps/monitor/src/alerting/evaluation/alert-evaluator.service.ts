@@ -1,35 +1,20 @@
-import {
-  deliverable,
-  evaluateClock,
-  groupKey,
-  type AlertEvaluation,
-  type AlertState,
-  type Silence,
-  evaluateAlert,
-  inScope,
-  type AlertIntegration,
-  type AlertNotification,
-  type AlertRule,
-} from '@ihm/diagnosis';
+import { evaluateAlert, evaluateClock } from '@ihm/diagnosis';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
 import type { CheckResult, PipelineResult } from '../../pipeline/check-result';
 import type { ResultStep } from '../../pipeline/result-step';
-import { sentGrouped } from '../channels/channel-grouping';
-import { channelMessageId } from '../channels/message-id';
 import { AlertRuleService } from '../rules/alert-rule.service';
 import { SilenceService } from '../silences/silence.service';
-import type { StoredAlertRule } from '../rules/alert-rule.repository';
+import { toRule, watches } from '../rules/rule-watches';
 import {
   AlertEvaluationRepository,
   type EvaluationKey,
   type EvaluationWrites,
-  type OutboxEntry,
   type StoredEvaluation,
 } from './alert-evaluation.repository';
-import { toChannelMessage } from './channel-message.mapper';
 import { toEvaluatedResult } from './evaluated-result.mapper';
+import { noWrites, NotificationPlanner } from './notification-planner';
 
 const FLUSH_EVERY_MS = 250;
 const MAX_BATCH = 1000;
@@ -44,18 +29,6 @@ interface Pending {
 }
 
 const keyOf = (k: EvaluationKey) => `${k.ruleId}|${k.integrationId}`;
-
-/** The integrations a rule watches: its listed ids or tags (its categories narrow what counts, in evaluation). */
-const watches = (rule: StoredAlertRule, integration: AlertIntegration) =>
-  inScope({ integrationIds: rule.scope.integrationIds, tags: rule.scope.tags }, integration, null);
-
-/** A stored rule as evaluation reads it: without its channels and times. */
-const toRule = ({
-  channelIds: _channels,
-  createdAt: _c,
-  updatedAt: _u,
-  ...rule
-}: StoredAlertRule): AlertRule => rule;
 
 /**
  * The pipeline's alert step: stored results (scheduled and probe now; never a dry run) are evaluated against
@@ -77,6 +50,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
     private readonly rules: AlertRuleService,
     private readonly silences: SilenceService,
     private readonly repository: AlertEvaluationRepository,
+    private readonly planner: NotificationPlanner,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
@@ -124,23 +98,6 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
     }
   }
 
-  /** A notification in the outbox for these channels, as every channel is given it. */
-  readonly outboxEntry = (notification: AlertNotification, channelIds: readonly string[]): OutboxEntry => ({
-    alertKey: notification.alertKey,
-    channelIds,
-    messageId: channelMessageId(notification),
-    kind: notification.kind,
-    occurredAt: notification.at,
-    routing: (channelType) =>
-      sentGrouped(channelType)
-        ? {
-            groupKey: groupKey(notification),
-            dueAt: new Date(notification.at.getTime() + this.config.env.alertGroupWaitSeconds * 1000),
-          }
-        : { groupKey: null, dueAt: notification.at },
-    payload: (alertId) => toChannelMessage(notification, alertId, this.config.env.dashboardUrl),
-  });
-
   /**
    * Reminders and the end of flapping as time passes, between results: firing alerts they could concern, a page
    * at a time, through libs/diagnosis's evaluateClock, written like results are.
@@ -154,7 +111,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
       const silences = await this.silences.current();
       const now = new Date();
       await this.repository.evaluateDue(CLOCK_PAGE, (due) => {
-        const writes: EvaluationWrites = { states: [], alerts: [], lapsed: [], outbox: [], held: [] };
+        const writes = noWrites();
         const changedAlerts = new Map<string, EvaluationWrites['alerts'][number]>();
         for (const { key, stored, integration } of due) {
           const rule = rules.get(key.ruleId);
@@ -162,7 +119,13 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
           const evaluation = evaluateClock(toRule(rule), stored.state, integration, now);
           if (evaluation.notifications.length === 0) continue;
           writes.states.push({ key, upTo: stored.upTo, state: evaluation.state });
-          this.collect(writes, changedAlerts, { key, rule, before: stored.state, evaluation }, silences, now);
+          this.planner.collect(
+            writes,
+            changedAlerts,
+            { key, rule, before: stored.state, evaluation },
+            silences,
+            now,
+          );
         }
         writes.alerts.push(...changedAlerts.values());
         return writes;
@@ -172,33 +135,6 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
     } finally {
       this.clocking = false;
     }
-  }
-
-  /** One evaluation's outcome into the writes: the changed alert, a lapsed pending one, notifications sent or held. */
-  private collect(
-    writes: EvaluationWrites,
-    changedAlerts: Map<string, EvaluationWrites['alerts'][number]>,
-    {
-      key,
-      rule,
-      before,
-      evaluation,
-    }: { key: EvaluationKey; rule: StoredAlertRule; before: AlertState | null; evaluation: AlertEvaluation },
-    silences: readonly Silence[],
-    now: Date,
-  ): void {
-    const { state, notifications } = evaluation;
-    if (state.alert && state.alert !== before?.alert)
-      changedAlerts.set(state.alert.key, { ...key, alert: state.alert });
-    if (before?.alert?.state === 'pending' && state.alert?.key !== before.alert.key) {
-      // Lapsed before it fired, maybe within this batch: it leaves no row.
-      changedAlerts.delete(before.alert.key);
-      writes.lapsed.push(before.alert.key);
-    }
-    // A silence holds notifications back (the alert itself is still recorded); they are decided again when it ends.
-    const { send, held } = deliverable(notifications, silences, now);
-    writes.outbox.push(...send.map((notification) => this.outboxEntry(notification, rule.channelIds)));
-    writes.held.push(...held.map((notification) => ({ ruleId: rule.id, notification })));
   }
 
   private async evaluate(batch: readonly Pending[]): Promise<void> {
@@ -230,7 +166,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
     ];
     await this.repository.evaluate(keys, (stored) => {
       const evaluations = new Map<string, StoredEvaluation | null>(stored);
-      const writes: EvaluationWrites = { states: [], alerts: [], lapsed: [], outbox: [], held: [] };
+      const writes = noWrites();
       const touched = new Map<string, EvaluationKey>();
       const changedAlerts = new Map<string, EvaluationWrites['alerts'][number]>();
       for (const { rule, integration, result } of work) {
@@ -247,7 +183,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
         );
         evaluations.set(keyOf(key), { upTo: result.startedAt, state: evaluation.state });
         touched.set(keyOf(key), key);
-        this.collect(
+        this.planner.collect(
           writes,
           changedAlerts,
           { key, rule, before: stored?.state ?? null, evaluation },

@@ -61,6 +61,10 @@ export function toChannelMessage(
     case 'flapping':
       return { ...base, type: 'alert.flapping' };
     case 'resolved':
-      return { ...base, type: 'alert.resolved' };
+      return {
+        ...base,
+        type: 'alert.resolved',
+        ...(notification.closed ? { reason: notification.closed } : {}),
+      };
   }
 }

@@ -8,6 +8,7 @@ import {
 } from '@ihm/contracts';
 import { Injectable } from '@nestjs/common';
 import { MonitorError } from '../../common/monitor-error';
+import { AlertCloser } from '../evaluation/alert-closer.service';
 import { AlertRuleRepository, type StoredAlertRule } from './alert-rule.repository';
 
 /** Rules change rarely and are read for every batch of results: a short cache, refreshed on every change here. */
@@ -21,7 +22,10 @@ export function toAlertRule(rule: StoredAlertRule): AlertRule {
 export class AlertRuleService {
   private cache: { rules: Promise<StoredAlertRule[]>; at: number } | null = null;
 
-  constructor(private readonly repository: AlertRuleRepository) {}
+  constructor(
+    private readonly repository: AlertRuleRepository,
+    private readonly alerts: AlertCloser,
+  ) {}
 
   async list(): Promise<AlertRuleList> {
     return { items: (await this.repository.list()).map(toAlertRule) };
@@ -46,10 +50,16 @@ export class AlertRuleService {
     await this.rejectUnknownChannels(parsed.data.channelIds);
     const updated = await this.repository.update(id, parsed.data);
     if (!updated) throw notFound(id);
+    // Alerts on integrations the new scope leaves out would never hear of them again: resolved now.
+    if (JSON.stringify(updated.scope) !== JSON.stringify(stored.scope))
+      await this.alerts.scopeChanged(updated);
     return this.changed(toAlertRule(updated));
   }
 
+  /** Its firing alerts are resolved and announced first; its alerts go with it. */
   async remove(id: string): Promise<void> {
+    await this.find(id);
+    await this.alerts.ruleDeleted(id);
     if (!(await this.repository.delete(id))) throw notFound(id);
     this.changed(null);
   }

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
 import { AlertEvaluationRepository } from '../evaluation/alert-evaluation.repository';
-import { AlertEvaluator } from '../evaluation/alert-evaluator.service';
+import { NotificationPlanner } from '../evaluation/notification-planner';
 import { SilenceService } from './silence.service';
 
 /** Checks this often whether a silence that held notifications is over: they are sent within this of its end. */
@@ -23,7 +23,7 @@ export class SilenceReleaser {
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly silences: SilenceService,
     private readonly repository: AlertEvaluationRepository,
-    private readonly evaluator: AlertEvaluator,
+    private readonly planner: NotificationPlanner,
   ) {}
 
   @Interval(RELEASE_EVERY_MS)
@@ -35,7 +35,7 @@ export class SilenceReleaser {
       const now = new Date();
       await this.repository.releaseHeld(
         (held, alerts) => releaseHeld(held, alerts, silences, now),
-        this.evaluator.outboxEntry,
+        this.planner.outboxEntry,
       );
     } catch (error) {
       this.logger.warn(

@@ -24,12 +24,16 @@ function firingNow(overrides: Partial<ChannelMessage> = {}): ChannelMessage {
 
 function resolvedNow(firing: ChannelMessage): ChannelMessage {
   const at = new Date();
-  return {
-    ...firing,
+  const { id, integrations, url, summary } = firing;
+  return channelMessage({
+    id,
+    integrations,
+    url,
+    summary,
     type: 'alert.resolved',
     at,
     alert: { ...firing.alert, state: 'resolved', resolvedAt: at },
-  };
+  });
 }
 
 describe(sendAlertmanager.name, () => {

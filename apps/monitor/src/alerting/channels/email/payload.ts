@@ -1,6 +1,6 @@
 import { CATEGORY_LABELS } from '@ihm/diagnosis';
 import type { ChannelMessage } from '../channel-message';
-import { fit, oneLine, who } from '../message-text';
+import { fit, oneLine, resolvedLead, who } from '../message-text';
 import { emailHtml } from './html';
 
 const SUBJECT_MAX = 200;
@@ -45,7 +45,7 @@ function wording(message: ChannelMessage): { title: string; lead: string | null 
       }
       return { title: 'Firing', lead: null };
     case 'alert.resolved':
-      return { title: 'Resolved', lead: 'Working again. It was:' };
+      return { title: 'Resolved', lead: resolvedLead(message) };
     case 'alert.flapping':
       return {
         title: 'Flapping',

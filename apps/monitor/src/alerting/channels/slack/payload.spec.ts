@@ -99,6 +99,20 @@ describe(slackPayload.name, () => {
       },
     ],
     [
+      'resolved because the integration was deleted',
+      channelMessage({
+        type: 'alert.resolved',
+        reason: 'integration_deleted',
+        alert: { ...firing.alert, state: 'resolved', resolvedAt },
+      }),
+      {
+        header: ':large_green_circle: Resolved: Payments API',
+        lead: /^No longer watched: the integration was deleted\. It was:$/,
+        steps: false,
+        when: /^Fired .*Resolved /,
+      },
+    ],
+    [
       'flapping',
       channelMessage({ type: 'alert.flapping', alert: { ...firing.alert, flapping: true } }),
       {

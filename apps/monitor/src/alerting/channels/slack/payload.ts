@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS } from '@ihm/diagnosis';
 import type { ChannelMessage } from '../channel-message';
+import { resolvedLead } from '../message-text';
 import { escapeMrkdwn, fitText, mrkdwnLink, slackDate } from './mrkdwn';
 
 // Slack's own limits for a header's and a section's text: past them Slack refuses the whole message.
@@ -46,7 +47,7 @@ function wording(message: ChannelMessage): Wording {
       return { emoji, title: 'Firing', lead: null };
     }
     case 'alert.resolved':
-      return { emoji: ':large_green_circle:', title: 'Resolved', lead: 'Working again. It was:' };
+      return { emoji: ':large_green_circle:', title: 'Resolved', lead: resolvedLead(message) };
     case 'alert.flapping':
       return {
         emoji: ':twisted_rightwards_arrows:',

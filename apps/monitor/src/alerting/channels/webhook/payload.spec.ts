@@ -53,6 +53,12 @@ describe(webhookPayload.name, () => {
       { state: 'resolved', resolvedAt: '2026-11-27T15:02:00.000Z' },
     ],
     [
+      'resolved because the rule no longer covers it',
+      channelMessage({ type: 'alert.resolved', reason: 'out_of_scope' }),
+      { type: 'alert.resolved', reason: 'out_of_scope' },
+      {},
+    ],
+    [
       'flapping',
       channelMessage({ type: 'alert.flapping', alert: { ...firing.alert, flapping: true } }),
       { type: 'alert.flapping' },

@@ -1,3 +1,4 @@
+import type { CloseReason } from '@ihm/diagnosis';
 import type {
   ChannelIntegration,
   ChannelMessage,
@@ -8,7 +9,8 @@ import type {
 /** The webhook channel's JSON body, as DESIGN.md's "Notification bodies" states it; times are ISO-8601. */
 export interface WebhookPayload {
   type: ChannelMessageType;
-  reason?: FiringReason;
+  /** Why it fires again (`renotify`, `category_changed`), or why it resolved without working again. */
+  reason?: FiringReason | CloseReason;
   /** With `reason: "category_changed"`: the category it had until now. */
   previousCategory?: ChannelMessage['alert']['category'];
   /** When the event happened (Standard Webhooks' `timestamp`); the attempt's time is in `webhook-timestamp`. */
@@ -34,7 +36,9 @@ export function webhookPayload(message: ChannelMessage): WebhookPayload {
   const { alert } = message;
   return {
     type: message.type,
-    ...(message.type === 'alert.firing' && message.reason ? { reason: message.reason } : {}),
+    ...((message.type === 'alert.firing' || message.type === 'alert.resolved') && message.reason
+      ? { reason: message.reason }
+      : {}),
     ...(message.type === 'alert.firing' && message.reason === 'category_changed'
       ? { previousCategory: message.previousCategory }
       : {}),
