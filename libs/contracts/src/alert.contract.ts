@@ -4,11 +4,20 @@ import { CategorySchema } from './probe-result.contract';
 export const ALERT_STATES = ['pending', 'firing', 'resolved'] as const;
 export const AlertStateSchema = z.enum(ALERT_STATES, { error: 'state must be pending, firing or resolved' });
 
-export const DELIVERY_OUTCOMES = ['delivered', 'failed', 'held'] as const;
+/**
+ * `delivered` and `failed` are attempts; `queued` is a notification not tried yet (its group wait or its turn);
+ * `held` is one a silence keeps back, for no channel yet.
+ */
+export const DELIVERY_OUTCOMES = ['delivered', 'failed', 'queued', 'held'] as const;
 
-/** One attempt to hand a notification to a channel. */
+/** One attempt to hand a notification to a channel, or a notification waiting for its first. */
 export const DeliverySchema = z.object({
-  channelId: z.string(),
+  /** Null for a held notification: it goes to the rule's channels when its silence is over. */
+  channelId: z.string().nullable(),
+  /** Null for a held notification, or once the channel is deleted. */
+  channelName: z.string().nullable(),
+  /** The notification's idempotency key (`webhook-id`): an attempt's retries share it. Null while held. */
+  messageId: z.string().nullable(),
   at: z.string(),
   kind: z.string(),
   outcome: z.enum(DELIVERY_OUTCOMES),
@@ -49,5 +58,9 @@ export const AlertListQuerySchema = z.strictObject({
 });
 export type AlertListQuery = z.output<typeof AlertListQuerySchema>;
 
-export const AlertListSchema = z.object({ items: z.array(AlertSchema) });
+export const AlertListSchema = z.object({
+  items: z.array(AlertSchema),
+  /** How many alerts are in each state under the query's other filters, whatever its limit. */
+  counts: z.object({ pending: z.number().int(), firing: z.number().int(), resolved: z.number().int() }),
+});
 export type AlertList = z.infer<typeof AlertListSchema>;

@@ -1,8 +1,5 @@
 import { alertDetailFixture } from '../components/alerts/fixtures';
 import { alertTimeline, notificationLabel } from './alert-timeline';
-import { namer } from './namer';
-
-const channels = namer([{ id: 'chan-1', name: 'Ops webhook' }], 'a deleted channel');
 
 describe(alertTimeline.name, () => {
   it('interleaves the alert’s changes with every delivery attempt, oldest first, changes first at a tie', () => {
@@ -14,6 +11,8 @@ describe(alertTimeline.name, () => {
       deliveries: [
         {
           channelId: 'chan-1',
+          channelName: 'Ops webhook',
+          messageId: 'msg_1',
           kind: 'firing',
           at: '2026-11-25T11:52:00.000Z',
           outcome: 'failed',
@@ -22,6 +21,8 @@ describe(alertTimeline.name, () => {
         },
         {
           channelId: 'chan-1',
+          channelName: 'Ops webhook',
+          messageId: 'msg_1',
           kind: 'firing',
           at: '2026-11-25T11:53:00.000Z',
           outcome: 'delivered',
@@ -29,7 +30,9 @@ describe(alertTimeline.name, () => {
           error: null,
         },
         {
-          channelId: 'gone',
+          channelId: null,
+          channelName: null,
+          messageId: null,
           kind: 'resolved',
           at: '2026-11-25T11:58:01.000Z',
           outcome: 'held',
@@ -38,7 +41,7 @@ describe(alertTimeline.name, () => {
         },
       ],
     });
-    expect(alertTimeline(alert, channels)).toEqual([
+    expect(alertTimeline(alert)).toEqual([
       { type: 'change', at: '2026-11-25T11:50:00.000Z', text: 'Started failing (pending)' },
       { type: 'change', at: '2026-11-25T11:52:00.000Z', text: 'Fired' },
       {
@@ -65,7 +68,7 @@ describe(alertTimeline.name, () => {
         type: 'delivery',
         at: '2026-11-25T11:58:01.000Z',
         text: 'Resolved notification',
-        channel: 'a deleted channel',
+        channel: 'held by a silence, for the rule’s channels',
         outcome: 'held',
         status: null,
         error: null,

@@ -26,12 +26,16 @@ export function notificationLabel(kind: string): string {
   return NOTIFICATION_LABELS[kind] ?? `Notification (${kind})`;
 }
 
+/** Where a delivery went: its channel, or nowhere yet while a silence holds it. */
+const channelOf = (delivery: Delivery) =>
+  delivery.channelName ?? 'held by a silence, for the rule’s channels';
+
 /**
  * The alert's life in order: started, fired, acknowledged, resolved, and between them every attempt to deliver
- * one of its notifications (held ones too: silenced, or not sent yet). Oldest first; at the same instant the
+ * one of its notifications (queued ones too, and those a silence holds). Oldest first; at the same instant the
  * change comes before the notifications it caused.
  */
-export function alertTimeline(alert: AlertDetail, channelName: (id: string) => string): TimelineEntry[] {
+export function alertTimeline(alert: AlertDetail): TimelineEntry[] {
   const changes: TimelineEntry[] = [
     { type: 'change', at: alert.startedAt, text: 'Started failing (pending)' },
     ...(alert.firedAt ? [{ type: 'change' as const, at: alert.firedAt, text: 'Fired' }] : []),
@@ -50,7 +54,7 @@ export function alertTimeline(alert: AlertDetail, channelName: (id: string) => s
     type: 'delivery',
     at: delivery.at,
     text: notificationLabel(delivery.kind),
-    channel: channelName(delivery.channelId),
+    channel: channelOf(delivery),
     outcome: delivery.outcome,
     status: delivery.status,
     error: delivery.error,

@@ -182,7 +182,7 @@ describe('a receiver that is down', () => {
       async () => {
         const details = await Promise.all([firstAlert, secondAlert, billingAlert].map((a) => detail(a.id)));
         // The receiver has them all; the worker logs each attempt just after it was answered.
-        return details.every((d) => d.deliveries.every((x) => x.outcome !== 'held')) && details;
+        return details.every((d) => d.deliveries.every((x) => x.outcome !== 'queued')) && details;
       },
       10_000,
     );
@@ -287,7 +287,7 @@ describe('a monitor killed mid-send', () => {
     expect(doomed.signalCode).toBe('SIGKILL');
     // The killed send left no attempt behind: the notification still waits, under the dead worker's lease.
     expect((await detail(alert.id)).deliveries).toEqual([
-      expect.objectContaining({ channelId: hook.id, kind: 'firing', outcome: 'held' }),
+      expect.objectContaining({ channelId: hook.id, kind: 'firing', outcome: 'queued' }),
     ]);
 
     const successor = await startWorker();

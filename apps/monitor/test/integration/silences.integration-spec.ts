@@ -1,4 +1,4 @@
-import { AlertListSchema, IntegrationSchema, SilenceSchema } from '@ihm/contracts';
+import { AlertDetailSchema, AlertListSchema, IntegrationSchema, SilenceSchema } from '@ihm/contracts';
 import { randomBytes } from 'node:crypto';
 import { WebhookReceiver } from '../receivers/webhook-receiver';
 import { startMonitor, type RunningMonitor } from './monitor-app';
@@ -78,6 +78,20 @@ describe('silences', () => {
       await (await monitor.call(`/api/alerts?state=firing&integrationId=${integration.id}`)).json(),
     );
     expect(alerts.items.map((a) => a.ruleName)).toEqual(['Two in a row']);
+    expect(alerts.counts).toMatchObject({ firing: 1 });
+    // The alert's history shows the notification the silence holds, for no channel yet.
+    const held = AlertDetailSchema.parse(
+      await (await monitor.call(`/api/alerts/${alerts.items[0]!.id}`)).json(),
+    );
+    expect(held.deliveries).toEqual([
+      expect.objectContaining({
+        kind: 'firing',
+        outcome: 'held',
+        channelId: null,
+        channelName: null,
+        messageId: null,
+      }),
+    ]);
 
     expect((await monitor.call(`/api/silences/${silence.id}`, { method: 'DELETE' })).status).toBe(204);
     const [sent] = await receiver.waitForDeliveries(1, 15_000);
@@ -87,5 +101,16 @@ describe('silences', () => {
     });
     await sleep(6_000);
     expect(receiver.deliveries).toHaveLength(1);
+    const released = AlertDetailSchema.parse(
+      await (await monitor.call(`/api/alerts/${alerts.items[0]!.id}`)).json(),
+    );
+    expect(released.deliveries).toEqual([
+      expect.objectContaining({
+        kind: 'firing',
+        outcome: 'delivered',
+        channelName: expect.any(String),
+        messageId: sent!.headers['webhook-id'],
+      }),
+    ]);
   }, 40_000);
 });

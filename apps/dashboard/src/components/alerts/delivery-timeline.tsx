@@ -1,16 +1,15 @@
 import { alertTimeline } from '../../lib/alert-timeline';
-import { namer } from '../../lib/namer';
-import { readAlert, readChannels } from '../../lib/alerting-reads';
+import { readAlert } from '../../lib/alerting-reads';
 import { sectionRead } from '../../lib/section-read';
 import { SectionUnavailable } from '../section-unavailable';
 import { TimelineTable } from './timeline-table';
 
-/** The alert's timeline with its channels named: streamed, as the channels are a read of their own. */
+/** The alert's timeline with every delivery attempt: streamed. */
 export async function DeliveryTimeline({ id }: { id: string }) {
-  const read = await sectionRead(Promise.all([readAlert(id), readChannels()]));
+  const read = await sectionRead(readAlert(id));
   if (!read.ok) return <SectionUnavailable message={read.message} />;
-  const [alert, channels] = read.value;
-  const entries = alertTimeline(alert, namer(channels.items, 'a deleted channel'));
+  const alert = read.value;
+  const entries = alertTimeline(alert);
   const why = alert.state === 'pending' ? 'a pending alert sends none yet' : 'its rule has no channel';
   return (
     <>

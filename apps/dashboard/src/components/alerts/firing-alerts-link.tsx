@@ -4,15 +4,13 @@ import { monitorApi } from '../../lib/monitor-api';
 import { sectionRead } from '../../lib/section-read';
 import { LoadingText, SkeletonText } from '../skeleton';
 
-/** Firing alerts counted at most: past it the head says "500+", the Alerts page lists them. */
-const COUNTED = 500;
-
 /** The overview head's count of firing alerts, a link to them; streamed, so the overview does not wait. */
 export async function FiringAlertsLink() {
-  const read = await sectionRead(monitorApi.alerts({ state: 'firing', limit: COUNTED }));
+  // One alert is enough to read: the API counts them all.
+  const read = await sectionRead(monitorApi.alerts({ state: 'firing', limit: 1 }));
   if (!read.ok) return <span className="muted">alerts unknown</span>;
-  const count = read.value.items.length;
-  const text = `${count >= COUNTED ? `${formatNumber(COUNTED)}+` : formatNumber(count)} ${count === 1 ? 'alert' : 'alerts'} firing`;
+  const count = read.value.counts.firing;
+  const text = `${formatNumber(count)} ${count === 1 ? 'alert' : 'alerts'} firing`;
   return (
     <Link href="/alerts?state=firing" className={count > 0 ? 'firing-link firing' : 'firing-link'}>
       {text}

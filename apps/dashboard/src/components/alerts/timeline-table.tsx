@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/format';
 /** The table's columns, in order; its skeleton shows the same headers. */
 export const TIMELINE_COLUMNS = ['Time', 'What', 'Channel', 'Outcome', 'HTTP', 'Error'] as const;
 
-const OUTCOME_TEXT = { delivered: 'delivered', failed: 'failed', held: 'held' } as const;
+const OUTCOME_TEXT = { delivered: 'delivered', failed: 'failed', queued: 'queued', held: 'held' } as const;
 
 /** The alert's changes and each delivery attempt, oldest first, one line each. */
 export function TimelineTable({ entries }: { entries: readonly TimelineEntry[] }) {

@@ -1,5 +1,5 @@
 import type { AlertListQuery, Delivery } from '@ihm/contracts';
-import type { AlertState, Category } from '@ihm/diagnosis';
+import type { AlertNotification, AlertState, Category } from '@ihm/diagnosis';
 import { PrismaClient, type Prisma } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/is-uuid';
@@ -81,46 +81,84 @@ export class AlertRepository {
     return row && fromRow(row);
   }
 
-  /** Every notification of the alert and every attempt to deliver one, oldest first. */
-  async deliveries(alertId: string): Promise<Delivery[]> {
-    const rows = await this.prisma.notification.findMany({
-      where: { alertId },
-      orderBy: { id: 'asc' },
-      select: {
-        channelId: true,
-        kind: true,
-        createdAt: true,
-        deliveredAt: true,
-        gaveUpAt: true,
-        attemptsLog: {
-          orderBy: { at: 'asc' },
-          select: { at: true, outcome: true, status: true, error: true },
+  /**
+   * Every notification of the alert and every attempt to deliver one, oldest first: attempts as they went,
+   * notifications not tried yet as `queued`, and those a silence holds back as `held`.
+   */
+  async deliveries(alert: Pick<StoredAlert, 'id' | 'key'>): Promise<Delivery[]> {
+    const [rows, held] = await Promise.all([
+      this.prisma.notification.findMany({
+        where: { alertId: alert.id },
+        orderBy: { id: 'asc' },
+        select: {
+          channelId: true,
+          channel: { select: { name: true } },
+          messageId: true,
+          kind: true,
+          createdAt: true,
+          deliveredAt: true,
+          gaveUpAt: true,
+          attemptsLog: {
+            orderBy: { at: 'asc' },
+            select: { at: true, outcome: true, status: true, error: true },
+          },
         },
-      },
-    });
-    return rows.flatMap((n) => {
-      const attempts = n.attemptsLog.map((a) => ({
+      }),
+      this.prisma.heldNotification.findMany({
+        where: { alertKey: alert.key },
+        orderBy: { id: 'asc' },
+        select: { notification: true },
+      }),
+    ]);
+    const sent = rows.flatMap((n) => {
+      const about = {
         channelId: n.channelId,
+        channelName: n.channel.name,
+        messageId: n.messageId,
         kind: n.kind,
+      };
+      const attempts = n.attemptsLog.map((a) => ({
+        ...about,
         at: a.at.toISOString(),
         outcome: a.outcome as Delivery['outcome'],
         status: a.status,
         error: a.error,
       }));
-      const waiting = !n.deliveredAt && !n.gaveUpAt && attempts.length === 0;
-      return waiting
-        ? [
-            {
-              channelId: n.channelId,
-              kind: n.kind,
-              at: n.createdAt.toISOString(),
-              outcome: 'held' as const,
-              status: null,
-              error: null,
-            },
-          ]
+      const queued = !n.deliveredAt && !n.gaveUpAt && attempts.length === 0;
+      return queued
+        ? [{ ...about, at: n.createdAt.toISOString(), outcome: 'queued' as const, status: null, error: null }]
         : attempts;
     });
+    const silenced = held.map(({ notification }) => {
+      const { kind, at } = fromStoredJson<Pick<AlertNotification, 'kind' | 'at'>>(notification);
+      return {
+        channelId: null,
+        channelName: null,
+        messageId: null,
+        kind,
+        at: at.toISOString(),
+        outcome: 'held' as const,
+        status: null,
+        error: null,
+      };
+    });
+    return [...sent, ...silenced].sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  /** How many alerts are in each state under the query's filters other than state and limit. */
+  async counts(
+    query: Pick<AlertListQuery, 'integrationId' | 'category'>,
+  ): Promise<Record<StoredAlert['state'], number>> {
+    const groups = await this.prisma.alert.groupBy({
+      by: ['state'],
+      where: {
+        ...(query.integrationId ? { integrationId: query.integrationId } : {}),
+        ...(query.category ? { category: query.category } : {}),
+      },
+      _count: { _all: true },
+    });
+    const count = (state: StoredAlert['state']) => groups.find((g) => g.state === state)?._count._all ?? 0;
+    return { pending: count('pending'), firing: count('firing'), resolved: count('resolved') };
   }
 
   /**

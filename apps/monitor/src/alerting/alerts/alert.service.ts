@@ -22,12 +22,13 @@ export class AlertService {
   constructor(private readonly repository: AlertRepository) {}
 
   async list(query: AlertListQuery): Promise<AlertList> {
-    return { items: (await this.repository.list(query)).map(toAlert) };
+    const [items, counts] = await Promise.all([this.repository.list(query), this.repository.counts(query)]);
+    return { items: items.map(toAlert), counts };
   }
 
   async get(id: string): Promise<AlertDetail> {
     const alert = await this.find(id);
-    return { ...toAlert(alert), deliveries: await this.repository.deliveries(id) };
+    return { ...toAlert(alert), deliveries: await this.repository.deliveries(alert) };
   }
 
   /** Stops reminders of a firing alert until it resolves; who and when are kept. Only a firing alert takes it. */
