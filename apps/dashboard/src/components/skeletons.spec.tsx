@@ -11,6 +11,8 @@ import { AlertPageSkeleton } from './alerts/alert-page-skeleton';
 import { AlertListSkeleton, IntegrationAlertsSkeleton } from './alerts/alert-skeletons';
 import { CardListSkeleton } from './alerts/card-list-skeleton';
 import { TimelineSkeleton } from './alerts/timeline-skeleton';
+import { ChannelPageSkeleton } from './channels/channel-page-skeleton';
+import { DeliveryLogSkeleton } from './channels/delivery-log-skeleton';
 import { FormPageSkeleton } from './form/form-page-skeleton';
 import { EditIntegrationSkeleton } from './integration-form/edit-integration-skeleton';
 import { OverviewSkeleton } from './overview/overview-skeleton';
@@ -34,6 +36,13 @@ describe('skeletons', () => {
       <FormPageSkeleton key="" back="Channels" what="Loading the channel to edit…" sections={[2, 2]} />,
       'Loading the channel to edit…',
     ],
+    ['a channel’s page', <ChannelPageSkeleton key="" />, 'Loading the channel…'],
+    ['a channel’s delivery log', <DeliveryLogSkeleton key="" />, 'Loading the delivery log…'],
+    [
+      'a silence’s edit page',
+      <FormPageSkeleton key="" back="Silences" what="Loading the silence to edit…" sections={[4, 3]} />,
+      'Loading the silence to edit…',
+    ],
   ])('%s: busy, says what loads, hides its placeholders', (_, skeleton, loading) => {
     const { container } = render(skeleton);
     const text = screen.getByText(loading);
@@ -54,6 +63,22 @@ describe('skeletons', () => {
     render(<TrendChartsSkeleton />);
     expect(screen.queryAllByRole('region')).toEqual([]);
     expect(screen.getByText('Latency by phase')).toBeInTheDocument();
+  });
+
+  it('draws the tables it stands for with their headers, stacked on a phone as they will be', () => {
+    const { container } = render(<ChannelPageSkeleton />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveAccessibleName('Loading the channel…');
+    expect(container.querySelector('table.delivery-log.stacked')).not.toBeNull();
+    expect([...container.querySelectorAll('th')].map((th) => th.textContent)).toEqual([
+      'Time',
+      'Notification',
+      'Outcome',
+      'HTTP',
+      'Duration',
+      'Error',
+      'Message ID',
+    ]);
+    expect(render(<TimelineSkeleton />).container.querySelector('table.timeline.stacked')).not.toBeNull();
   });
 
   it('holds a full page of result rows', () => {

@@ -12,9 +12,19 @@ export const readChannels = cache(() => monitorApi.channels());
 
 export const readChannel = cache((id: string) => loadOrNotFound(monitorApi.channel(id)));
 
+/** Attempts in one page of a channel's delivery log. */
+export const DELIVERIES_PAGE = 50;
+
+/** One page of the channel's delivery log: the newest, or the one `before` (a `nextBefore`) points at. */
+export const readChannelDeliveries = cache((id: string, before: string | undefined) =>
+  monitorApi.channelDeliveries(id, DELIVERIES_PAGE, before),
+);
+
 export const readAlertRules = cache(() => monitorApi.alertRules());
 
 export const readAlertRule = cache((id: string) => loadOrNotFound(monitorApi.alertRule(id)));
+
+export const readSilence = cache((id: string) => loadOrNotFound(monitorApi.silence(id)));
 
 /** Integrations a scope picker offers, by name. */
 export const PICKER_INTEGRATIONS = 500;

@@ -4,6 +4,7 @@ import {
   AlertListSchema,
   AlertRuleListSchema,
   AlertRuleSchema,
+  ChannelDeliveryListSchema,
   ChannelListSchema,
   ChannelSchema,
   ChannelTestResultSchema,
@@ -150,6 +151,9 @@ export const monitorApi = {
   removeChannel: (channelId: string) => call(`/api/channels/${id(channelId)}`, nothing, { method: 'DELETE' }),
   testChannel: (channelId: string) =>
     call(`/api/channels/${id(channelId)}/test`, ChannelTestResultSchema, { method: 'POST' }),
+  /** The channel's delivery attempts, newest first: `limit` of them, older than `before` (a `nextBefore`). */
+  channelDeliveries: (channelId: string, limit: number, before?: string) =>
+    call(`/api/channels/${id(channelId)}/deliveries${query({ limit, before })}`, ChannelDeliveryListSchema),
   alertRules: () => call('/api/alert-rules', AlertRuleListSchema),
   alertRule: (ruleId: string) => call(`/api/alert-rules/${id(ruleId)}`, AlertRuleSchema),
   createAlertRule: (request: unknown) =>
@@ -158,7 +162,11 @@ export const monitorApi = {
     call(`/api/alert-rules/${id(ruleId)}`, AlertRuleSchema, { method: 'PATCH', body: patch }),
   removeAlertRule: (ruleId: string) => call(`/api/alert-rules/${id(ruleId)}`, nothing, { method: 'DELETE' }),
   silences: () => call('/api/silences', SilenceListSchema),
+  silence: (silenceId: string) => call(`/api/silences/${id(silenceId)}`, SilenceSchema),
   createSilence: (request: unknown) =>
     call('/api/silences', SilenceSchema, { method: 'POST', body: request }),
+  /** The whole silence again. */
+  replaceSilence: (silenceId: string, request: unknown) =>
+    call(`/api/silences/${id(silenceId)}`, SilenceSchema, { method: 'PUT', body: request }),
   removeSilence: (silenceId: string) => call(`/api/silences/${id(silenceId)}`, nothing, { method: 'DELETE' }),
 };

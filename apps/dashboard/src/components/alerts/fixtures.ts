@@ -1,4 +1,4 @@
-import type { Alert, AlertDetail, AlertRule, Channel, Silence } from '@ihm/contracts';
+import type { Alert, AlertDetail, AlertRule, Channel, ChannelDelivery, Silence } from '@ihm/contracts';
 
 /** An alert as the API lists it: firing on an authentication failure, not acknowledged. */
 export function alertFixture(overrides: Partial<Alert> = {}): Alert {
@@ -36,6 +36,24 @@ export function channelFixture(overrides: Partial<Channel> = {}): Channel {
     health: { state: 'healthy', lastAttemptAt: null, lastError: null, pending: 0, disabledReason: null },
     createdAt: '2026-11-01T10:00:00.000Z',
     updatedAt: '2026-11-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** One attempt of a channel's log: the firing notification of alertFixture(), delivered. */
+export function channelDeliveryFixture(overrides: Partial<ChannelDelivery> = {}): ChannelDelivery {
+  return {
+    id: '41',
+    at: '2026-11-25T11:55:00.000Z',
+    alertId: 'alert-1',
+    integrationId: 'int-1',
+    integrationName: 'Payments API',
+    kind: 'firing',
+    messageId: 'msg_2f9c',
+    outcome: 'delivered',
+    status: 200,
+    error: null,
+    durationMs: 42,
     ...overrides,
   };
 }

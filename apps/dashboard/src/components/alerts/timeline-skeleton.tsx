@@ -1,4 +1,5 @@
-import { LoadingText, SkeletonText } from '../skeleton';
+import { LoadingText } from '../skeleton';
+import { TableSkeleton } from '../table-skeleton';
 import { TIMELINE_COLUMNS } from './timeline-table';
 
 /** A typical timeline: started, fired, a notification or two. */
@@ -9,30 +10,12 @@ export function TimelineSkeleton() {
   return (
     <div aria-busy="true">
       <LoadingText>Loading the notifications…</LoadingText>
-      <div className="table-scroll" aria-hidden="true">
-        <table className="data timeline">
-          <thead>
-            <tr>
-              {TIMELINE_COLUMNS.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: ROWS }, (_, row) => (
-              <tr key={row}>
-                {CELL_WIDTHS.map((width, column) => (
-                  <td key={column}>
-                    <SkeletonText width={width} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableSkeleton
+        columns={TIMELINE_COLUMNS}
+        widths={CELL_WIDTHS}
+        rows={ROWS}
+        className="data timeline stacked"
+      />
     </div>
   );
 }

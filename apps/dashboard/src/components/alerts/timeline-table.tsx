@@ -4,13 +4,19 @@ import { formatDateTime } from '../../lib/format';
 /** The table's columns, in order; its skeleton shows the same headers. */
 export const TIMELINE_COLUMNS = ['Time', 'What', 'Channel', 'Outcome', 'HTTP', 'Error'] as const;
 
-const OUTCOME_TEXT = { delivered: 'delivered', failed: 'failed', queued: 'queued', held: 'held' } as const;
+/** A delivery attempt's outcome in its colour, the same in an alert's timeline and in a channel's log. */
+export function OutcomeText({ outcome }: { outcome: 'delivered' | 'failed' | 'queued' | 'held' }) {
+  return <span className={`outcome ${outcome}`}>{outcome}</span>;
+}
 
-/** The alert's changes and each delivery attempt, oldest first, one line each. */
+/**
+ * The alert's changes and each delivery attempt, oldest first, one line each; on a phone each line is a small
+ * card (`stacked`) instead of a row wider than the screen.
+ */
 export function TimelineTable({ entries }: { entries: readonly TimelineEntry[] }) {
   return (
     <div className="table-scroll">
-      <table className="data timeline">
+      <table className="data timeline stacked">
         <thead>
           <tr>
             {TIMELINE_COLUMNS.map((column) => (
@@ -35,9 +41,11 @@ export function TimelineTable({ entries }: { entries: readonly TimelineEntry[] }
                   <td>{entry.text}</td>
                   <td>{entry.channel}</td>
                   <td>
-                    <span className={`outcome ${entry.outcome}`}>{OUTCOME_TEXT[entry.outcome]}</span>
+                    <OutcomeText outcome={entry.outcome} />
                   </td>
-                  <td className="num">{entry.status ?? '—'}</td>
+                  <td className="num" data-label="HTTP">
+                    {entry.status ?? '—'}
+                  </td>
                   <td className="message">{entry.error ?? ''}</td>
                 </>
               )}

@@ -62,6 +62,17 @@ describe(ChannelList.name, () => {
     expect(slack).not.toHaveTextContent('********');
   });
 
+  it('leads from each card’s name to the channel’s page with its delivery log', () => {
+    setup();
+    expect(screen.getByRole('heading', { name: 'Old Slack' })).toContainElement(
+      screen.getByRole('link', { name: 'Old Slack' }),
+    );
+    expect(screen.getByRole('link', { name: 'Old Slack' })).toHaveAttribute(
+      'href',
+      '/alerts/channels/chan-2',
+    );
+  });
+
   it('sends a test and shows the receiver’s answer beside the channel', async () => {
     const { user, testAction } = setup();
     await user.click(screen.getByRole('button', { name: 'Send a test notification to Ops webhook' }));

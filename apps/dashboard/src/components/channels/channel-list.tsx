@@ -1,6 +1,7 @@
 import type { Channel, ChannelTestResult } from '@ihm/contracts';
 import Link from 'next/link';
 import type { ActionResult } from '../../lib/action-result';
+import { channelHref } from '../../lib/channel-href';
 import { channelTarget } from '../../lib/channel-summary';
 import { CHANNEL_TYPE_LABELS } from '../channel-form/channel-inputs';
 import { DeleteButton } from '../delete-button';
@@ -17,14 +18,16 @@ interface ChannelListProps extends ChannelActions {
   now: number;
 }
 
-/** Each channel as a card: type, where it sends, its health, and test, edit, delete. */
+/** Each channel as a card: its name leading to its page, type, where it sends, health; test, edit, delete. */
 export function ChannelList({ channels, now, testAction, deleteAction }: ChannelListProps) {
   return (
     <ul className="cards" aria-label="Channels">
       {channels.map((channel) => (
         <li key={channel.id} className={`panel card channel-card ${channel.health.state}`}>
           <div className="row">
-            <h2 className="card-title">{channel.name}</h2>
+            <h2 className="card-title">
+              <Link href={channelHref(channel.id)}>{channel.name}</Link>
+            </h2>
             <span className="chip">{CHANNEL_TYPE_LABELS[channel.type]}</span>
           </div>
           <p className="card-target">

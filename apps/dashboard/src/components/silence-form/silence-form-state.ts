@@ -1,4 +1,5 @@
-import { EMPTY_SCOPE, type ScopeForm } from '../scope/scope-form';
+import type { Silence } from '@ihm/contracts';
+import { EMPTY_SCOPE, fromScope, type ScopeForm } from '../scope/scope-form';
 
 export interface WeeklyRow {
   /** Stable per row, so that React keeps each row's inputs and ids while rows come and go. */
@@ -21,6 +22,9 @@ export interface SilenceFormState {
 /** A new silence's length until it is changed: long enough for a deploy or a provider's maintenance. */
 const DEFAULT_HOURS = 2;
 
+/** A new window until it is changed: Saturday night, when maintenance usually happens. */
+const DEFAULT_WINDOW = { day: '6', start: '22:00', end: '02:00' } as const;
+
 /** `datetime-local` text of an instant, in the browser's time zone, to the minute. */
 export function localInputValue(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -35,13 +39,27 @@ export function emptySilenceForm(now: Date): SilenceFormState {
     endsAt: localInputValue(new Date(now.getTime() + DEFAULT_HOURS * 3_600_000)),
     comment: '',
     weekly: false,
-    windows: [{ key: 0, day: '6', start: '22:00', end: '02:00' }],
+    windows: [{ key: 0, ...DEFAULT_WINDOW }],
+  };
+}
+
+/** A stored silence in the inputs, its instants in the browser's time zone; no windows yet: one to start from. */
+export function fromSilence(silence: Silence): SilenceFormState {
+  return {
+    scope: fromScope(silence.scope),
+    startsAt: localInputValue(new Date(silence.startsAt)),
+    endsAt: localInputValue(new Date(silence.endsAt)),
+    comment: silence.comment,
+    weekly: silence.recurrence !== null,
+    windows: silence.recurrence
+      ? silence.recurrence.weekly.map(({ day, start, end }, key) => ({ key, day: String(day), start, end }))
+      : [{ key: 0, ...DEFAULT_WINDOW }],
   };
 }
 
 export function addWindowRow(rows: WeeklyRow[]): WeeklyRow[] {
   const key = rows.reduce((max, row) => Math.max(max, row.key + 1), 0);
-  return [...rows, { key, day: '6', start: '22:00', end: '02:00' }];
+  return [...rows, { key, ...DEFAULT_WINDOW }];
 }
 
 /** The form field of one window's input, as the API names it: `recurrence.weekly.0.start`. */

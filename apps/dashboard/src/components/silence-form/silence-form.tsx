@@ -8,35 +8,43 @@ import { Field, FormIdPrefix } from '../form/field';
 import { withoutField, type FieldMessages } from '../form/field-messages';
 import { ScopeSection, type IntegrationChoice } from '../scope/scope-section';
 import { placeSilenceErrors } from './silence-field-errors';
-import { emptySilenceForm, type SilenceFormState } from './silence-form-state';
+import { emptySilenceForm, fromSilence, type SilenceFormState } from './silence-form-state';
 import { toSilenceRequest } from './to-silence-request';
 import { WeeklyWindows } from './weekly-windows';
 
 export interface SilenceFormProps {
+  /** The silence to edit, or null to add one. */
+  silence: Silence | null;
   integrations: readonly IntegrationChoice[];
   onSave(request: SilenceRequest): Promise<ActionResult<Silence>>;
   onSaved(silence: Silence): void;
 }
 
-/** Adds a silence: what it covers, when, why, and optionally weekly windows within that time. */
-export function SilenceForm({ integrations, onSave, onSaved }: SilenceFormProps) {
+/** What the form starts from: the stored silence, or one from now on. */
+const startingForm = (silence: Silence | null) =>
+  silence ? fromSilence(silence) : emptySilenceForm(new Date());
+
+/** Adds or edits a silence: what it covers, when, why, and optionally weekly windows within that time. */
+export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceFormProps) {
   // The instants start empty on the server and are filled in the browser, in its own time zone.
   const [form, setForm] = useState<SilenceFormState>(() => ({
-    ...emptySilenceForm(new Date()),
+    ...startingForm(silence),
     startsAt: '',
     endsAt: '',
   }));
   const [errors, setErrors] = useState<FieldMessages>({});
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  // The monitor keeps stored windows when a replacement leaves `recurrence` out, and takes no null for it.
+  const staysWeekly = Boolean(silence?.recurrence);
   const summary = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const { startsAt, endsAt } = emptySilenceForm(new Date());
+    const { startsAt, endsAt } = startingForm(silence);
     setForm((current) =>
       current.startsAt === '' && current.endsAt === '' ? { ...current, startsAt, endsAt } : current,
     );
-  }, []);
+  }, [silence]);
 
   useEffect(() => {
     if (problem) summary.current?.focus();
@@ -113,7 +121,11 @@ export function SilenceForm({ integrations, onSave, onSaved }: SilenceFormProps)
             <Field
               field="weekly"
               label="Repeat weekly"
-              hint="Hold only inside weekly windows between the start and the end: a maintenance window."
+              hint={
+                staysWeekly
+                  ? 'A weekly silence stays weekly: to make it one-off, add a new silence and delete this one.'
+                  : 'Hold only inside weekly windows between the start and the end: a maintenance window.'
+              }
               errors={undefined}
             >
               {(props) => (
@@ -121,6 +133,7 @@ export function SilenceForm({ integrations, onSave, onSaved }: SilenceFormProps)
                   {...props}
                   type="checkbox"
                   className="form-checkbox"
+                  disabled={staysWeekly}
                   checked={form.weekly}
                   onChange={(event) => edit('recurrence.weekly', { weekly: event.target.checked })}
                 />
@@ -144,7 +157,7 @@ export function SilenceForm({ integrations, onSave, onSaved }: SilenceFormProps)
         />
         <div className="form-actions">
           <button type="submit" className="button primary" aria-disabled={busy}>
-            Add silence
+            {silence ? 'Save changes' : 'Add silence'}
           </button>
           <p role="status" className="muted form-status">
             {busy ? 'Saving…' : ''}

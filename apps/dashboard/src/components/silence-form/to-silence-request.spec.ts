@@ -1,5 +1,6 @@
 import { placeSilenceErrors } from './silence-field-errors';
-import { emptySilenceForm, localInputValue } from './silence-form-state';
+import { silenceFixture } from '../alerts/fixtures';
+import { emptySilenceForm, fromSilence, localInputValue } from './silence-form-state';
 import { toSilenceRequest } from './to-silence-request';
 
 // The specs run with TZ=UTC (jest.config.js): the browser's local time is UTC here.
@@ -9,6 +10,57 @@ describe(emptySilenceForm.name, () => {
   it('starts now, to the minute, for two hours', () => {
     expect(emptySilenceForm(NOW)).toMatchObject({ startsAt: '2026-11-25T12:00', endsAt: '2026-11-25T14:00' });
     expect(localInputValue(new Date('2026-01-05T09:07:00.000Z'))).toBe('2026-01-05T09:07');
+  });
+});
+
+describe(fromSilence.name, () => {
+  it('fills the inputs from a stored one-off silence: local instants, scope lists as typed, a window to start from', () => {
+    const silence = silenceFixture({
+      scope: { integrationIds: ['int-1'], tags: ['billing', 'eu'], categories: ['authentication'] },
+    });
+    expect(fromSilence(silence)).toEqual({
+      scope: { integrationIds: ['int-1'], tags: 'billing, eu', categories: ['authentication'] },
+      startsAt: '2026-11-25T10:00',
+      endsAt: '2026-11-25T14:00',
+      comment: 'Provider maintenance',
+      weekly: false,
+      windows: [{ key: 0, day: '6', start: '22:00', end: '02:00' }],
+    });
+  });
+
+  it('fills a weekly silence’s windows, one row each with its own key', () => {
+    const silence = silenceFixture({
+      recurrence: {
+        weekly: [
+          { day: 2, start: '01:00', end: '03:00' },
+          { day: 6, start: '22:00', end: '02:00' },
+        ],
+      },
+    });
+    expect(fromSilence(silence)).toMatchObject({
+      weekly: true,
+      windows: [
+        { key: 0, day: '2', start: '01:00', end: '03:00' },
+        { key: 1, day: '6', start: '22:00', end: '02:00' },
+      ],
+    });
+  });
+
+  it('sends back the silence it was filled from, unchanged', () => {
+    const silence = silenceFixture({
+      scope: { tags: ['billing'] },
+      recurrence: { weekly: [{ day: 0, start: '00:00', end: '00:00' }] },
+    });
+    expect(toSilenceRequest(fromSilence(silence))).toEqual({
+      ok: true,
+      request: {
+        scope: silence.scope,
+        startsAt: silence.startsAt,
+        endsAt: silence.endsAt,
+        comment: silence.comment,
+        recurrence: silence.recurrence,
+      },
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Silence } from '@ihm/contracts';
+import Link from 'next/link';
 import type { ActionResult } from '../../lib/action-result';
 import { formatDateTime } from '../../lib/format';
 import { silenceAgenda, weeklyWindowText } from '../../lib/silence-agenda';
@@ -25,7 +26,7 @@ function When({ silence, now }: { silence: Silence; now: number }) {
   );
 }
 
-/** Silences as an agenda: active now, upcoming, ended; each with its time, windows, scope and comment. */
+/** Silences as an agenda: active now, upcoming, ended; each with its time, windows, scope, comment and edit. */
 export function SilenceAgendaView({ silences, now, integrationName, deleteAction }: SilenceAgendaViewProps) {
   return silenceAgenda(silences, now).map((section) => {
     const headingId = `silences-${section.phase}`;
@@ -46,6 +47,13 @@ export function SilenceAgendaView({ silences, now, integrationName, deleteAction
               </p>
               <p className="agenda-comment">{silence.comment}</p>
               <div className="row card-actions">
+                <Link
+                  href={`/alerts/silences/${encodeURIComponent(silence.id)}/edit`}
+                  className="button small"
+                  aria-label={`Edit ${silence.comment}`}
+                >
+                  Edit
+                </Link>
                 <DeleteButton
                   what="the silence"
                   name={silence.comment}

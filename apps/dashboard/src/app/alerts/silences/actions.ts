@@ -6,8 +6,14 @@ import type { ActionResult } from '../../../lib/action-result';
 import { monitorApi } from '../../../lib/monitor-api';
 import { toActionResult } from '../../../lib/to-action-result';
 
-export async function createSilence(request: SilenceRequest): Promise<ActionResult<Silence>> {
-  const result = await toActionResult(() => monitorApi.createSilence(request));
+/** Adds a silence (no id) or replaces one whole; the monitor validates the body field by field. */
+export async function saveSilence(
+  silenceId: string | null,
+  request: SilenceRequest,
+): Promise<ActionResult<Silence>> {
+  const result = await toActionResult(() =>
+    silenceId ? monitorApi.replaceSilence(silenceId, request) : monitorApi.createSilence(request),
+  );
   if (result.ok) revalidatePath('/alerts', 'layout');
   return result;
 }

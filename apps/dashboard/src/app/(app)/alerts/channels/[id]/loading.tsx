@@ -1,0 +1,5 @@
+import { ChannelPageSkeleton } from '../../../../../components/channels/channel-page-skeleton';
+
+export default function ChannelLoading() {
+  return <ChannelPageSkeleton />;
+}
