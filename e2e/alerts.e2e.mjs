@@ -1,7 +1,8 @@
 // End to end, alerting: the dashboard in Debian's Chromium against the real monitor (TEST_DATABASE_URL, else its
 // embedded PostgreSQL) and the sandbox, with a real local webhook receiver that verifies every notification's
 // Standard Webhooks signature. A channel is created and tested, attached to the default rule, an integration
-// fails until its alert fires, the alert is acknowledged, then the integration recovers and the alert resolves.
+// fails until its alert fires, the alert is acknowledged, then the integration recovers and the alert resolves;
+// the channel's page logs both deliveries, and a silence is added, then edited.
 // Screenshots of every alerting page at 1280 and 390 px go to e2e-artifacts/.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -224,6 +225,26 @@ test('pointing the integration at a healthy route resolves the alert: in the UI 
   await screenshots('resolved');
 });
 
+test('the channel’s page logs the firing and the resolved deliveries, each answered 200', async () => {
+  await page.getByRole('navigation', { name: 'Alerting' }).getByRole('link', { name: 'Channels' }).click();
+  await page.getByRole('link', { name: CHANNEL, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: CHANNEL }).waitFor();
+  assert.match(await page.getByRole('region', { name: 'Channel', exact: true }).innerText(), /healthy/i);
+  const log = page.getByRole('region', { name: 'Delivery log' });
+  for (const kind of ['Firing notification', 'Resolved notification']) {
+    const row = log.getByRole('row').filter({ hasText: kind });
+    await row.waitFor();
+    assert.match(await row.innerText(), /delivered\s+200/);
+    assert.match(
+      await row.getByRole('link', { name: INTEGRATION }).getAttribute('href'),
+      /^\/alerts\/[\w-]+$/,
+    );
+  }
+  await screenshots('channel');
+  await page.getByRole('link', { name: '← Channels' }).click();
+  await page.waitForURL(/\/alerts\/channels$/);
+});
+
 test('a weekly maintenance window is added and listed in the agenda', async () => {
   await page.getByRole('navigation', { name: 'Alerting' }).getByRole('link', { name: 'Silences' }).click();
   await page.getByRole('heading', { name: 'No silences' }).waitFor();
@@ -240,6 +261,23 @@ test('a weekly maintenance window is added and listed in the agenda', async () =
   assert.match(await card.innerText(), /Saturday 22:00–02:00 \(next day\) UTC/);
   assert.match(await card.innerText(), /Integrations tagged billing/);
   await screenshots('silences');
+});
+
+test('a silence’s comment is edited in its prefilled form and the agenda shows the new one', async () => {
+  await page.getByRole('link', { name: 'Edit Billing provider maintenance (e2e)' }).click();
+  const comment = page.getByLabel('Comment');
+  await page.getByRole('button', { name: 'Save changes' }).waitFor();
+  assert.equal(await comment.inputValue(), 'Billing provider maintenance (e2e)');
+  assert.equal(await page.getByLabel('Tags').inputValue(), 'billing');
+  assert.ok(await page.getByLabel('Repeat weekly').isChecked());
+  await comment.fill('Billing provider maintenance, moved (e2e)');
+  await screenshots('silence-edit');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForURL(/\/alerts\/silences$/);
+  const card = page.getByRole('listitem').filter({ hasText: 'Billing provider maintenance, moved (e2e)' });
+  await card.waitFor();
+  assert.match(await card.innerText(), /Saturday 22:00–02:00 \(next day\) UTC/);
+  assert.equal(await page.getByText('Billing provider maintenance (e2e)', { exact: true }).count(), 0);
 });
 
 test('the Alerts page in the dark theme', async () => {
