@@ -32,6 +32,29 @@ describe('silences', () => {
     });
   });
 
+  it('replaces a silence whole: a PUT without weekly windows makes it a one-off', async () => {
+    const request = {
+      scope: { tags: ['payments'] },
+      startsAt: '2026-12-05T22:00:00.000Z',
+      endsAt: '2026-12-26T22:00:00.000Z',
+      comment: 'Saturday night upgrades',
+      recurrence: { weekly: [{ day: 6, start: '22:00', end: '02:00' }] },
+    };
+    const created = SilenceSchema.parse(
+      await (await monitor.call('/api/silences', { method: 'POST', json: request })).json(),
+    );
+    expect(created.recurrence).toEqual(request.recurrence);
+    const { recurrence: _weekly, ...oneOff } = request;
+    const replaced = await monitor.call(`/api/silences/${created.id}`, {
+      method: 'PUT',
+      json: { ...oneOff, comment: 'One last upgrade' },
+    });
+    expect(replaced.status).toBe(200);
+    const read = SilenceSchema.parse(await (await monitor.call(`/api/silences/${created.id}`)).json());
+    expect(read).toMatchObject({ comment: 'One last upgrade', recurrence: null });
+    expect((await monitor.call(`/api/silences/${created.id}`, { method: 'DELETE' })).status).toBe(204);
+  });
+
   it('holds notifications while it holds, keeps the alert, and sends the alert as it is when it ends', async () => {
     const channel = (await (
       await monitor.call('/api/channels', {

@@ -42,13 +42,15 @@ describe(SilenceForm.name, () => {
     expect(onSaved).toHaveBeenCalledWith(silence);
   });
 
-  it('keeps a weekly silence weekly, and says how to make it one-off', () => {
-    setup(silenceFixture({ recurrence: { weekly: [{ day: 2, start: '01:00', end: '03:00' }] } }));
+  it('turns a weekly silence into a one-off one: the replacement leaves the windows out', async () => {
+    const silence = silenceFixture({ recurrence: { weekly: [{ day: 2, start: '01:00', end: '03:00' }] } });
+    const { user, onSave } = setup(silence);
     const weekly = screen.getByLabelText('Repeat weekly');
     expect(weekly).toBeChecked();
-    expect(weekly).toBeDisabled();
-    expect(weekly).toHaveAccessibleDescription(/add a new silence and delete this one/);
     expect(screen.getByLabelText('Day of window 1')).toHaveValue('2');
+    await user.click(weekly);
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(onSave.mock.calls[0]?.[0]).not.toHaveProperty('recurrence');
   });
 
   it('shows the API’s field errors beside their inputs', async () => {

@@ -35,8 +35,6 @@ export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceF
   const [errors, setErrors] = useState<FieldMessages>({});
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
-  // The monitor keeps stored windows when a replacement leaves `recurrence` out, and takes no null for it.
-  const staysWeekly = Boolean(silence?.recurrence);
   const summary = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -121,11 +119,7 @@ export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceF
             <Field
               field="weekly"
               label="Repeat weekly"
-              hint={
-                staysWeekly
-                  ? 'A weekly silence stays weekly: to make it one-off, add a new silence and delete this one.'
-                  : 'Hold only inside weekly windows between the start and the end: a maintenance window.'
-              }
+              hint="Hold only inside weekly windows between the start and the end: a maintenance window."
               errors={undefined}
             >
               {(props) => (
@@ -133,7 +127,6 @@ export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceF
                   {...props}
                   type="checkbox"
                   className="form-checkbox"
-                  disabled={staysWeekly}
                   checked={form.weekly}
                   onChange={(event) => edit('recurrence.weekly', { weekly: event.target.checked })}
                 />

@@ -1,6 +1,6 @@
 import type { SilenceRequest } from '@ihm/contracts';
 import type { AlertScope, Silence as DomainSilence, WeeklyWindow } from '@ihm/diagnosis';
-import { PrismaClient, type Prisma, type Silence as SilenceRow } from '@ihm/db';
+import { Prisma, PrismaClient, type Silence as SilenceRow } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/is-uuid';
 
@@ -25,7 +25,8 @@ const toData = (silence: SilenceRequest) => ({
   startsAt: new Date(silence.startsAt),
   endsAt: new Date(silence.endsAt),
   comment: silence.comment,
-  recurrence: (silence.recurrence ?? undefined) as Prisma.InputJsonValue | undefined,
+  // A replacement without weekly windows clears the stored ones: PUT is the whole silence.
+  recurrence: silence.recurrence ? (silence.recurrence as Prisma.InputJsonValue) : Prisma.DbNull,
 });
 
 @Injectable()
