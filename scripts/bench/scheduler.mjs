@@ -7,12 +7,12 @@
 import { applyMigrations } from '@ihm/db';
 import { createDatabase, databaseUrl, dropDatabase } from '@ihm/db/testing';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { adminDatabase, freePort, sleep, waitFor } from '../lib/stack.mjs';
-import { fmt, percentile, root, startSandbox } from './lib.mjs';
+import { cpuSeconds, fmt, histogramQuantile, percentile, root, startSandbox } from './lib.mjs';
 
 const INTEGRATIONS = Number(process.env.BENCH_INTEGRATIONS ?? 10_000);
 const INTERVAL_S = 30;
@@ -60,12 +60,6 @@ const stop = (child) =>
     child.kill('SIGTERM');
   });
 
-/** CPU seconds (user + system) of a process, from /proc. */
-async function cpuSeconds(pid) {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
 /** Prometheus histogram buckets and counters from a /metrics scrape. */
 async function scrape(url) {
   const text = await (await fetch(`${url}/metrics`)).text();
@@ -74,25 +68,6 @@ async function scrape(url) {
   );
   const written = Number(/^monitor_results_written_total (\d+)/m.exec(text)?.[1] ?? 0);
   return { buckets, written };
-}
-
-/** A quantile from the difference of two cumulative histograms, interpolated within its bucket. */
-function histogramQuantile(before, after, q) {
-  const counts = after.buckets.map(([le, n], i) => [le, n - before.buckets[i][1]]);
-  const total = counts.at(-1)[1];
-  const rank = q * total;
-  let lower = 0;
-  let seen = 0;
-  for (const [le, cumulative] of counts) {
-    if (cumulative >= rank) {
-      const inBucket = cumulative - seen;
-      const upper = le === Infinity ? lower * 2 : le;
-      return lower + ((rank - seen) / Math.max(1, inBucket)) * (upper - lower);
-    }
-    lower = le;
-    seen = cumulative;
-  }
-  return lower;
 }
 
 async function timeRequests(url, count) {

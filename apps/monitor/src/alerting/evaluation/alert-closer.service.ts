@@ -3,12 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { StoredAlertRule } from '../rules/alert-rule.repository';
 import { watches } from '../rules/rule-watches';
 import { SilenceService } from '../silences/silence.service';
-import {
-  AlertEvaluationRepository,
-  type EvaluationWrites,
-  type OpenEvaluation,
-} from './alert-evaluation.repository';
-import { noWrites, NotificationPlanner } from './notification-planner';
+import { AlertEvaluationRepository, type OpenEvaluation } from './alert-evaluation.repository';
+import { NotificationPlanner } from './notification-planner';
 
 /**
  * Resolves the open alerts of what stops being watched, before it goes: an integration or a rule about to be
@@ -46,25 +42,18 @@ export class AlertCloser {
   ): Promise<void> {
     const silences = await this.silences.current();
     const now = new Date();
-    await this.repository.evaluateOpen(of, (open) => {
-      const writes: EvaluationWrites = noWrites();
-      const changedAlerts = new Map<string, EvaluationWrites['alerts'][number]>();
-      for (const entry of open) {
-        const reason = reasonFor(entry);
-        if (!reason) continue;
-        const { key, stored, rule, integration } = entry;
-        const evaluation = closeAlert(stored.state, { rule, integration }, reason, now);
-        writes.states.push({ key, upTo: stored.upTo, state: evaluation.state });
-        this.planner.collect(
-          writes,
-          changedAlerts,
-          { key, rule, before: stored.state, evaluation },
-          silences,
-          now,
-        );
-      }
-      writes.alerts.push(...changedAlerts.values());
-      return writes;
-    });
+    await this.repository.evaluateOpen(of, (open) =>
+      this.planner.writesFor(
+        open.flatMap((entry) => {
+          const reason = reasonFor(entry);
+          if (!reason) return [];
+          const { key, stored, rule, integration } = entry;
+          const evaluation = closeAlert(stored.state, { rule, integration }, reason, now);
+          return [{ key, rule, before: stored.state, evaluation, upTo: stored.upTo }];
+        }),
+        silences,
+        now,
+      ),
+    );
   }
 }

@@ -110,26 +110,19 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
       const rules = new Map((await this.rules.active()).map((rule) => [rule.id, rule]));
       const silences = await this.silences.current();
       const now = new Date();
-      await this.repository.evaluateDue(CLOCK_PAGE, (due) => {
-        const writes = noWrites();
-        const changedAlerts = new Map<string, EvaluationWrites['alerts'][number]>();
-        for (const { key, stored, integration } of due) {
-          const rule = rules.get(key.ruleId);
-          if (!rule) continue;
-          const evaluation = evaluateClock(toRule(rule), stored.state, integration, now);
-          if (evaluation.notifications.length === 0) continue;
-          writes.states.push({ key, upTo: stored.upTo, state: evaluation.state });
-          this.planner.collect(
-            writes,
-            changedAlerts,
-            { key, rule, before: stored.state, evaluation },
-            silences,
-            now,
-          );
-        }
-        writes.alerts.push(...changedAlerts.values());
-        return writes;
-      });
+      await this.repository.evaluateDue(CLOCK_PAGE, (due) =>
+        this.planner.writesFor(
+          due.flatMap(({ key, stored, integration }) => {
+            const rule = rules.get(key.ruleId);
+            if (!rule) return [];
+            const evaluation = evaluateClock(toRule(rule), stored.state, integration, now);
+            if (evaluation.notifications.length === 0) return [];
+            return [{ key, rule, before: stored.state, evaluation, upTo: stored.upTo }];
+          }),
+          silences,
+          now,
+        ),
+      );
     } catch (error) {
       this.logger.warn(`Reminders not evaluated: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

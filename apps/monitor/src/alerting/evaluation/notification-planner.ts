@@ -22,6 +22,9 @@ export interface Decided {
 }
 
 /** Empty writes, to collect decisions into. */
+/** A decision about one of several distinct (rule, integration) pairs, stored with its state as of `upTo`. */
+export type StoredDecision = Decided & { upTo: Date };
+
 export const noWrites = (): EvaluationWrites => ({
   states: [],
   alerts: [],
@@ -80,5 +83,17 @@ export class NotificationPlanner {
     const { send, held } = deliverable(notifications, silences, now);
     writes.outbox.push(...send.map((notification) => this.outboxEntry(notification, rule.channelIds)));
     writes.held.push(...held.map((notification) => ({ ruleId: rule.id, notification })));
+  }
+
+  /** The writes for decisions about distinct (rule, integration) pairs, each stored with its new state. */
+  writesFor(decisions: readonly StoredDecision[], silences: readonly Silence[], now: Date): EvaluationWrites {
+    const writes = noWrites();
+    const changedAlerts = new Map<string, EvaluationWrites['alerts'][number]>();
+    for (const decision of decisions) {
+      writes.states.push({ key: decision.key, upTo: decision.upTo, state: decision.evaluation.state });
+      this.collect(writes, changedAlerts, decision, silences, now);
+    }
+    writes.alerts.push(...changedAlerts.values());
+    return writes;
   }
 }
