@@ -224,6 +224,9 @@ describe('schema.prisma and migrations', () => {
       config: { url: 'https://hooks.example.com/x', secret: '********' },
       secrets: new Uint8Array([9, 8, 7]),
       disabledReason: null,
+      lastTestAt: at,
+      lastTestOk: false,
+      lastTestError: 'connect ECONNREFUSED',
       createdAt: at,
       updatedAt: at,
     };

@@ -69,6 +69,22 @@ describe('alerting', () => {
     const read = await json(await monitor.call(`/api/channels/${created.id}`), ChannelSchema);
     expect(read.config.secret).toBe('********');
     expect(read.health).toMatchObject({ state: 'unused', pending: 0 });
+    // A test to a port nothing listens on fails, and the channel says so.
+    const dead = await json(
+      await monitor.call('/api/channels', {
+        method: 'POST',
+        json: { name: 'Dead end', type: 'webhook', config: { url: 'http://127.0.0.1:9/hook' } },
+      }),
+      ChannelSchema,
+      201,
+    );
+    const refused = await json(
+      await monitor.call(`/api/channels/${dead.id}/test`, { method: 'POST' }),
+      ChannelTestResultSchema,
+    );
+    expect(refused).toMatchObject({ ok: false, status: null });
+    const deadRead = await json(await monitor.call(`/api/channels/${dead.id}`), ChannelSchema);
+    expect(deadRead.health).toMatchObject({ state: 'failing', lastError: refused.error });
   });
 
   it('refuses a bad rule and a bad channel field by field', async () => {
@@ -109,7 +125,8 @@ describe('alerting', () => {
       method: 'PUT',
       json: { name: 'Ops webhook', type: 'webhook', config: { url: receiver.url() } },
     });
-    expect((await json(edited, ChannelSchema)).config).toEqual({ url: receiver.url(), secret: '********' });
+    const stored = await json(edited, ChannelSchema);
+    expect(stored.config).toEqual({ url: receiver.url(), secret: '********' });
 
     const tested = await json(
       await monitor.call(`/api/channels/${channel.id}/test`, { method: 'POST' }),
@@ -118,6 +135,14 @@ describe('alerting', () => {
     expect(tested).toMatchObject({ ok: true, status: 200 });
     const [test] = await receiver.waitForDeliveries(1);
     expect(test).toMatchObject({ verified: true, json: { type: 'alert.test' } });
+    // The test is the channel's first evidence: healthy before any alert, and not an edit of it.
+    const afterTest = await json(await monitor.call(`/api/channels/${channel.id}`), ChannelSchema);
+    expect(afterTest.health).toMatchObject({
+      state: 'healthy',
+      lastAttemptAt: expect.any(String),
+      lastError: null,
+    });
+    expect(afterTest.updatedAt).toBe(stored.updatedAt);
 
     const rule = await json(
       await monitor.call('/api/alert-rules', {

@@ -13,11 +13,17 @@ export interface ChannelWrite {
   sealedSecrets: Uint8Array<ArrayBuffer> | null;
 }
 
+/** What a channel's health is read from: its last delivery attempt, its last test and what waits for it. */
 export interface ChannelHealthFacts {
-  lastAttemptAt: Date | null;
-  lastOutcome: string | null;
-  lastError: string | null;
+  lastAttempt: ChannelEvidence | null;
+  lastTest: ChannelEvidence | null;
   pending: number;
+}
+
+export interface ChannelEvidence {
+  at: Date;
+  ok: boolean;
+  error: string | null;
 }
 
 export interface StoredChannel extends ChannelWrite {
@@ -89,9 +95,18 @@ export class ChannelRepository {
   async health(ids: readonly string[]): Promise<Map<string, ChannelHealthFacts>> {
     if (ids.length === 0) return new Map();
     const rows = await this.prisma.$queryRaw<
-      { channel_id: string; at: Date | null; outcome: string | null; error: string | null; pending: number }[]
+      {
+        channel_id: string;
+        at: Date | null;
+        outcome: string | null;
+        error: string | null;
+        last_test_at: Date | null;
+        last_test_ok: boolean | null;
+        last_test_error: string | null;
+        pending: number;
+      }[]
     >`
-      SELECT c.id AS channel_id, last.at, last.outcome, last.error,
+      SELECT c.id AS channel_id, last.at, last.outcome, last.error, c.last_test_at, c.last_test_ok, c.last_test_error,
         (SELECT count(*)::int FROM notifications n
          WHERE n.channel_id = c.id AND n.delivered_at IS NULL AND n.gave_up_at IS NULL) AS pending
       FROM channels c
@@ -103,8 +118,21 @@ export class ChannelRepository {
     return new Map(
       rows.map((row) => [
         row.channel_id,
-        { lastAttemptAt: row.at, lastOutcome: row.outcome, lastError: row.error, pending: row.pending },
+        {
+          lastAttempt: row.at ? { at: row.at, ok: row.outcome === 'delivered', error: row.error } : null,
+          lastTest: row.last_test_at
+            ? { at: row.last_test_at, ok: row.last_test_ok === true, error: row.last_test_error }
+            : null,
+          pending: row.pending,
+        },
       ]),
     );
+  }
+
+  /** Remembers the channel's last test; not an edit of the channel (its `updatedAt` stays). */
+  async recordTest(id: string, test: ChannelEvidence): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE channels SET last_test_at = ${test.at}, last_test_ok = ${test.ok}, last_test_error = ${test.error}
+      WHERE id = ${id}::uuid`;
   }
 }

@@ -80,14 +80,13 @@ export class ChannelService {
     if (!(await this.repository.delete(id))) throw notFound(id);
   }
 
-  /** Sends one test notification now, outside the outbox, and answers what the receiver said. */
+  /** Sends one test notification now, outside the outbox, and answers what the receiver said; health reads it. */
   async test(id: string): Promise<ChannelTestResult> {
     const channel = this.sendable(await this.find(id));
+    const at = new Date();
     const started = performance.now();
-    const outcome = await this.send(
-      channel,
-      testMessage(channel.id, this.runtime.env.dashboardUrl, new Date()),
-    );
+    const outcome = await this.send(channel, testMessage(channel.id, this.runtime.env.dashboardUrl, at));
+    await this.repository.recordTest(channel.id, { at, ok: outcome.ok, error: outcome.error });
     return {
       ok: outcome.ok,
       status: outcome.status,
