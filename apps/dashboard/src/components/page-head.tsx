@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-interface PageHeadProps {
+export interface PageHeadProps {
   title: ReactNode;
   /** The page one level up, shown above the title. */
   back?: { href: string; label: string };

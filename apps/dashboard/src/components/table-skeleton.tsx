@@ -1,3 +1,4 @@
+import { DataTable } from './data-table';
 import { SkeletonText } from './skeleton';
 
 interface TableSkeletonProps {
@@ -12,29 +13,16 @@ interface TableSkeletonProps {
 /** A data table still loading: its real headers over rows of placeholders, hidden from assistive technology. */
 export function TableSkeleton({ columns, widths, rows, className }: TableSkeletonProps) {
   return (
-    <div className="table-scroll" aria-hidden="true">
-      <table className={className}>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: rows }, (_, row) => (
-            <tr key={row}>
-              {widths.map((width, column) => (
-                <td key={column}>
-                  <SkeletonText width={width} />
-                </td>
-              ))}
-            </tr>
+    <DataTable columns={columns} className={className} hidden>
+      {Array.from({ length: rows }, (_, row) => (
+        <tr key={row}>
+          {widths.map((width, column) => (
+            <td key={column}>
+              <SkeletonText width={width} />
+            </td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

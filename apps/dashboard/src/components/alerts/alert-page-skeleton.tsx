@@ -1,5 +1,5 @@
-import { PageHead } from '../page-head';
-import { LoadingText, SkeletonText } from '../skeleton';
+import { PageHeadSkeleton } from '../page-head-skeleton';
+import { SkeletonText } from '../skeleton';
 import { TimelineSkeleton } from './timeline-skeleton';
 
 /** One line of text each: the diagnosis sentence, three steps; the facts panel's eight rows. */
@@ -10,17 +10,13 @@ const FACT_ROWS = 8;
 export function AlertPageSkeleton() {
   return (
     <div aria-busy="true">
-      <PageHead
-        title={
-          <>
-            <SkeletonText width="12em" />
-            <LoadingText>Loading the alert…</LoadingText>
-          </>
-        }
+      <PageHeadSkeleton
+        titleWidth="12em"
+        loading="Loading the alert…"
         back={{ href: '/alerts', label: 'Alerts' }}
       >
         <SkeletonText width="22em" />
-      </PageHead>
+      </PageHeadSkeleton>
       <div className="detail-grid" aria-hidden="true">
         <section className="panel">
           <h2>Diagnosis</h2>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { AlertParams } from '../../lib/alert-params';
 import { monitorApi } from '../../lib/monitor-api';
 import { sectionRead } from '../../lib/section-read';
+import { EmptyState } from '../empty-state';
 import { SectionUnavailable } from '../section-unavailable';
 import type { AcknowledgeAction } from './acknowledge-button';
 import { AlertList } from './alert-list';
@@ -32,15 +33,9 @@ export async function AlertsSection({ params, acknowledgeAction }: AlertsSection
     );
   }
   return (
-    <div className="empty">
-      <h2>No alerts</h2>
-      <p className="muted">
-        Nothing has fired. Alerts appear here when an integration meets a rule: by default, three failed
-        probes in a row. Add a channel to hear about them.
-      </p>
-      <Link href="/alerts/channels" className="button">
-        Set up a channel
-      </Link>
-    </div>
+    <EmptyState title="No alerts" action={{ href: '/alerts/channels', label: 'Set up a channel' }}>
+      Nothing has fired. Alerts appear here when an integration meets a rule: by default, three failed probes
+      in a row. Add a channel to hear about them.
+    </EmptyState>
   );
 }

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../../lib/alert-timeline';
 import { formatDateTime } from '../../lib/format';
+import { DataTable } from '../data-table';
 
 /** The table's columns, in order; its skeleton shows the same headers. */
 export const TIMELINE_COLUMNS = ['Time', 'What', 'Channel', 'Outcome', 'HTTP', 'Error'] as const;
@@ -15,44 +16,31 @@ export function OutcomeText({ outcome }: { outcome: 'delivered' | 'failed' | 'qu
  */
 export function TimelineTable({ entries }: { entries: readonly TimelineEntry[] }) {
   return (
-    <div className="table-scroll">
-      <table className="data timeline stacked">
-        <thead>
-          <tr>
-            {TIMELINE_COLUMNS.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry, index) => (
-            <tr key={`${entry.at}:${index}`} className={entry.type}>
-              <td className="nowrap">
-                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+    <DataTable columns={TIMELINE_COLUMNS} className="data timeline stacked">
+      {entries.map((entry, index) => (
+        <tr key={`${entry.at}:${index}`} className={entry.type}>
+          <td className="nowrap">
+            <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+          </td>
+          {entry.type === 'change' ? (
+            <td colSpan={5}>
+              <strong>{entry.text}</strong>
+            </td>
+          ) : (
+            <>
+              <td>{entry.text}</td>
+              <td>{entry.channel}</td>
+              <td>
+                <OutcomeText outcome={entry.outcome} />
               </td>
-              {entry.type === 'change' ? (
-                <td colSpan={5}>
-                  <strong>{entry.text}</strong>
-                </td>
-              ) : (
-                <>
-                  <td>{entry.text}</td>
-                  <td>{entry.channel}</td>
-                  <td>
-                    <OutcomeText outcome={entry.outcome} />
-                  </td>
-                  <td className="num" data-label="HTTP">
-                    {entry.status ?? '—'}
-                  </td>
-                  <td className="message">{entry.error ?? ''}</td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              <td className="num" data-label="HTTP">
+                {entry.status ?? '—'}
+              </td>
+              <td className="message">{entry.error ?? ''}</td>
+            </>
+          )}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,13 +1,12 @@
 'use client';
 
 import { CHANNEL_TYPES, type Channel, type ChannelType } from '@ihm/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ActionResult } from '../../lib/action-result';
-import { ErrorSummary, type FormProblem } from '../form/error-summary';
+import { ErrorSummary } from '../form/error-summary';
 import { Field, FormIdPrefix } from '../form/field';
-import { withoutField, type FieldMessages } from '../form/field-messages';
+import { useFormSubmission } from '../form/use-form-submission';
 import { placeChannelErrors } from './channel-field-errors';
-import { emptyChannelForm, fromChannel, hasStoredSecret, type ChannelFormState } from './channel-form-state';
+import { emptyChannelForm, fromChannel, hasStoredSecret } from './channel-form-state';
 import {
   CHANNEL_INPUTS,
   CHANNEL_TYPE_LABELS,
@@ -31,50 +30,13 @@ function typeOf(value: string, current: ChannelType): ChannelType {
 
 /** Adds or edits a channel: the selected type's fields, secrets write-only, the API's errors inline. */
 export function ChannelForm({ channel, onSave, onSaved }: ChannelFormProps) {
-  const [form, setForm] = useState<ChannelFormState>(() =>
-    channel ? fromChannel(channel) : emptyChannelForm(),
-  );
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (problem) summary.current?.focus();
-  }, [problem]);
-
-  const edit = (field: string, patch: Partial<ChannelFormState>) => {
-    setForm((current) => ({ ...current, ...patch }));
-    setErrors((current) => withoutField(current, field));
-  };
-
-  const fail = (message: string, byField: FieldMessages, unplaced: FormProblem['unplaced']) => {
-    setErrors(byField);
-    setProblem({ message, unplaced, marked: Object.keys(byField).length });
-  };
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const built = toChannelRequest(form);
-    if (!built.ok) return fail('Some fields need a fix first.', built.errors, []);
-    setBusy(true);
-    try {
-      const outcome = await onSave(built.request);
-      if (outcome.ok) {
-        setErrors({});
-        setProblem(null);
-        onSaved(outcome.value);
-      } else {
-        const placed = placeChannelErrors(outcome.fieldErrors, form);
-        fail(outcome.message, placed.byField, placed.unplaced);
-      }
-    } catch (error) {
-      fail(`Saving failed: ${error instanceof Error ? error.message : String(error)}`, {}, []);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, edit, errors, problem, summary, busy, save } = useFormSubmission({
+    initial: () => (channel ? fromChannel(channel) : emptyChannelForm()),
+    build: toChannelRequest,
+    place: placeChannelErrors,
+    onSave,
+    onSaved,
+  });
 
   const control = (input: ChannelInput) => {
     const field = `config.${input.field}`;
@@ -118,7 +80,7 @@ export function ChannelForm({ channel, onSave, onSaved }: ChannelFormProps) {
 
   return (
     <FormIdPrefix value="channel">
-      <form className="integration-form" noValidate aria-busy={busy} onSubmit={save}>
+      <form className="integration-form" noValidate aria-busy={busy !== null} onSubmit={save}>
         <ErrorSummary ref={summary} problem={problem} />
         <fieldset className="form-section">
           <legend>Channel</legend>
@@ -155,7 +117,7 @@ export function ChannelForm({ channel, onSave, onSaved }: ChannelFormProps) {
           <div className="form-grid">{CHANNEL_INPUTS[form.type].map(control)}</div>
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="button primary" aria-disabled={busy}>
+          <button type="submit" className="button primary" aria-disabled={busy !== null}>
             {channel ? 'Save changes' : 'Add channel'}
           </button>
           <p role="status" className="muted form-status">

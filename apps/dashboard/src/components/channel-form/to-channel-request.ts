@@ -1,5 +1,5 @@
 import type { ChannelRequest } from '@ihm/contracts';
-import { addMessage, type FieldMessages } from '../form/field-messages';
+import { addMessage, type BuiltRequest, type FieldMessages } from '../form/field-messages';
 import { splitList } from '../form/list-text';
 import { CHANNEL_INPUTS, isSecretChannelField, type ChannelConfigField } from './channel-inputs';
 import { hasStoredSecret, type ChannelFormState } from './channel-form-state';
@@ -10,15 +10,12 @@ export type ChannelRequestBody = {
   config: Record<string, unknown>;
 };
 
-export type ToChannelRequestResult =
-  { ok: true; request: ChannelRequestBody } | { ok: false; errors: FieldMessages };
-
 /**
  * Form text to the API's request body, with the selected type's fields only. An empty optional field and an
  * empty input of a stored secret are left out (the monitor then generates the webhook secret, or keeps the
  * stored one); every other rule is the API's.
  */
-export function toChannelRequest(form: ChannelFormState): ToChannelRequestResult {
+export function toChannelRequest(form: ChannelFormState): BuiltRequest<ChannelRequestBody> {
   const errors: FieldMessages = {};
   const config: Record<string, unknown> = {};
   for (const input of CHANNEL_INPUTS[form.type]) {

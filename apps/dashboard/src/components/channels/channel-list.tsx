@@ -4,7 +4,7 @@ import type { ActionResult } from '../../lib/action-result';
 import { channelHref } from '../../lib/channel-href';
 import { channelTarget } from '../../lib/channel-summary';
 import { CHANNEL_TYPE_LABELS } from '../channel-form/channel-inputs';
-import { DeleteButton } from '../delete-button';
+import { CardActions } from '../card-actions';
 import { ChannelHealth } from './channel-health';
 import { SendTestButton } from './send-test-button';
 
@@ -34,22 +34,15 @@ export function ChannelList({ channels, now, testAction, deleteAction }: Channel
             <code>{channelTarget(channel)}</code>
           </p>
           <ChannelHealth health={channel.health} now={now} />
-          <div className="row card-actions">
+          <CardActions
+            editHref={`/alerts/channels/${encodeURIComponent(channel.id)}/edit`}
+            name={channel.name}
+            what="the channel"
+            consequence="Rules stop sending to it."
+            deleteAction={deleteAction.bind(null, channel.id)}
+          >
             <SendTestButton channelName={channel.name} testAction={testAction.bind(null, channel.id)} />
-            <Link
-              href={`/alerts/channels/${encodeURIComponent(channel.id)}/edit`}
-              className="button small"
-              aria-label={`Edit ${channel.name}`}
-            >
-              Edit
-            </Link>
-            <DeleteButton
-              what="the channel"
-              name={channel.name}
-              consequence="Rules stop sending to it."
-              deleteAction={deleteAction.bind(null, channel.id)}
-            />
-          </div>
+          </CardActions>
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
-import { PageHead } from '../page-head';
-import { LoadingText, SkeletonBlock, SkeletonText } from '../skeleton';
+import { PageHeadSkeleton } from '../page-head-skeleton';
+import { SkeletonBlock, SkeletonText } from '../skeleton';
 import { DeliveryLogSkeleton } from './delivery-log-skeleton';
 
 /** The summary panel's rows: type, target, health, changed. */
@@ -9,13 +9,9 @@ const FACT_ROWS = 4;
 export function ChannelPageSkeleton() {
   return (
     <div aria-busy="true">
-      <PageHead
-        title={
-          <>
-            <SkeletonText width="10em" />
-            <LoadingText>Loading the channel…</LoadingText>
-          </>
-        }
+      <PageHeadSkeleton
+        titleWidth="10em"
+        loading="Loading the channel…"
         back={{ href: '/alerts/channels', label: 'Channels' }}
       />
       <section className="panel channel-summary" aria-hidden="true">

@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { readChannels } from '../../lib/alerting-reads';
 import { sectionRead } from '../../lib/section-read';
+import { EmptyState } from '../empty-state';
 import { SectionUnavailable } from '../section-unavailable';
 import { ChannelList, type ChannelActions } from './channel-list';
 
@@ -10,16 +10,13 @@ export async function ChannelsSection(actions: ChannelActions) {
   if (!read.ok) return <SectionUnavailable message={read.message} />;
   if (read.value.items.length === 0) {
     return (
-      <div className="empty">
-        <h2>No channels yet</h2>
-        <p className="muted">
-          A channel is where alerts go: a signed webhook, Slack, email, PagerDuty or Alertmanager. Add one,
-          send it a test, then pick it in a rule.
-        </p>
-        <Link href="/alerts/channels/new" className="button primary">
-          Add a channel
-        </Link>
-      </div>
+      <EmptyState
+        title="No channels yet"
+        action={{ href: '/alerts/channels/new', label: 'Add a channel', primary: true }}
+      >
+        A channel is where alerts go: a signed webhook, Slack, email, PagerDuty or Alertmanager. Add one, send
+        it a test, then pick it in a rule.
+      </EmptyState>
     );
   }
   return <ChannelList channels={read.value.items} now={Date.now()} {...actions} />;

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notificationLabel } from '../../lib/alert-timeline';
 import { formatDateTime, formatMs } from '../../lib/format';
 import { TimeAgo } from '../alerts/time-ago';
+import { DataTable } from '../data-table';
 import { OutcomeText } from '../alerts/timeline-table';
 
 /** The table's columns, in order; its skeleton shows the same headers. */
@@ -47,42 +48,29 @@ export function DeliveryLogTable({
   now: number;
 }) {
   return (
-    <div className="table-scroll">
-      <table className="data delivery-log stacked">
-        <thead>
-          <tr>
-            {DELIVERY_LOG_COLUMNS.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {deliveries.map((delivery) => (
-            <tr key={delivery.id}>
-              <td className="nowrap">
-                <TimeAgo iso={delivery.at} now={now} />
-                <span className="muted exact">{formatDateTime(delivery.at)}</span>
-              </td>
-              <td className="about">
-                <About delivery={delivery} />
-              </td>
-              <td>
-                <OutcomeText outcome={delivery.outcome} />
-              </td>
-              <td className="num" data-label="HTTP">
-                {delivery.status ?? '—'}
-              </td>
-              <td className="num nowrap">{formatMs(delivery.durationMs)}</td>
-              <td className="message">{delivery.error ?? ''}</td>
-              <td className="message-id" data-label="Message ID">
-                <code>{delivery.messageId}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={DELIVERY_LOG_COLUMNS} className="data delivery-log stacked">
+      {deliveries.map((delivery) => (
+        <tr key={delivery.id}>
+          <td className="nowrap">
+            <TimeAgo iso={delivery.at} now={now} />
+            <span className="muted exact">{formatDateTime(delivery.at)}</span>
+          </td>
+          <td className="about">
+            <About delivery={delivery} />
+          </td>
+          <td>
+            <OutcomeText outcome={delivery.outcome} />
+          </td>
+          <td className="num" data-label="HTTP">
+            {delivery.status ?? '—'}
+          </td>
+          <td className="num nowrap">{formatMs(delivery.durationMs)}</td>
+          <td className="message">{delivery.error ?? ''}</td>
+          <td className="message-id" data-label="Message ID">
+            <code>{delivery.messageId}</code>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,8 +1,9 @@
 import { Fragment } from 'react';
 import { RESULTS_PAGE } from '../../lib/integration-reads';
 import { IntegrationAlertsSkeleton } from '../alerts/alert-skeletons';
-import { PageHead } from '../page-head';
+import { PageHeadSkeleton } from '../page-head-skeleton';
 import { LoadingText, SkeletonBlock, SkeletonText } from '../skeleton';
+import { TableSkeleton } from '../table-skeleton';
 import { CHART_TITLES } from './chart-titles';
 import { RESULT_COLUMNS } from './results-table';
 
@@ -114,30 +115,12 @@ export function RecentResultsSkeleton() {
   return (
     <div aria-busy="true">
       <LoadingText>Loading the recent results…</LoadingText>
-      <div className="table-scroll" aria-hidden="true">
-        <table className="data">
-          <thead>
-            <tr>
-              {RESULT_COLUMNS.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: RESULTS_PAGE }, (_, row) => (
-              <tr key={row}>
-                {RESULT_CELL_WIDTHS.map((width, column) => (
-                  <td key={column}>
-                    <SkeletonText width={width} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableSkeleton
+        columns={RESULT_COLUMNS}
+        widths={RESULT_CELL_WIDTHS}
+        rows={RESULTS_PAGE}
+        className="data"
+      />
       <div className="pager" aria-hidden="true">
         <span />
         <SkeletonBlock className="button-skeleton" />
@@ -159,13 +142,9 @@ export function TrendsHeadSkeleton() {
 export function IntegrationPageSkeleton() {
   return (
     <div aria-busy="true">
-      <PageHead
-        title={
-          <>
-            <SkeletonText width="12em" />
-            <LoadingText>Loading the integration…</LoadingText>
-          </>
-        }
+      <PageHeadSkeleton
+        titleWidth="12em"
+        loading="Loading the integration…"
         back={{ href: '/', label: 'Overview' }}
         actions={
           <>
@@ -175,7 +154,7 @@ export function IntegrationPageSkeleton() {
         }
       >
         <LatestStatusSkeleton />
-      </PageHead>
+      </PageHeadSkeleton>
       <div className="detail-grid">
         <DiagnosisPanelSkeleton />
         <ConfigurationPanelSkeleton />

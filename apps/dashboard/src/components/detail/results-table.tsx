@@ -1,6 +1,7 @@
 import type { ProbeResult } from '@ihm/contracts';
 import { CATEGORY_LABELS } from '@ihm/diagnosis';
 import { formatDateTime, formatMs } from '../../lib/format';
+import { DataTable } from '../data-table';
 import { StatusBadge } from '../status-badge';
 
 /** The table's columns, in order; its skeleton shows the same headers. */
@@ -10,34 +11,21 @@ export const RESULT_COLUMNS = ['Started', 'Status', 'Category', 'HTTP', 'Total',
 export function ResultsTable({ results }: { results: readonly ProbeResult[] }) {
   if (results.length === 0) return <div className="empty">No results yet: the first probe runs shortly.</div>;
   return (
-    <div className="table-scroll">
-      <table className="data">
-        <thead>
-          <tr>
-            {RESULT_COLUMNS.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {results.map((result) => (
-            <tr key={result.startedAt}>
-              <td className="nowrap">
-                <time dateTime={result.startedAt}>{formatDateTime(result.startedAt)}</time>
-              </td>
-              <td>
-                <StatusBadge status={result.status} />
-              </td>
-              <td>{result.category ? CATEGORY_LABELS[result.category] : '—'}</td>
-              <td className="num">{result.httpStatus ?? '—'}</td>
-              <td className="num nowrap">{formatMs(result.timings.totalMs)}</td>
-              <td className="message">{result.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={RESULT_COLUMNS} className="data">
+      {results.map((result) => (
+        <tr key={result.startedAt}>
+          <td className="nowrap">
+            <time dateTime={result.startedAt}>{formatDateTime(result.startedAt)}</time>
+          </td>
+          <td>
+            <StatusBadge status={result.status} />
+          </td>
+          <td>{result.category ? CATEGORY_LABELS[result.category] : '—'}</td>
+          <td className="num">{result.httpStatus ?? '—'}</td>
+          <td className="num nowrap">{formatMs(result.timings.totalMs)}</td>
+          <td className="message">{result.message}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -3,6 +3,9 @@ import type { FieldError } from '@ihm/contracts';
 /** Messages by form field, keyed by the API's names for the fields (`url`, `config.secret`). */
 export type FieldMessages = Record<string, string[]>;
 
+/** A form's text as the API's request, or the messages of the fields that cannot be one yet. */
+export type BuiltRequest<Request> = { ok: true; request: Request } | { ok: false; errors: FieldMessages };
+
 export interface PlacedErrors {
   byField: FieldMessages;
   /** Errors of fields the form has no input for: shown in the summary at the top. */

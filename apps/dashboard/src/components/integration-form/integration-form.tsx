@@ -1,16 +1,16 @@
 'use client';
 
-import type { FieldError, Integration, ProbeResult } from '@ihm/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Integration, ProbeResult } from '@ihm/contracts';
+import { useState } from 'react';
 import type { ActionResult } from '../../lib/action-result';
 import { ProbeResultView } from '../probe-result-view';
 import { AuthSection } from './auth-section';
 import { ChecksSection } from './checks-section';
-import { ErrorSummary, type FormProblem } from '../form/error-summary';
+import { ErrorSummary } from '../form/error-summary';
 import { FormIdPrefix } from '../form/field';
-import { withoutField, type FieldMessages } from '../form/field-messages';
+import { useFormSubmission } from '../form/use-form-submission';
 import { placeFieldErrors } from './field-errors';
-import { emptyForm, fromIntegration, type FormState } from './form-state';
+import { emptyForm, fromIntegration } from './form-state';
 import { OrganisationSection } from './organisation-section';
 import { RequestSection } from './request-section';
 import { ScheduleSection } from './schedule-section';
@@ -27,9 +27,8 @@ export interface IntegrationFormProps {
   onSaved(integration: Integration): void;
 }
 
-type Busy = 'saving' | 'testing';
-
-function busyText(busy: Busy | null, result: ProbeResult | null): string {
+/** What the form is busy with: 'saving', 'testing' or nothing. */
+function busyText(busy: string | null, result: ProbeResult | null): string {
   if (busy === 'saving') return 'Saving…';
   if (busy === 'testing') return 'Testing… the probe waits up to its timeout.';
   return result ? `Test finished: ${result.status}.` : '';
@@ -37,67 +36,24 @@ function busyText(busy: Busy | null, result: ProbeResult | null): string {
 
 /** Registers or edits an integration: every field, inline errors from the API, and a Test before saving. */
 export function IntegrationForm({ integration, onSave, onTest, onSaved }: IntegrationFormProps) {
-  const [form, setForm] = useState<FormState>(() =>
-    integration ? fromIntegration(integration) : emptyForm(),
-  );
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState<Busy | null>(null);
+  const { form, edit, errors, problem, summary, busy, run, save } = useFormSubmission({
+    initial: () => (integration ? fromIntegration(integration) : emptyForm()),
+    build: toRequest,
+    place: placeFieldErrors,
+    onSave,
+    onSaved,
+  });
   const [result, setResult] = useState<ProbeResult | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
+  const section: SectionProps = { form, errors, edit };
 
-  useEffect(() => {
-    if (problem) summary.current?.focus();
-  }, [problem]);
-
-  const section: SectionProps = {
-    form,
-    errors,
-    edit: (field, patch) => {
-      setForm((current) => ({ ...current, ...patch }));
-      setErrors((current) => withoutField(current, field));
-    },
-  };
-
-  const fail = (message: string, byField: FieldMessages, unplaced: FieldError[]) => {
-    setErrors(byField);
-    setProblem({ message, unplaced, marked: Object.keys(byField).length });
-  };
-
-  async function run<T>(
-    kind: Busy,
-    action: (request: IntegrationRequest) => Promise<ActionResult<T>>,
-    done: (value: T) => void,
-  ) {
-    if (busy) return;
-    const built = toRequest(form);
-    if (!built.ok) return fail('Some fields need a fix first.', built.errors, []);
-    setBusy(kind);
-    try {
-      const outcome = await action(built.request);
-      if (outcome.ok) {
-        setErrors({});
-        setProblem(null);
-        done(outcome.value);
-      } else {
-        const placed = placeFieldErrors(outcome.fieldErrors, form);
-        fail(outcome.message, placed.byField, placed.unplaced);
-      }
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      fail(`${kind === 'saving' ? 'Saving' : 'The test'} failed: ${reason}`, {}, []);
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    void run('saving', onSave, onSaved);
-  };
   const test = () => {
     setResult(null);
-    void run('testing', (request) => onTest(toDryRun(request), integration?.id ?? null), setResult);
+    void run({
+      busy: 'testing',
+      what: 'The test',
+      send: (request) => onTest(toDryRun(request), integration?.id ?? null),
+      done: setResult,
+    });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { MASKED_SECRET, type CreateIntegrationRequest } from '@ihm/contracts';
-import { addMessage, type FieldMessages } from '../form/field-messages';
+import { addMessage, type BuiltRequest, type FieldMessages } from '../form/field-messages';
 import { headerRowField } from './field-errors';
 import { hasStoredAuthSecret, hasStoredHeaderSecret, methodTakesBody, type FormState } from './form-state';
 import { splitStatusList, splitList } from '../form/list-text';
@@ -10,9 +10,6 @@ export type IntegrationRequest = CreateIntegrationRequest;
 /** `POST /api/probe` takes the same definition; its name is optional. */
 export type DryRunRequest = Omit<IntegrationRequest, 'name'> & { name?: string };
 
-export type ToRequestResult =
-  { ok: true; request: IntegrationRequest } | { ok: false; errors: FieldMessages };
-
 const WHOLE_NUMBER = /^\d+$/;
 
 /**
@@ -20,7 +17,7 @@ const WHOLE_NUMBER = /^\d+$/;
  * are not numbers, JSON that does not parse, header rows without a name); every other rule is the API's.
  * An empty secret input of a stored secret sends the mask, which tells the monitor to keep the stored value.
  */
-export function toRequest(form: FormState): ToRequestResult {
+export function toRequest(form: FormState): BuiltRequest<IntegrationRequest> {
   const errors: FieldMessages = {};
 
   const wholeNumber = (field: keyof FormState, text: string): number => {

@@ -1,16 +1,15 @@
 'use client';
 
 import type { AlertRule } from '@ihm/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ActionResult } from '../../lib/action-result';
 import { ChoiceList } from '../form/choice-list';
-import { ErrorSummary, type FormProblem } from '../form/error-summary';
+import { ErrorSummary } from '../form/error-summary';
 import { Field, FormIdPrefix } from '../form/field';
-import { withoutField, type FieldMessages } from '../form/field-messages';
+import { useFormSubmission } from '../form/use-form-submission';
 import { ScopeSection, type IntegrationChoice } from '../scope/scope-section';
 import { CONDITION_KINDS, conditionKind, type ConditionType } from './condition-inputs';
 import { placeRuleErrors } from './rule-field-errors';
-import { emptyRuleForm, fromRule, type RuleFormState } from './rule-form-state';
+import { emptyRuleForm, fromRule } from './rule-form-state';
 import { toRuleRequest, type RuleRequest } from './to-rule-request';
 
 export interface RuleFormProps {
@@ -31,48 +30,14 @@ const nameIn = (list: readonly { id: string; name: string }[]) => (id: string) =
 
 /** Adds or edits an alert rule: condition and its numbers, scope, severity, channels and reminders. */
 export function RuleForm({ rule, channels, integrations, onSave, onSaved }: RuleFormProps) {
-  const [form, setForm] = useState<RuleFormState>(() => (rule ? fromRule(rule) : emptyRuleForm()));
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (problem) summary.current?.focus();
-  }, [problem]);
-
-  const edit = (field: string, patch: Partial<RuleFormState>) => {
-    setForm((current) => ({ ...current, ...patch }));
-    setErrors((current) => withoutField(current, field));
-  };
-  const fail = (message: string, byField: FieldMessages, unplaced: FormProblem['unplaced']) => {
-    setErrors(byField);
-    setProblem({ message, unplaced, marked: Object.keys(byField).length });
-  };
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const built = toRuleRequest(form);
-    if (!built.ok) return fail('Some fields need a fix first.', built.errors, []);
-    setBusy(true);
-    try {
-      const outcome = await onSave(built.request);
-      if (outcome.ok) {
-        setErrors({});
-        setProblem(null);
-        onSaved(outcome.value);
-      } else {
-        const names = { channel: nameIn(channels), integration: nameIn(integrations) };
-        const placed = placeRuleErrors(outcome.fieldErrors, form, names);
-        fail(outcome.message, placed.byField, placed.unplaced);
-      }
-    } catch (error) {
-      fail(`Saving failed: ${error instanceof Error ? error.message : String(error)}`, {}, []);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, edit, errors, problem, summary, busy, save } = useFormSubmission({
+    initial: () => (rule ? fromRule(rule) : emptyRuleForm()),
+    build: toRuleRequest,
+    place: (fieldErrors, sent) =>
+      placeRuleErrors(fieldErrors, sent, { channel: nameIn(channels), integration: nameIn(integrations) }),
+    onSave,
+    onSaved,
+  });
 
   // A new condition starts at the severity it sees: warnings are degraded results, failures down ones.
   const chooseCondition = (type: ConditionType) =>
@@ -80,7 +45,7 @@ export function RuleForm({ rule, channels, integrations, onSave, onSaved }: Rule
 
   return (
     <FormIdPrefix value="rule">
-      <form className="integration-form" noValidate aria-busy={busy} onSubmit={save}>
+      <form className="integration-form" noValidate aria-busy={busy !== null} onSubmit={save}>
         <ErrorSummary ref={summary} problem={problem} />
         <fieldset className="form-section">
           <legend>Condition</legend>
@@ -213,7 +178,7 @@ export function RuleForm({ rule, channels, integrations, onSave, onSaved }: Rule
           </div>
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="button primary" aria-disabled={busy}>
+          <button type="submit" className="button primary" aria-disabled={busy !== null}>
             {rule ? 'Save changes' : 'Add rule'}
           </button>
           <p role="status" className="muted form-status">

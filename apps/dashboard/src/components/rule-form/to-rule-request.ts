@@ -1,5 +1,5 @@
 import type { AlertRule } from '@ihm/contracts';
-import { addMessage, type FieldMessages } from '../form/field-messages';
+import { addMessage, type BuiltRequest, type FieldMessages } from '../form/field-messages';
 import { toScope } from '../scope/scope-form';
 import { conditionKind } from './condition-inputs';
 import type { RuleFormState } from './rule-form-state';
@@ -10,12 +10,10 @@ export type RuleRequest = Pick<
   'name' | 'condition' | 'scope' | 'minSeverity' | 'channelIds' | 'renotifyMinutes'
 >;
 
-export type ToRuleRequestResult = { ok: true; request: RuleRequest } | { ok: false; errors: FieldMessages };
-
 const WHOLE_NUMBER = /^\d+$/;
 
 /** Form text to the API's body: the selected condition's fields only; ranges and the rest are the API's call. */
-export function toRuleRequest(form: RuleFormState): ToRuleRequestResult {
+export function toRuleRequest(form: RuleFormState): BuiltRequest<RuleRequest> {
   const errors: FieldMessages = {};
   const wholeNumber = (field: string, text: string): number => {
     const trimmed = text.trim();

@@ -1,7 +1,6 @@
 import type { AlertRule } from '@ihm/contracts';
-import Link from 'next/link';
 import type { ActionResult } from '../../lib/action-result';
-import { DeleteButton } from '../delete-button';
+import { CardActions } from '../card-actions';
 import { conditionSummary } from '../rule-form/condition-inputs';
 import { scopeSummary } from '../scope/scope-summary';
 import { StatusBadge } from '../status-badge';
@@ -45,21 +44,13 @@ export function RuleList({ rules, channelName, integrationName, deleteAction }: 
               {rule.renotifyMinutes === null ? 'off' : `every ${rule.renotifyMinutes} min while firing`}
             </dd>
           </dl>
-          <div className="row card-actions">
-            <Link
-              href={`/alerts/rules/${encodeURIComponent(rule.id)}/edit`}
-              className="button small"
-              aria-label={`Edit ${rule.name}`}
-            >
-              Edit
-            </Link>
-            <DeleteButton
-              what="the rule"
-              name={rule.name}
-              consequence="Its alerts stop being evaluated."
-              deleteAction={deleteAction.bind(null, rule.id)}
-            />
-          </div>
+          <CardActions
+            editHref={`/alerts/rules/${encodeURIComponent(rule.id)}/edit`}
+            name={rule.name}
+            what="the rule"
+            consequence="Its alerts stop being evaluated."
+            deleteAction={deleteAction.bind(null, rule.id)}
+          />
         </li>
       ))}
     </ul>

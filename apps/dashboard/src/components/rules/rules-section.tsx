@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import type { ActionResult } from '../../lib/action-result';
 import { readAlertRules, readChannels, readIntegrationChoices } from '../../lib/alerting-reads';
 import { namer } from '../../lib/namer';
 import { sectionRead } from '../../lib/section-read';
+import { EmptyState } from '../empty-state';
 import { SectionUnavailable } from '../section-unavailable';
 import { RuleList } from './rule-list';
 
@@ -17,15 +17,9 @@ export async function RulesSection({
   const [rules, channels, integrations] = read.value;
   if (rules.items.length === 0) {
     return (
-      <div className="empty">
-        <h2>No rules</h2>
-        <p className="muted">
-          Without a rule nothing fires. Add one: three failed probes in a row is a good start.
-        </p>
-        <Link href="/alerts/rules/new" className="button primary">
-          Add a rule
-        </Link>
-      </div>
+      <EmptyState title="No rules" action={{ href: '/alerts/rules/new', label: 'Add a rule', primary: true }}>
+        Without a rule nothing fires. Add one: three failed probes in a row is a good start.
+      </EmptyState>
     );
   }
   return (

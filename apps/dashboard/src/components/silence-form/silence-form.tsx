@@ -1,14 +1,14 @@
 'use client';
 
 import type { Silence, SilenceRequest } from '@ihm/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import type { ActionResult } from '../../lib/action-result';
-import { ErrorSummary, type FormProblem } from '../form/error-summary';
+import { ErrorSummary } from '../form/error-summary';
 import { Field, FormIdPrefix } from '../form/field';
-import { withoutField, type FieldMessages } from '../form/field-messages';
+import { useFormSubmission } from '../form/use-form-submission';
 import { ScopeSection, type IntegrationChoice } from '../scope/scope-section';
 import { placeSilenceErrors } from './silence-field-errors';
-import { emptySilenceForm, fromSilence, type SilenceFormState } from './silence-form-state';
+import { emptySilenceForm, fromSilence } from './silence-form-state';
 import { toSilenceRequest } from './to-silence-request';
 import { WeeklyWindows } from './weekly-windows';
 
@@ -26,57 +26,26 @@ const startingForm = (silence: Silence | null) =>
 
 /** Adds or edits a silence: what it covers, when, why, and optionally weekly windows within that time. */
 export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceFormProps) {
-  // The instants start empty on the server and are filled in the browser, in its own time zone.
-  const [form, setForm] = useState<SilenceFormState>(() => ({
-    ...startingForm(silence),
-    startsAt: '',
-    endsAt: '',
-  }));
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
+  const { form, setForm, edit, errors, problem, summary, busy, save } = useFormSubmission({
+    // The instants start empty on the server and are filled in the browser, in its own time zone.
+    initial: () => ({ ...startingForm(silence), startsAt: '', endsAt: '' }),
+    build: toSilenceRequest,
+    place: (fieldErrors, sent) =>
+      placeSilenceErrors(
+        fieldErrors,
+        sent,
+        (id) => integrations.find((integration) => integration.id === id)?.name ?? id,
+      ),
+    onSave,
+    onSaved,
+  });
 
   useEffect(() => {
     const { startsAt, endsAt } = startingForm(silence);
     setForm((current) =>
       current.startsAt === '' && current.endsAt === '' ? { ...current, startsAt, endsAt } : current,
     );
-  }, [silence]);
-
-  useEffect(() => {
-    if (problem) summary.current?.focus();
-  }, [problem]);
-
-  const edit = (field: string, patch: Partial<SilenceFormState>) => {
-    setForm((current) => ({ ...current, ...patch }));
-    setErrors((current) => withoutField(current, field));
-  };
-  const fail = (message: string, byField: FieldMessages, unplaced: FormProblem['unplaced']) => {
-    setErrors(byField);
-    setProblem({ message, unplaced, marked: Object.keys(byField).length });
-  };
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const built = toSilenceRequest(form);
-    if (!built.ok) return fail('Some fields need a fix first.', built.errors, []);
-    setBusy(true);
-    try {
-      const outcome = await onSave(built.request);
-      if (outcome.ok) onSaved(outcome.value);
-      else {
-        const name = (id: string) => integrations.find((integration) => integration.id === id)?.name ?? id;
-        const placed = placeSilenceErrors(outcome.fieldErrors, form, name);
-        fail(outcome.message, placed.byField, placed.unplaced);
-      }
-    } catch (error) {
-      fail(`Saving failed: ${error instanceof Error ? error.message : String(error)}`, {}, []);
-    } finally {
-      setBusy(false);
-    }
-  };
+  }, [silence, setForm]);
 
   const instant = (field: 'startsAt' | 'endsAt', label: string) => (
     <Field field={field} label={label} hint="In your local time." errors={errors[field]}>
@@ -93,7 +62,7 @@ export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceF
 
   return (
     <FormIdPrefix value="silence">
-      <form className="integration-form" noValidate aria-busy={busy} onSubmit={save}>
+      <form className="integration-form" noValidate aria-busy={busy !== null} onSubmit={save}>
         <ErrorSummary ref={summary} problem={problem} />
         <fieldset className="form-section">
           <legend>When and why</legend>
@@ -149,7 +118,7 @@ export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceF
           edit={(field, scope) => edit(field, { scope })}
         />
         <div className="form-actions">
-          <button type="submit" className="button primary" aria-disabled={busy}>
+          <button type="submit" className="button primary" aria-disabled={busy !== null}>
             {silence ? 'Save changes' : 'Add silence'}
           </button>
           <p role="status" className="muted form-status">

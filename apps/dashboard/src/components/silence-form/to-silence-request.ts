@@ -1,13 +1,10 @@
 import type { SilenceRequest } from '@ihm/contracts';
-import { addMessage, type FieldMessages } from '../form/field-messages';
+import { addMessage, type BuiltRequest, type FieldMessages } from '../form/field-messages';
 import { toScope } from '../scope/scope-form';
 import type { SilenceFormState } from './silence-form-state';
 
-export type ToSilenceRequestResult =
-  { ok: true; request: SilenceRequest } | { ok: false; errors: FieldMessages };
-
 /** Form text to the API's body: local instants to ISO-8601; the order of the instants and the rest are the API's. */
-export function toSilenceRequest(form: SilenceFormState): ToSilenceRequestResult {
+export function toSilenceRequest(form: SilenceFormState): BuiltRequest<SilenceRequest> {
   const errors: FieldMessages = {};
   const instant = (field: 'startsAt' | 'endsAt'): string => {
     const date = new Date(form[field]);

@@ -1,10 +1,9 @@
 import type { Silence } from '@ihm/contracts';
-import Link from 'next/link';
 import type { ActionResult } from '../../lib/action-result';
 import { formatDateTime } from '../../lib/format';
 import { silenceAgenda, weeklyWindowText } from '../../lib/silence-agenda';
 import { TimeAgo } from '../alerts/time-ago';
-import { DeleteButton } from '../delete-button';
+import { CardActions } from '../card-actions';
 import { scopeSummary } from '../scope/scope-summary';
 
 interface SilenceAgendaViewProps {
@@ -46,21 +45,13 @@ export function SilenceAgendaView({ silences, now, integrationName, deleteAction
                 <strong>{scopeSummary(silence.scope, integrationName)}</strong>
               </p>
               <p className="agenda-comment">{silence.comment}</p>
-              <div className="row card-actions">
-                <Link
-                  href={`/alerts/silences/${encodeURIComponent(silence.id)}/edit`}
-                  className="button small"
-                  aria-label={`Edit ${silence.comment}`}
-                >
-                  Edit
-                </Link>
-                <DeleteButton
-                  what="the silence"
-                  name={silence.comment}
-                  consequence="What it holds back is sent now."
-                  deleteAction={deleteAction.bind(null, silence.id)}
-                />
-              </div>
+              <CardActions
+                editHref={`/alerts/silences/${encodeURIComponent(silence.id)}/edit`}
+                name={silence.comment}
+                what="the silence"
+                consequence="What it holds back is sent now."
+                deleteAction={deleteAction.bind(null, silence.id)}
+              />
             </li>
           ))}
         </ul>

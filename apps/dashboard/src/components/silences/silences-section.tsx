@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import type { ActionResult } from '../../lib/action-result';
 import { readIntegrationChoices } from '../../lib/alerting-reads';
 import { monitorApi } from '../../lib/monitor-api';
 import { namer } from '../../lib/namer';
 import { sectionRead } from '../../lib/section-read';
+import { EmptyState } from '../empty-state';
 import { SectionUnavailable } from '../section-unavailable';
 import { SilenceAgendaView } from './silence-agenda-view';
 
@@ -18,16 +18,13 @@ export async function SilencesSection({
   const [silences, integrations] = read.value;
   if (silences.items.length === 0) {
     return (
-      <div className="empty">
-        <h2>No silences</h2>
-        <p className="muted">
-          Planned work on an integration? A silence holds its notifications back while it lasts; alerts are
-          still recorded, and what is still wrong afterwards is sent then.
-        </p>
-        <Link href="/alerts/silences/new" className="button primary">
-          Add a silence
-        </Link>
-      </div>
+      <EmptyState
+        title="No silences"
+        action={{ href: '/alerts/silences/new', label: 'Add a silence', primary: true }}
+      >
+        Planned work on an integration? A silence holds its notifications back while it lasts; alerts are
+        still recorded, and what is still wrong afterwards is sent then.
+      </EmptyState>
     );
   }
   return (
