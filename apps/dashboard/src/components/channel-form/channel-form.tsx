@@ -2,8 +2,8 @@
 
 import { CHANNEL_TYPES, type Channel, type ChannelType } from '@ihm/contracts';
 import type { ActionResult } from '../../lib/action-result';
-import { ErrorSummary } from '../form/error-summary';
 import { Field, FormIdPrefix } from '../form/field';
+import { SavingForm } from '../form/saving-form';
 import { useFormSubmission } from '../form/use-form-submission';
 import { placeChannelErrors } from './channel-field-errors';
 import { emptyChannelForm, fromChannel, hasStoredSecret } from './channel-form-state';
@@ -30,13 +30,14 @@ function typeOf(value: string, current: ChannelType): ChannelType {
 
 /** Adds or edits a channel: the selected type's fields, secrets write-only, the API's errors inline. */
 export function ChannelForm({ channel, onSave, onSaved }: ChannelFormProps) {
-  const { form, edit, errors, problem, summary, busy, save } = useFormSubmission({
+  const submission = useFormSubmission({
     initial: () => (channel ? fromChannel(channel) : emptyChannelForm()),
     build: toChannelRequest,
     place: placeChannelErrors,
     onSave,
     onSaved,
   });
+  const { form, edit, errors } = submission;
 
   const control = (input: ChannelInput) => {
     const field = `config.${input.field}`;
@@ -80,8 +81,7 @@ export function ChannelForm({ channel, onSave, onSaved }: ChannelFormProps) {
 
   return (
     <FormIdPrefix value="channel">
-      <form className="integration-form" noValidate aria-busy={busy !== null} onSubmit={save}>
-        <ErrorSummary ref={summary} problem={problem} />
+      <SavingForm submission={submission} submitLabel={channel ? 'Save changes' : 'Add channel'}>
         <fieldset className="form-section">
           <legend>Channel</legend>
           <div className="form-grid">
@@ -116,15 +116,7 @@ export function ChannelForm({ channel, onSave, onSaved }: ChannelFormProps) {
           <legend>{CHANNEL_TYPE_LABELS[form.type]}</legend>
           <div className="form-grid">{CHANNEL_INPUTS[form.type].map(control)}</div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button primary" aria-disabled={busy !== null}>
-            {channel ? 'Save changes' : 'Add channel'}
-          </button>
-          <p role="status" className="muted form-status">
-            {busy ? 'Saving…' : ''}
-          </p>
-        </div>
-      </form>
+      </SavingForm>
     </FormIdPrefix>
   );
 }

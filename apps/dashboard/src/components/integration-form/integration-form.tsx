@@ -6,8 +6,8 @@ import type { ActionResult } from '../../lib/action-result';
 import { ProbeResultView } from '../probe-result-view';
 import { AuthSection } from './auth-section';
 import { ChecksSection } from './checks-section';
-import { ErrorSummary } from '../form/error-summary';
 import { FormIdPrefix } from '../form/field';
+import { SavingForm } from '../form/saving-form';
 import { useFormSubmission } from '../form/use-form-submission';
 import { placeFieldErrors } from './field-errors';
 import { emptyForm, fromIntegration } from './form-state';
@@ -36,13 +36,14 @@ function busyText(busy: string | null, result: ProbeResult | null): string {
 
 /** Registers or edits an integration: every field, inline errors from the API, and a Test before saving. */
 export function IntegrationForm({ integration, onSave, onTest, onSaved }: IntegrationFormProps) {
-  const { form, edit, errors, problem, summary, busy, run, save } = useFormSubmission({
+  const submission = useFormSubmission({
     initial: () => (integration ? fromIntegration(integration) : emptyForm()),
     build: toRequest,
     place: placeFieldErrors,
     onSave,
     onSaved,
   });
+  const { form, edit, errors, busy, run } = submission;
   const [result, setResult] = useState<ProbeResult | null>(null);
   const section: SectionProps = { form, errors, edit };
 
@@ -58,25 +59,22 @@ export function IntegrationForm({ integration, onSave, onTest, onSaved }: Integr
 
   return (
     <FormIdPrefix value="integration">
-      <form className="integration-form" noValidate aria-busy={busy !== null} onSubmit={save}>
-        <ErrorSummary ref={summary} problem={problem} />
+      <SavingForm
+        submission={submission}
+        submitLabel={integration ? 'Save changes' : 'Register integration'}
+        actions={
+          <button type="button" className="button" aria-disabled={busy !== null} onClick={test}>
+            Test
+          </button>
+        }
+        status={busyText(busy, result)}
+      >
         <RequestSection {...section} />
         <AuthSection {...section} />
         <ChecksSection {...section} />
         <ScheduleSection {...section} />
         <OrganisationSection {...section} />
-        <div className="form-actions">
-          <button type="submit" className="button primary" aria-disabled={busy !== null}>
-            {integration ? 'Save changes' : 'Register integration'}
-          </button>
-          <button type="button" className="button" aria-disabled={busy !== null} onClick={test}>
-            Test
-          </button>
-          <p role="status" className="muted form-status">
-            {busyText(busy, result)}
-          </p>
-        </div>
-      </form>
+      </SavingForm>
       {result ? (
         <section className="panel form-test-result">
           <ProbeResultView result={result} heading="Test result" />

@@ -3,8 +3,8 @@
 import type { AlertRule } from '@ihm/contracts';
 import type { ActionResult } from '../../lib/action-result';
 import { ChoiceList } from '../form/choice-list';
-import { ErrorSummary } from '../form/error-summary';
 import { Field, FormIdPrefix } from '../form/field';
+import { SavingForm } from '../form/saving-form';
 import { useFormSubmission } from '../form/use-form-submission';
 import { ScopeSection, type IntegrationChoice } from '../scope/scope-section';
 import { CONDITION_KINDS, conditionKind, type ConditionType } from './condition-inputs';
@@ -30,7 +30,7 @@ const nameIn = (list: readonly { id: string; name: string }[]) => (id: string) =
 
 /** Adds or edits an alert rule: condition and its numbers, scope, severity, channels and reminders. */
 export function RuleForm({ rule, channels, integrations, onSave, onSaved }: RuleFormProps) {
-  const { form, edit, errors, problem, summary, busy, save } = useFormSubmission({
+  const submission = useFormSubmission({
     initial: () => (rule ? fromRule(rule) : emptyRuleForm()),
     build: toRuleRequest,
     place: (fieldErrors, sent) =>
@@ -38,6 +38,7 @@ export function RuleForm({ rule, channels, integrations, onSave, onSaved }: Rule
     onSave,
     onSaved,
   });
+  const { form, edit, errors } = submission;
 
   // A new condition starts at the severity it sees: warnings are degraded results, failures down ones.
   const chooseCondition = (type: ConditionType) =>
@@ -45,8 +46,7 @@ export function RuleForm({ rule, channels, integrations, onSave, onSaved }: Rule
 
   return (
     <FormIdPrefix value="rule">
-      <form className="integration-form" noValidate aria-busy={busy !== null} onSubmit={save}>
-        <ErrorSummary ref={summary} problem={problem} />
+      <SavingForm submission={submission} submitLabel={rule ? 'Save changes' : 'Add rule'}>
         <fieldset className="form-section">
           <legend>Condition</legend>
           <div className="form-grid">
@@ -177,15 +177,7 @@ export function RuleForm({ rule, channels, integrations, onSave, onSaved }: Rule
             ) : null}
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button primary" aria-disabled={busy !== null}>
-            {rule ? 'Save changes' : 'Add rule'}
-          </button>
-          <p role="status" className="muted form-status">
-            {busy ? 'Saving…' : ''}
-          </p>
-        </div>
-      </form>
+      </SavingForm>
     </FormIdPrefix>
   );
 }

@@ -3,8 +3,8 @@
 import type { Silence, SilenceRequest } from '@ihm/contracts';
 import { useEffect } from 'react';
 import type { ActionResult } from '../../lib/action-result';
-import { ErrorSummary } from '../form/error-summary';
 import { Field, FormIdPrefix } from '../form/field';
+import { SavingForm } from '../form/saving-form';
 import { useFormSubmission } from '../form/use-form-submission';
 import { ScopeSection, type IntegrationChoice } from '../scope/scope-section';
 import { placeSilenceErrors } from './silence-field-errors';
@@ -26,7 +26,7 @@ const startingForm = (silence: Silence | null) =>
 
 /** Adds or edits a silence: what it covers, when, why, and optionally weekly windows within that time. */
 export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceFormProps) {
-  const { form, setForm, edit, errors, problem, summary, busy, save } = useFormSubmission({
+  const submission = useFormSubmission({
     // The instants start empty on the server and are filled in the browser, in its own time zone.
     initial: () => ({ ...startingForm(silence), startsAt: '', endsAt: '' }),
     build: toSilenceRequest,
@@ -39,6 +39,7 @@ export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceF
     onSave,
     onSaved,
   });
+  const { form, setForm, edit, errors } = submission;
 
   useEffect(() => {
     const { startsAt, endsAt } = startingForm(silence);
@@ -62,8 +63,7 @@ export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceF
 
   return (
     <FormIdPrefix value="silence">
-      <form className="integration-form" noValidate aria-busy={busy !== null} onSubmit={save}>
-        <ErrorSummary ref={summary} problem={problem} />
+      <SavingForm submission={submission} submitLabel={silence ? 'Save changes' : 'Add silence'}>
         <fieldset className="form-section">
           <legend>When and why</legend>
           <div className="form-grid">
@@ -117,15 +117,7 @@ export function SilenceForm({ silence, integrations, onSave, onSaved }: SilenceF
           covers="the silence holds back"
           edit={(field, scope) => edit(field, { scope })}
         />
-        <div className="form-actions">
-          <button type="submit" className="button primary" aria-disabled={busy !== null}>
-            {silence ? 'Save changes' : 'Add silence'}
-          </button>
-          <p role="status" className="muted form-status">
-            {busy ? 'Saving…' : ''}
-          </p>
-        </div>
-      </form>
+      </SavingForm>
     </FormIdPrefix>
   );
 }
