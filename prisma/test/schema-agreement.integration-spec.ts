@@ -96,7 +96,7 @@ describe('schema.prisma and migrations', () => {
     expect(await prisma.probeResult.count({ where: { integrationId: integration.id } })).toBe(0);
   });
 
-  it('round-trips every CheckSchedule, IntegrationStatus and rollup field', async () => {
+  it('round-trips every CheckSchedule, IntegrationStatus, counter and rollup field', async () => {
     const { id: integrationId } = await prisma.integration.create({
       data: { name: 'Scheduled', url: 'https://a', method: 'GET' },
     });
@@ -117,14 +117,31 @@ describe('schema.prisma and migrations', () => {
       category: 'rate_limiting' as const,
       httpStatus: 200,
       message: 'Budget low',
+      dnsMs: 1.25,
+      connectMs: 0.5,
+      tlsMs: 4,
+      ttfbMs: 6.5,
       totalMs: 12.5,
       rateLimitRemaining: 3,
       rateLimitLimit: 100,
+      rateLimitResetAt: new Date('2026-05-01T01:00:00.000Z'),
+      certificateExpiresAt: new Date('2026-08-01T00:00:00.000Z'),
+      tokenExpiresAt: new Date('2026-05-01T02:00:00.000Z'),
       overviewGroup: 'rate_limiting',
     };
     expect(Object.keys(status).sort()).toEqual(fields(Prisma.IntegrationStatusScalarFieldEnum));
     await prisma.integrationStatus.create({ data: status });
     expect(await prisma.integrationStatus.findUniqueOrThrow({ where: { integrationId } })).toEqual(status);
+
+    // Counters: bigint, past what a JSON number holds exactly.
+    const counter = { integrationId, name: 'failures:rate_limiting', count: 9_007_199_254_740_993n };
+    expect(Object.keys(counter).sort()).toEqual(fields(Prisma.IntegrationCounterScalarFieldEnum));
+    await prisma.integrationCounter.create({ data: counter });
+    expect(
+      await prisma.integrationCounter.findUniqueOrThrow({
+        where: { integrationId_name: { integrationId, name: counter.name } },
+      }),
+    ).toEqual(counter);
 
     const rollup = {
       integrationId,
@@ -336,6 +353,7 @@ describe('schema.prisma and migrations', () => {
         'DeliveryAttempt',
         'HeldNotification',
         'Integration',
+        'IntegrationCounter',
         'IntegrationStatus',
         'Notification',
         'ProbeResult',

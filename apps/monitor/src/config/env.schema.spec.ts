@@ -10,6 +10,7 @@ describe(parseEnv.name, () => {
       port: 4000,
       embeddedPostgresPort: 54320,
       apiToken: undefined,
+      metricsToken: undefined,
       adminPassword: undefined,
       sessionTtlHours: 12,
       encryptionKey: undefined,

@@ -18,6 +18,7 @@ export const EnvSchema = z
     MONITOR_PORT: port(4000),
     EMBEDDED_POSTGRES_PORT: port(54320),
     API_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+    METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
     ADMIN_PASSWORD: z
       .string()
       .min(8, { error: 'must be at least 8 characters' })
@@ -58,6 +59,7 @@ export const EnvSchema = z
     port: env.MONITOR_PORT,
     embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
     apiToken: env.API_TOKEN,
+    metricsToken: env.METRICS_TOKEN,
     adminPassword: env.ADMIN_PASSWORD,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     encryptionKey: env.ENCRYPTION_KEY,

@@ -3,6 +3,7 @@ import { PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { LATENCY_COLUMNS } from './latency-columns';
 import type { ResultEntry } from './result-entry';
+import { resultCounts } from './result-counts';
 import { buildRollups, newestByIntegration, type Rollup } from './rollup';
 import { storedEvidence } from './stored-evidence';
 
@@ -41,7 +42,7 @@ const LATENCY_MERGE = LATENCY_COLUMNS.flatMap((c) => [
 
 /**
  * Writes a batch of results in one transaction of a few set-based statements (one JSON parameter each, however
- * many rows): raw results, latest statuses, minute and hour rollups, and the schedule changes. Rows of
+ * many rows): raw results, latest statuses, counters, minute and hour rollups, and the schedule changes. Rows of
  * integrations deleted meanwhile are skipped, never an error that would block the batch.
  */
 @Injectable()
@@ -81,9 +82,21 @@ export class ResultStoreRepository {
       overview_group: overviewGroupOf(result),
       http_status: result.httpStatus,
       message: result.message,
+      dns_ms: result.timings.dnsMs,
+      connect_ms: result.timings.connectMs,
+      tls_ms: result.timings.tlsMs,
+      ttfb_ms: result.timings.ttfbMs,
       total_ms: result.timings.totalMs,
       rate_limit_remaining: result.rateLimit?.remaining ?? null,
       rate_limit_limit: result.rateLimit?.limit ?? null,
+      rate_limit_reset_at: iso(result.rateLimit?.resetAt),
+      certificate_expires_at: iso(result.tls?.validTo),
+      token_expires_at: iso(result.tokenExpiresAt),
+    }));
+    const counters = resultCounts(entries).map(({ integrationId, name, count }) => ({
+      integration_id: integrationId,
+      name,
+      count,
     }));
     const schedules = entries.flatMap(({ integrationId, schedule }) =>
       schedule
@@ -114,19 +127,33 @@ export class ResultStoreRepository {
         WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)`,
       this.prisma.$executeRaw`
         INSERT INTO integration_statuses AS s (integration_id, checked_at, status, category, overview_group, http_status,
-          message, total_ms, rate_limit_remaining, rate_limit_limit)
+          message, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, rate_limit_remaining, rate_limit_limit,
+          rate_limit_reset_at, certificate_expires_at, token_expires_at)
         SELECT r.integration_id, r.checked_at, r.status, r.category, r.overview_group, r.http_status, r.message,
-          r.total_ms, r.rate_limit_remaining, r.rate_limit_limit
+          r.dns_ms, r.connect_ms, r.tls_ms, r.ttfb_ms, r.total_ms, r.rate_limit_remaining, r.rate_limit_limit,
+          r.rate_limit_reset_at, r.certificate_expires_at, r.token_expires_at
         FROM jsonb_to_recordset(${json(statuses)}::jsonb) AS r(integration_id uuid, checked_at timestamptz,
           status "ProbeStatus", category "Category", overview_group text, http_status smallint, message text,
-          total_ms real, rate_limit_remaining int, rate_limit_limit int)
+          dns_ms real, connect_ms real, tls_ms real, ttfb_ms real, total_ms real, rate_limit_remaining int,
+          rate_limit_limit int, rate_limit_reset_at timestamptz, certificate_expires_at timestamptz,
+          token_expires_at timestamptz)
         WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
         ON CONFLICT (integration_id) DO UPDATE SET
           checked_at = excluded.checked_at, status = excluded.status, category = excluded.category,
           overview_group = excluded.overview_group, http_status = excluded.http_status, message = excluded.message,
-          total_ms = excluded.total_ms, rate_limit_remaining = excluded.rate_limit_remaining,
-          rate_limit_limit = excluded.rate_limit_limit
+          dns_ms = excluded.dns_ms, connect_ms = excluded.connect_ms, tls_ms = excluded.tls_ms,
+          ttfb_ms = excluded.ttfb_ms, total_ms = excluded.total_ms,
+          rate_limit_remaining = excluded.rate_limit_remaining, rate_limit_limit = excluded.rate_limit_limit,
+          rate_limit_reset_at = excluded.rate_limit_reset_at, certificate_expires_at = excluded.certificate_expires_at,
+          token_expires_at = excluded.token_expires_at
         WHERE excluded.checked_at >= s.checked_at`,
+      this.prisma.$executeRaw`
+        INSERT INTO integration_counters AS c (integration_id, name, count)
+        SELECT r.integration_id, r.name, r.count
+        FROM jsonb_to_recordset(${json(counters)}::jsonb) AS r(integration_id uuid, name text, count bigint)
+        WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
+        ORDER BY r.integration_id, r.name
+        ON CONFLICT (integration_id, name) DO UPDATE SET count = c.count + excluded.count`,
       this.upsertRollups('result_rollups_minute', buildRollups(entries, 'minute')),
       this.upsertRollups('result_rollups_hour', buildRollups(entries, 'hour')),
       this.prisma.$executeRaw`

@@ -1,0 +1,149 @@
+import { IntegrationSchema } from '@ihm/contracts';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { startMonitor, type RunningMonitor } from './monitor-app';
+import { sleep, spawnMonitor, stopProcess, switchableTarget } from './processes';
+
+const METRICS_TOKEN = randomBytes(24).toString('hex');
+// The worker processes open the secrets this process sealed.
+const ENCRYPTION_KEY = randomBytes(32).toString('hex');
+
+/** The scrape, parsed by a real exposition parser: family name → type and samples. */
+async function scrape(monitor: RunningMonitor, token = METRICS_TOKEN) {
+  const res = await fetch(`${monitor.baseUrl}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
+  return new Map(parsePrometheusTextFormat(await res.text()).map((family) => [family.name, family]));
+}
+
+type Scrape = Awaited<ReturnType<typeof scrape>>;
+
+/** The value of one series, found by its labels; undefined when it is not there. */
+function valueOf(families: Scrape, name: string, labels: Record<string, string>): number | undefined {
+  const sample = families
+    .get(name)
+    ?.metrics.find((m) => Object.entries(labels).every(([key, value]) => m.labels?.[key] === value));
+  return sample?.value === undefined ? undefined : Number(sample.value);
+}
+
+describe('per-integration metrics', () => {
+  let target: Awaited<ReturnType<typeof switchableTarget>>;
+  let monitor: RunningMonitor;
+
+  beforeAll(async () => {
+    target = await switchableTarget(200);
+    monitor = await startMonitor({ METRICS_TOKEN, ENCRYPTION_KEY });
+  });
+  afterAll(async () => {
+    await monitor.close();
+    await new Promise((resolve) => target.server.close(resolve));
+  });
+
+  const create = async (json: Record<string, unknown>) => {
+    const res = await monitor.call('/api/integrations', { method: 'POST', json });
+    expect(res.status).toBe(201);
+    return IntegrationSchema.parse(await res.json());
+  };
+  const probe = (id: string) => monitor.call(`/api/integrations/${id}/probe`, { method: 'POST' });
+
+  it('is refused without METRICS_TOKEN, and taken with it', async () => {
+    expect((await fetch(`${monitor.baseUrl}/metrics`)).status).toBe(401);
+    expect(
+      (await fetch(`${monitor.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status,
+    ).toBe(401);
+    await scrape(monitor);
+  });
+
+  it('says how each integration is doing, with conventional names, types, labels and units', async () => {
+    const orders = await create({
+      name: 'Orders API',
+      url: `${target.url}/orders`,
+      paused: true,
+      tags: ['shop'],
+    });
+    target.answer(200);
+    expect((await probe(orders.id)).status).toBe(200);
+    let families = await scrape(monitor);
+    const integration = { integration: 'Orders API' };
+    expect(families.get('integration_up')?.type).toBe('GAUGE');
+    expect(families.get('integration_probes_total')?.type).toBe('COUNTER');
+    expect(families.get('integration_probe_failures_total')?.type).toBe('COUNTER');
+    expect(valueOf(families, 'integration_up', integration)).toBe(1);
+    expect(valueOf(families, 'integration_probes_total', integration)).toBe(1);
+    expect(valueOf(families, 'integration_probe_status', { ...integration, status: 'up' })).toBe(1);
+    expect(valueOf(families, 'integration_probe_status', { ...integration, status: 'down' })).toBe(0);
+    expect(
+      valueOf(families, 'integration_info', { ...integration, integration_id: orders.id, paused: 'true' }),
+    ).toBe(1);
+    const total = valueOf(families, 'integration_probe_duration_seconds', { ...integration, phase: 'total' });
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(5);
+    const last = valueOf(families, 'integration_last_probe_timestamp_seconds', integration)!;
+    expect(Math.abs(last - Date.now() / 1000)).toBeLessThan(30);
+
+    // A 429 is a rate-limiting failure: the counter of that category moves, the state sets follow.
+    target.answer(429);
+    expect((await probe(orders.id)).status).toBe(200);
+    families = await scrape(monitor);
+    expect(valueOf(families, 'integration_up', integration)).toBe(0);
+    expect(valueOf(families, 'integration_probes_total', integration)).toBe(2);
+    expect(
+      valueOf(families, 'integration_probe_failures_total', { ...integration, category: 'rate_limiting' }),
+    ).toBe(1);
+    expect(
+      valueOf(families, 'integration_probe_category', { ...integration, category: 'rate_limiting' }),
+    ).toBe(1);
+    expect(
+      valueOf(families, 'integration_probe_category', { ...integration, category: 'authentication' }),
+    ).toBe(0);
+
+    // No URL, message or id-bearing path is ever a label value.
+    const labelValues = [...families.values()].flatMap((family) =>
+      family.metrics.flatMap((sample) => Object.values(sample.labels ?? {})),
+    );
+    expect(labelValues.filter((value) => value.includes('://') || value.includes('/orders'))).toEqual([]);
+
+    // Deleted: its series are gone at the next scrape.
+    expect((await monitor.call(`/api/integrations/${orders.id}`, { method: 'DELETE' })).status).toBe(204);
+    families = await scrape(monitor);
+    const left = [...families.values()].flatMap((family) =>
+      family.metrics.filter((sample) => sample.labels?.integration === 'Orders API'),
+    );
+    expect(left).toEqual([]);
+  });
+
+  it('adds up what worker processes probed, and keeps counting across their restart', async () => {
+    target.answer(200);
+    await create({ name: 'Billing API', url: `${target.url}/billing`, intervalSeconds: 10 });
+    const env = {
+      DATABASE_URL: monitor.db.connectionString,
+      ENCRYPTION_KEY,
+      ROLE: 'worker',
+    };
+    const probes = async () =>
+      valueOf(await scrape(monitor), 'integration_probes_total', { integration: 'Billing API' }) ?? 0;
+    const until = async (done: (n: number) => boolean, ms: number) => {
+      let n = await probes();
+      for (const deadline = Date.now() + ms; !done(n) && Date.now() < deadline; n = await probes())
+        await sleep(500);
+      return n;
+    };
+    const start = async () =>
+      spawnMonitor({ ...env, DATA_DIR: await mkdtemp(join(tmpdir(), 'ihm-metrics-')) });
+    // This process only serves the API (ROLE=api): every count comes from the workers, through Postgres.
+    const first = await start();
+    const before = await until((n) => n >= 1, 30_000);
+    await stopProcess(first);
+    expect(before).toBeGreaterThanOrEqual(1);
+    const second = await start();
+    try {
+      const after = await until((n) => n > before, 30_000);
+      expect(after).toBeGreaterThan(before);
+    } finally {
+      await stopProcess(second);
+    }
+  }, 90_000);
+});
