@@ -11,6 +11,7 @@ describe(parseEnv.name, () => {
       embeddedPostgresPort: 54320,
       apiToken: undefined,
       metricsToken: undefined,
+      metricsTagLabels: [],
       adminPassword: undefined,
       sessionTtlHours: 12,
       encryptionKey: undefined,
@@ -47,6 +48,7 @@ describe(parseEnv.name, () => {
       { adminPassword: 'correct horse', sessionTtlHours: 720 },
     ],
     [{ ALERT_GROUP_WAIT_SECONDS: '0' }, { alertGroupWaitSeconds: 0 }],
+    [{ METRICS_TAG_LABELS: 'team, env,team' }, { metricsTagLabels: ['team', 'env'] }],
     [{ ALERT_SEND_TIMEOUT_SECONDS: '2' }, { alertSendTimeoutMs: 2000 }],
     [
       { MONITOR_PORT: '4100', DATABASE_URL: '' },
@@ -54,6 +56,15 @@ describe(parseEnv.name, () => {
     ],
   ])('%j gives %j', (env, expected) => {
     expect(parseEnv(env)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['team-name', /METRICS_TAG_LABELS\.0: must be label names/],
+    ['integration', /METRICS_TAG_LABELS\.0: must not name a label the monitor sets/],
+    ['__name', /METRICS_TAG_LABELS\.0: must not name a label the monitor sets/],
+    ['a,b,c,d,e,f,g,h,i,j,k', /METRICS_TAG_LABELS: must name at most 10 tag keys/],
+  ])('refuses METRICS_TAG_LABELS=%s', (value, message) => {
+    expect(() => parseEnv({ METRICS_TAG_LABELS: value })).toThrow(message);
   });
 
   it('lists every bad variable by name in one error, without echoing secret values', () => {

@@ -5,6 +5,9 @@ const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === 
 /** The sandbox's own default (apps/sandbox/src/receiver.ts), public: it protects nothing but the demo. */
 const SANDBOX_DEMO_RECEIVER_SECRET = 'whsec_zyB+2QvVHFW6tuZEmDZX6kNY1BdZ0JyceEgT5FDAgQw=';
 
+/** Labels integration_info carries itself: a tag key may not take their place. */
+const RESERVED_LABELS = new Set(['integration', 'integration_id', 'kind', 'paused']);
+
 /** Every environment variable the monitor reads, with its default. The README's table mirrors it. */
 export const EnvSchema = z
   .object({
@@ -19,6 +22,34 @@ export const EnvSchema = z
     EMBEDDED_POSTGRES_PORT: port(54320),
     API_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
     METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+    METRICS_TAG_LABELS: z
+      .string()
+      .transform((list) => [
+        ...new Set(
+          list
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, {
+                error: 'must be label names (letters, digits, _), comma-separated',
+              })
+              .refine((name) => !name.startsWith('__') && !RESERVED_LABELS.has(name), {
+                error:
+                  'must not name a label the monitor sets (integration, integration_id, kind, paused) or start with __',
+              }),
+          )
+          .max(10, {
+            error: 'must name at most 10 tag keys: each one is a label on every integration_info series',
+          }),
+      )
+      .default([]),
     ADMIN_PASSWORD: z
       .string()
       .min(8, { error: 'must be at least 8 characters' })
@@ -60,6 +91,7 @@ export const EnvSchema = z
     embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
     apiToken: env.API_TOKEN,
     metricsToken: env.METRICS_TOKEN,
+    metricsTagLabels: env.METRICS_TAG_LABELS,
     adminPassword: env.ADMIN_PASSWORD,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     encryptionKey: env.ENCRYPTION_KEY,

@@ -35,7 +35,7 @@ describe('per-integration metrics', () => {
 
   beforeAll(async () => {
     target = await switchableTarget(200);
-    monitor = await startMonitor({ METRICS_TOKEN, ENCRYPTION_KEY });
+    monitor = await startMonitor({ METRICS_TOKEN, ENCRYPTION_KEY, METRICS_TAG_LABELS: 'team' });
   });
   afterAll(async () => {
     await monitor.close();
@@ -62,7 +62,7 @@ describe('per-integration metrics', () => {
       name: 'Orders API',
       url: `${target.url}/orders`,
       paused: true,
-      tags: ['shop'],
+      tags: ['shop', 'team:commerce'],
     });
     target.answer(200);
     expect((await probe(orders.id)).status).toBe(200);
@@ -75,9 +75,10 @@ describe('per-integration metrics', () => {
     expect(valueOf(families, 'integration_probes_total', integration)).toBe(1);
     expect(valueOf(families, 'integration_probe_status', { ...integration, status: 'up' })).toBe(1);
     expect(valueOf(families, 'integration_probe_status', { ...integration, status: 'down' })).toBe(0);
-    expect(
-      valueOf(families, 'integration_info', { ...integration, integration_id: orders.id, paused: 'true' }),
-    ).toBe(1);
+    // METRICS_TAG_LABELS=team: the `team:` tag's value labels integration_info; no other tag does.
+    const info = { ...integration, integration_id: orders.id, paused: 'true', team: 'commerce' };
+    expect(valueOf(families, 'integration_info', info)).toBe(1);
+    expect(families.get('integration_info')?.metrics.some((m) => 'shop' in (m.labels ?? {}))).toBe(false);
     const total = valueOf(families, 'integration_probe_duration_seconds', { ...integration, phase: 'total' });
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThan(5);

@@ -7,6 +7,7 @@ export interface IntegrationMetricsRow {
   id: string;
   name: string;
   paused: boolean;
+  tags: string[];
   checkedAt: Date | null;
   status: ProbeStatus | null;
   category: Category | null;
@@ -30,6 +31,7 @@ interface Row {
   id: string;
   name: string;
   paused: boolean;
+  tags: string[];
   checked_at: Date | null;
   status: ProbeStatus | null;
   category: Category | null;
@@ -57,7 +59,7 @@ export class IntegrationMetricsRepository {
 
   async snapshot(): Promise<IntegrationMetricsRow[]> {
     const rows = await this.prisma.$queryRaw<Row[]>`
-      SELECT i.id::text, i.name, i.paused, s.checked_at, s.status::text AS status, s.category::text AS category,
+      SELECT i.id::text, i.name, i.paused, i.tags, s.checked_at, s.status::text AS status, s.category::text AS category,
         s.dns_ms, s.connect_ms, s.tls_ms, s.ttfb_ms, s.total_ms, s.rate_limit_remaining, s.rate_limit_limit,
         s.rate_limit_reset_at, s.certificate_expires_at, s.token_expires_at, c.counters, a.firing
       FROM integrations i
@@ -77,6 +79,7 @@ export class IntegrationMetricsRepository {
       id: row.id,
       name: row.name,
       paused: row.paused,
+      tags: row.tags,
       checkedAt: row.checked_at,
       status: row.status,
       category: row.category,

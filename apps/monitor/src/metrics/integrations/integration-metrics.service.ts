@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
 import { MetricsService } from '../metrics.service';
 import { IntegrationMetricsRepository } from './integration-metrics.repository';
 import { INTEGRATION_SERIES, integrationSeries, type IntegrationSeriesName } from './integration-series';
@@ -16,13 +17,18 @@ export class IntegrationMetrics {
   private readonly series: Record<IntegrationSeriesName, Series>;
   private refreshing: Promise<void> = Promise.resolve();
 
+  private readonly tagKeys: readonly string[];
+
   constructor(
     metrics: MetricsService,
     private readonly repository: IntegrationMetricsRepository,
+    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
   ) {
+    this.tagKeys = config.env.metricsTagLabels;
     this.series = Object.fromEntries(
       Object.entries(INTEGRATION_SERIES).map(([name, { type, help, labelNames }]) => {
-        const options = { name, help, labelNames: [...labelNames], registers: [metrics.registry] };
+        const extra = name === 'integration_info' ? this.tagKeys : [];
+        const options = { name, help, labelNames: [...labelNames, ...extra], registers: [metrics.registry] };
         return [name, type === 'counter' ? new Counter(options) : new Gauge(options)];
       }),
     ) as Record<IntegrationSeriesName, Series>;
@@ -36,7 +42,7 @@ export class IntegrationMetrics {
   }
 
   private async refreshOnce(): Promise<void> {
-    const samples = integrationSeries(await this.repository.snapshot());
+    const samples = integrationSeries(await this.repository.snapshot(), this.tagKeys);
     for (const [name, series] of Object.entries(this.series) as [IntegrationSeriesName, Series][]) {
       series.reset();
       for (const { labels, value } of samples[name]) {

@@ -8,6 +8,7 @@ function row(fields: Partial<IntegrationMetricsRow> = {}): IntegrationMetricsRow
     id: 'b3f1c2d4-0000-4000-8000-000000000001',
     name: 'Payments API',
     paused: false,
+    tags: ['payments', 'team:billing', 'env=prod'],
     checkedAt: CHECKED,
     status: 'down',
     category: 'rate_limiting',
@@ -92,6 +93,12 @@ describe(integrationSeries.name, () => {
       'integration_probe_duration_seconds',
     ] as const)
       expect(fresh[name]).toEqual([]);
+  });
+
+  it('labels integration_info with the named tag keys only, "" where the integration has none', () => {
+    const [info] = integrationSeries([row()], ['team', 'env', 'region']).integration_info;
+    expect(info?.labels).toMatchObject({ team: 'billing', env: 'prod', region: '' });
+    expect(integrationSeries([row()]).integration_info[0]?.labels).not.toHaveProperty('team');
   });
 
   it('never puts a URL, a message or an error in a label', () => {

@@ -79,7 +79,7 @@ export const INTEGRATION_SERIES = {
   },
   integration_info: {
     type: 'gauge',
-    help: 'Always 1: the integration, for joins.',
+    help: 'Always 1: the integration, for joins; with METRICS_TAG_LABELS, a label per named tag key.',
     labelNames: ['integration', 'integration_id', 'kind', 'paused'],
   },
   integration_alerts_firing: {
@@ -91,6 +91,21 @@ export const INTEGRATION_SERIES = {
 
 export type IntegrationSeriesName = keyof typeof INTEGRATION_SERIES;
 
+/**
+ * integration_info's labels from tags: for each key METRICS_TAG_LABELS names, the value of the integration's first
+ * `key:value` or `key=value` tag, or "" (a bounded set of labels, whatever the tags are).
+ */
+export function tagLabels(tags: readonly string[], keys: readonly string[]): Labels {
+  return Object.fromEntries(
+    keys.map((key) => {
+      const tag = tags.find(
+        (candidate) => candidate.startsWith(`${key}:`) || candidate.startsWith(`${key}=`),
+      );
+      return [key, tag ? tag.slice(key.length + 1) : ''];
+    }),
+  );
+}
+
 const PHASES = ['dns', 'connect', 'tls', 'ttfb', 'total'] as const;
 const SEVERITIES = ['degraded', 'down'] as const;
 const seconds = (date: Date) => date.getTime() / 1000;
@@ -101,6 +116,7 @@ const seconds = (date: Date) => date.getTime() / 1000;
  */
 export function integrationSeries(
   rows: readonly IntegrationMetricsRow[],
+  tagKeys: readonly string[] = [],
 ): Record<IntegrationSeriesName, Sample[]> {
   const out = Object.fromEntries(
     Object.keys(INTEGRATION_SERIES).map((name) => [name, []]),
@@ -111,7 +127,12 @@ export function integrationSeries(
       if (value !== null && value !== undefined)
         out[name].push({ labels: { integration, ...labels }, value });
     };
-    one('integration_info', 1, { integration_id: row.id, kind: 'http', paused: String(row.paused) });
+    one('integration_info', 1, {
+      integration_id: row.id,
+      kind: 'http',
+      paused: String(row.paused),
+      ...tagLabels(row.tags, tagKeys),
+    });
     one('integration_probes_total', row.counters.probes ?? 0);
     for (const category of CATEGORIES)
       one('integration_probe_failures_total', row.counters[`failures:${category}`], { category });
