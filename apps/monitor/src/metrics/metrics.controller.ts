@@ -1,10 +1,15 @@
-import { Controller, Get, Header, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { IntegrationMetrics } from './integrations/integration-metrics.service';
 import { MetricsService } from './metrics.service';
 import { MetricsTokenGuard } from './metrics-token.guard';
+import { OPENMETRICS_CONTENT_TYPE, toOpenMetrics, wantsOpenMetrics } from './open-metrics';
 
-/** Prometheus exposition: the process's own metrics and every integration's series, read from Postgres. */
+/**
+ * Prometheus exposition: the process's own metrics and every integration's series, read from Postgres; the text
+ * format, or OpenMetrics when the scraper asks for it.
+ */
 @Public()
 @UseGuards(MetricsTokenGuard)
 @Controller('metrics')
@@ -15,9 +20,17 @@ export class MetricsController {
   ) {}
 
   @Get()
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  async scrape(): Promise<string> {
+  async scrape(
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
     await this.integrations.refresh();
-    return this.metrics.registry.metrics();
+    const text = await this.metrics.registry.metrics();
+    if (!wantsOpenMetrics(accept)) {
+      response.setHeader('Content-Type', this.metrics.registry.contentType);
+      return text;
+    }
+    response.setHeader('Content-Type', OPENMETRICS_CONTENT_TYPE);
+    return toOpenMetrics(text);
   }
 }

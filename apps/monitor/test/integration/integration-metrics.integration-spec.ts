@@ -57,6 +57,23 @@ describe('per-integration metrics', () => {
     await scrape(monitor);
   });
 
+  it('speaks OpenMetrics to a scraper that asks for it, and the text format after', async () => {
+    const res = await fetch(`${monitor.baseUrl}/metrics`, {
+      headers: {
+        authorization: `Bearer ${METRICS_TOKEN}`,
+        accept: 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5',
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/openmetrics-text;.*version=1\.0\.0/);
+    const body = await res.text();
+    expect(body.endsWith('\n# EOF\n')).toBe(true);
+    expect(body).toMatch(/^# TYPE monitor_results_written counter$/m);
+    expect(body).toMatch(/^monitor_results_written_total \d+$/m);
+    // The text format is untouched by it.
+    expect((await scrape(monitor)).get('monitor_results_written_total')?.type).toBe('COUNTER');
+  });
+
   it('says how each integration is doing, with conventional names, types, labels and units', async () => {
     const orders = await create({
       name: 'Orders API',
