@@ -1,3 +1,4 @@
+import { LATENCY_BUCKET_BOUNDS_MS } from '@ihm/diagnosis';
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -28,6 +29,15 @@ export class MetricsService {
   readonly resultsBuffered = new Gauge({
     name: 'monitor_results_buffered',
     help: 'Results waiting to be written to the database.',
+    registers: [this.registry],
+  });
+
+  /** Every probe's phases, all integrations together: no integration label (10,000 × phases × buckets is too many). */
+  readonly probePhases = new Histogram({
+    name: 'monitor_probe_phase_duration_seconds',
+    help: 'Duration of each phase (dns, connect, tls, ttfb, total) of the probes this process ran, all integrations.',
+    labelNames: ['phase'] as const,
+    buckets: LATENCY_BUCKET_BOUNDS_MS.map((ms) => ms / 1000),
     registers: [this.registry],
   });
 
