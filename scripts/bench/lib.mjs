@@ -67,9 +67,14 @@ export async function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** The monitor's scheduler lag histogram (cumulative buckets) from a /metrics scrape. */
-export async function scrapeSchedulerLag(url) {
-  const text = await (await fetch(`${url}/metrics`)).text();
+/** The monitor's scheduler lag histogram (cumulative buckets) from a /metrics scrape (`token`: METRICS_TOKEN). */
+export async function scrapeSchedulerLag(url, token) {
+  const headers = token ? { authorization: `Bearer ${token}` } : {};
+  return schedulerLagOf(await (await fetch(`${url}/metrics`, { headers })).text());
+}
+
+/** The scheduler lag histogram (cumulative buckets) in the text of a /metrics scrape. */
+export function schedulerLagOf(text) {
   const buckets = [...text.matchAll(/^monitor_scheduler_lag_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)].map(
     ([, le, n]) => [le === '+Inf' ? Infinity : Number(le), Number(n)],
   );

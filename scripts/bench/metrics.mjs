@@ -1,0 +1,313 @@
+// npm run bench:metrics — the cost of a Prometheus scrape of GET /metrics (every integration's series, read from
+// Postgres on each scrape) at 1,000, 10,000 and 30,000 integrations, and what scraping does to probing. Against a
+// real PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, else an embedded server) and a loopback target in its
+// own process. Per size, a fresh database and monitor (ROLE=all, the defaults, METRICS_TOKEN set):
+//   - integrations inserted by SQL, spread over one interval (60 s), all probed for real against the target:
+//     4 in 10 answer with rate-limit headers; counters seeded as after some history (probes for all, failures by
+//     category for 2 in 10), so the exposition has the series a real fleet has;
+//   - warm-up until integration_statuses has a row for every integration (about one interval); three scrapes
+//     size the windows: long enough for BENCH_SCRAPES (50) scrapes, within BENCH_WINDOW_MIN_S (30 s) and
+//     BENCH_WINDOW_MAX_S (120 s);
+//   - a window without scrapes (a scrape at each end): probes started per second (probe_results.started_at),
+//     scheduler lag p50/p99 (the monitor's histogram) and monitor CPU;
+//   - then a window as long with sequential scrapes back to back (worse than any Prometheus): time to the last
+//     byte p50/p95, bytes, series, and the same probing figures beside the first window's.
+// BENCH_SIZES (default 1000,10000,30000), BENCH_INTERVAL_S (60) and BENCH_INTERVALS (per size, "30000:120") set the
+// load; BENCH_ROUNDS (default 1) repeats it and the table shows the median (each run).
+import { applyMigrations } from '@ihm/db';
+import { createDatabase, databaseUrl, dropDatabase } from '@ihm/db/testing';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { adminDatabase, freePort, sleep, waitFor } from '../lib/stack.mjs';
+import { cpuSeconds, fmt, histogramQuantile, median, percentile, root, schedulerLagOf, sql } from './lib.mjs';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,30000').split(',').map(Number);
+const INTERVAL_S = Number(process.env.BENCH_INTERVAL_S ?? 60);
+const INTERVALS = new Map(
+  (process.env.BENCH_INTERVALS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => pair.split(':').map(Number)),
+);
+const SCRAPES = Number(process.env.BENCH_SCRAPES ?? 50);
+const WINDOW_MIN_S = Number(process.env.BENCH_WINDOW_MIN_S ?? 30);
+const WINDOW_MAX_S = Number(process.env.BENCH_WINDOW_MAX_S ?? 120);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const GOAL_SIZE = 10_000;
+const GOAL_P95_MS = 200;
+const TOKEN = 'bench-token-0123456789abcdef';
+const METRICS_TOKEN = 'bench-metrics-token-0123456789';
+const DB = 'ihm_bench_metrics';
+
+// The target: 200 for every path, /rl/* with a rate-limit budget (GitHub's headers). Its own process.
+const TARGET_SOURCE = `
+const { createServer } = require('node:http');
+const server = createServer((req, res) => {
+  const headers = { 'content-type': 'application/json' };
+  if (req.url.startsWith('/rl/')) {
+    headers['x-ratelimit-limit'] = '5000';
+    headers['x-ratelimit-remaining'] = String(1000 + Math.floor(Math.random() * 4000));
+    headers['x-ratelimit-reset'] = String(Math.floor(Date.now() / 1000) + 3600);
+  }
+  res.writeHead(200, headers);
+  res.end('{"ok":true}');
+});
+server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+process.on('disconnect', () => process.exit(0));
+`;
+
+async function startTarget() {
+  const child = spawn(process.execPath, ['-e', TARGET_SOURCE], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`target exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+function startMonitor(env, dataDir) {
+  const inherited = { ...process.env };
+  // The defaults are what users get: the bench never sets them.
+  for (const name of ['ROLE', 'PROBE_CONCURRENCY', 'METRICS_TOKEN']) delete inherited[name];
+  return spawn(process.execPath, [join(root, 'apps/monitor/dist/main.js')], {
+    env: {
+      ...inherited,
+      NO_COLOR: '1',
+      LOG_LEVEL: 'warn',
+      API_TOKEN: TOKEN,
+      METRICS_TOKEN,
+      ENCRYPTION_KEY: '0'.repeat(64),
+      DATA_DIR: dataDir,
+      DEMO: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+const stopMonitor = (child) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => (clearTimeout(timer), resolve()));
+    child.kill('SIGTERM');
+  });
+
+const rssMiB = async (pid) =>
+  Number(/^VmRSS:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+
+/** One scrape with the token, text format (no OpenMetrics Accept), no compression: time to the last byte, bytes. */
+async function scrape(base) {
+  const started = performance.now();
+  const res = await fetch(`${base}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}`, 'accept-encoding': 'identity' },
+  });
+  const body = Buffer.from(await res.arrayBuffer());
+  const ms = performance.now() - started;
+  if (!res.ok) throw new Error(`/metrics answered ${res.status}: ${body.toString().slice(0, 200)}`);
+  return { ms, bytes: body.length, body, at: new Date() };
+}
+
+/** Series in an exposition: all of them and the per-integration ones. */
+function countSeries(text) {
+  let all = 0;
+  let integration = 0;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end > start && text[start] !== '#') {
+      all += 1;
+      if (text.startsWith('integration_', start)) integration += 1;
+    }
+    start = end + 1;
+  }
+  return { all, integration };
+}
+
+const log = (line) => process.stderr.write(`[bench:metrics] ${line}\n`);
+
+async function runSize(admin, size) {
+  const interval = INTERVALS.get(size) ?? INTERVAL_S;
+  const url = databaseUrl(admin.url, DB);
+  const dataDir = await mkdtemp(join(tmpdir(), 'ihm-bench-metrics-'));
+  const target = await startTarget();
+  let monitor;
+  try {
+    await createDatabase(admin.url, DB);
+    await applyMigrations(url);
+    await sql(
+      url,
+      `WITH i AS (
+         INSERT INTO integrations (name, url, method, interval_seconds, timeout_ms, updated_at)
+         SELECT 'bench integration ' || lpad(n::text, 5, '0'),
+           $1 || CASE WHEN n % 10 < 4 THEN '/rl/' ELSE '/ok/' END || n, 'GET', ${interval}, 5000, now()
+         FROM generate_series(1, ${size}) AS n
+         RETURNING id)
+       INSERT INTO check_schedules (integration_id, next_due_at)
+       SELECT id, now() + (('x' || substr(md5(id::text), 1, 8))::bit(32)::bigint % ${interval * 1000}) * interval '1 ms' FROM i`,
+      [target.url],
+    );
+    // Counters as after some history: every integration has probes, 2 in 10 failures in one to three categories.
+    await sql(
+      url,
+      `WITH i AS (SELECT id, row_number() OVER (ORDER BY name) AS n FROM integrations)
+       INSERT INTO integration_counters (integration_id, name, count)
+       SELECT id, 'probes', 1000 + n % 5000 FROM i
+       UNION ALL SELECT id, 'failures:server_error', 1 + n % 50 FROM i WHERE n % 5 = 0
+       UNION ALL SELECT id, 'failures:network_timeout', 1 + n % 7 FROM i WHERE n % 10 = 0
+       UNION ALL SELECT id, 'failures:rate_limiting', 1 + n % 3 FROM i WHERE n % 20 = 0`,
+    );
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    monitor = startMonitor({ DATABASE_URL: url, MONITOR_PORT: String(port) }, dataDir);
+    await waitFor(`${base}/health`, 'the monitor');
+    const unauthenticated = (await fetch(`${base}/metrics`)).status;
+    if (unauthenticated !== 401) throw new Error(`/metrics without the token answered ${unauthenticated}`);
+
+    // Warm-up: every integration has its latest status (its first probe falls within one interval).
+    const warmStarted = performance.now();
+    let statuses = 0;
+    for (const deadline = Date.now() + (2 * interval + 60) * 1000; Date.now() < deadline; await sleep(2000)) {
+      [{ statuses }] = await sql(url, 'SELECT count(*)::int AS statuses FROM integration_statuses');
+      if (statuses >= size) break;
+    }
+    log(
+      `${fmt(size)}: ${fmt(statuses)} statuses after ${fmt((performance.now() - warmStarted) / 1000)} s of warm-up`,
+    );
+    // A few scrapes to size the windows (SCRAPES of them, within the bounds), then time for their backlog.
+    const pilot = [];
+    for (let i = 0; i < 3; i += 1) pilot.push((await scrape(base)).ms);
+    const windowS = Math.min(WINDOW_MAX_S, Math.max(WINDOW_MIN_S, (SCRAPES * median(pilot)) / 1000));
+    await sleep(15_000);
+
+    // Without scrapes first (so no backlog of the scrapes spills into it): one scrape at each end.
+    const boundary = async () => {
+      const { at, body } = await scrape(base);
+      return { at, lag: schedulerLagOf(body.toString()), cpu: await cpuSeconds(monitor.pid) };
+    };
+    log(`${fmt(size)}: ${fmt(windowS)} s without scrapes, then as long with scrapes back to back`);
+    const quietStart = await boundary();
+    await sleep(windowS * 1000);
+
+    // With scrapes, back to back, as long (the first and last scrapes are the window's ends).
+    const rssBefore = await rssMiB(monitor.pid);
+    const scrapes = [await scrape(base)];
+    const withStart = {
+      at: scrapes[0].at,
+      lag: schedulerLagOf(scrapes[0].body.toString()),
+      cpu: await cpuSeconds(monitor.pid),
+    };
+    const quietEnd = withStart;
+    while ((Date.now() - withStart.at) / 1000 < windowS) scrapes.push(await scrape(base));
+    const last = scrapes.at(-1);
+    const lastText = last.body.toString();
+    const withEnd = { at: last.at, lag: schedulerLagOf(lastText), cpu: await cpuSeconds(monitor.pid) };
+    const rssAfter = await rssMiB(monitor.pid);
+    const seconds = (withEnd.at - withStart.at) / 1000;
+    const quietSeconds = (quietEnd.at - quietStart.at) / 1000;
+    log(`${fmt(size)}: ${scrapes.length} scrapes in ${fmt(seconds, 1)} s`);
+    await stopMonitor(monitor); // its buffered results are written on the way out
+    const started = async (from, to) => {
+      const [{ n }] = await sql(
+        url,
+        'SELECT count(*)::int AS n FROM probe_results WHERE started_at >= $1 AND started_at < $2',
+        [from, to],
+      );
+      return n / ((to - from) / 1000);
+    };
+    const times = scrapes.map((s) => s.ms);
+    const series = countSeries(lastText);
+    return {
+      size,
+      interval,
+      statuses,
+      scrapes: scrapes.length,
+      seconds,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: Math.max(...times),
+      bytes: median(scrapes.map((s) => s.bytes)),
+      series: series.all,
+      integrationSeries: series.integration,
+      probesWith: await started(withStart.at, withEnd.at),
+      probesWithout: await started(quietStart.at, quietEnd.at),
+      lagP99With: histogramQuantile(withStart.lag, withEnd.lag, 0.99) * 1000,
+      lagP99Without: histogramQuantile(quietStart.lag, quietEnd.lag, 0.99) * 1000,
+      lagP50With: histogramQuantile(withStart.lag, withEnd.lag, 0.5) * 1000,
+      lagP50Without: histogramQuantile(quietStart.lag, quietEnd.lag, 0.5) * 1000,
+      cpuWith: ((withEnd.cpu - withStart.cpu) / seconds) * 100,
+      cpuWithout: ((quietEnd.cpu - quietStart.cpu) / quietSeconds) * 100,
+      rssBefore,
+      rssAfter,
+    };
+  } finally {
+    if (monitor) await stopMonitor(monitor);
+    target.stop();
+    await dropDatabase(admin.url, DB).catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const admin = await adminDatabase(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+const runs = new Map(SIZES.map((size) => [size, []]));
+try {
+  for (let round = 1; round <= ROUNDS; round += 1)
+    for (const size of SIZES) {
+      log(`round ${round}/${ROUNDS}, ${fmt(size)} integrations`);
+      runs.get(size).push(await runSize(admin, size));
+    }
+} finally {
+  await admin.stop();
+}
+
+// Each run's value, then the median when there are several.
+const show = (values, format) => {
+  const shown = values.map(format).join(', ');
+  return values.length > 1 ? `${format(median(values))} (${shown})` : shown;
+};
+const ms = (n) => `${fmt(n, n < 100 ? 1 : 0)} ms`;
+const mb = (n) => (n >= 1024 * 1024 ? `${fmt(n / 1024 / 1024, 1)} MiB` : `${fmt(n / 1024)} KiB`);
+const perS = (n) => fmt(n);
+const pct = (n) => `${fmt(n)} %`;
+
+console.log(
+  `bench:metrics — GET /metrics with METRICS_TOKEN: a window without scrapes, then one as long (room for ` +
+    `${SCRAPES} scrapes, ${WINDOW_MIN_S}–${WINDOW_MAX_S} s) of sequential scrapes back to back; ROLE=all with the defaults; ` +
+    `integrations probed for real against a loopback target (4 in 10 with rate-limit headers), counters seeded ` +
+    `(2 in 10 with failures); ${admin.label}; per size a fresh database and monitor; ${ROUNDS} round(s)` +
+    (ROUNDS > 1 ? ', median (runs)' : ''),
+);
+console.log('');
+console.log(
+  '| integrations (interval) | scrapes | scrape p50 | scrape p95 | max | bytes | series (integration_*) | ' +
+    'probes/s needed | probes/s with / without scrapes | lag p99 with / without | lag p50 with / without | ' +
+    'monitor CPU with / without | monitor RSS before / after scrapes | ceiling |',
+);
+console.log(`|${' --- |'.repeat(14)}`);
+for (const [size, list] of runs) {
+  const of = (key) => list.map((r) => r[key]);
+  const pair = (a, b, format) => `${show(of(a), format)} / ${show(of(b), format)}`;
+  const interval = list[0].interval;
+  const p95 = median(of('p95'));
+  const kept = median(of('probesWith')) / median(of('probesWithout'));
+  const probing = `probing as without: ${fmt(kept * 100)} % of it`;
+  const ceiling =
+    size === GOAL_SIZE
+      ? `p95 < ${GOAL_P95_MS} ms: ${p95 < GOAL_P95_MS ? 'met' : 'missed'}; ${probing}`
+      : probing;
+  const warm = list.every((r) => r.statuses >= size)
+    ? ''
+    : ` (statuses: ${of('statuses').map(fmt).join(', ')})`;
+  console.log(
+    `| ${fmt(size)} (${interval} s)${warm} | ${show(of('scrapes'), fmt)} in ${show(of('seconds'), (n) => `${fmt(n)} s`)} | ` +
+      `${show(of('p50'), ms)} | ${show(of('p95'), ms)} | ${show(of('max'), ms)} | ${show(of('bytes'), mb)} | ` +
+      `${show(of('series'), fmt)} (${show(of('integrationSeries'), fmt)}) | ${fmt(size / interval)} | ` +
+      `${pair('probesWith', 'probesWithout', perS)} | ${pair('lagP99With', 'lagP99Without', ms)} | ` +
+      `${pair('lagP50With', 'lagP50Without', ms)} | ${pair('cpuWith', 'cpuWithout', pct)} | ` +
+      `${pair('rssBefore', 'rssAfter', (n) => `${fmt(n)} MiB`)} | ${ceiling} |`,
+  );
+}
