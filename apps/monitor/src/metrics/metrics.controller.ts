@@ -7,8 +7,8 @@ import { MetricsTokenGuard } from './metrics-token.guard';
 import { OPENMETRICS_CONTENT_TYPE, toOpenMetrics, wantsOpenMetrics } from './open-metrics';
 
 /**
- * Prometheus exposition: the process's own metrics and every integration's series, read from Postgres; the text
- * format, or OpenMetrics when the scraper asks for it.
+ * Prometheus exposition: the process's own metrics (prom-client) and every integration's series (read from
+ * Postgres, written directly); the text format, or OpenMetrics when the scraper asks for it.
  */
 @Public()
 @UseGuards(MetricsTokenGuard)
@@ -24,13 +24,16 @@ export class MetricsController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    await this.integrations.refresh();
-    const text = await this.metrics.registry.metrics();
-    if (!wantsOpenMetrics(accept)) {
+    const openMetrics = wantsOpenMetrics(accept);
+    const [own, integrations] = await Promise.all([
+      this.metrics.registry.metrics(),
+      this.integrations.exposition(openMetrics ? 'openmetrics' : 'text'),
+    ]);
+    if (!openMetrics) {
       response.setHeader('Content-Type', this.metrics.registry.contentType);
-      return text;
+      return `${own}\n${integrations}`;
     }
     response.setHeader('Content-Type', OPENMETRICS_CONTENT_TYPE);
-    return toOpenMetrics(text);
+    return `${toOpenMetrics(own)}${integrations}# EOF\n`;
   }
 }

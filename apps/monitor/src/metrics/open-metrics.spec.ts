@@ -21,7 +21,7 @@ monitor_scheduler_lag_seconds_count 5
 `;
 
 describe(toOpenMetrics.name, () => {
-  it('names counter families without _total, keeps the samples, drops blank lines and ends with # EOF', () => {
+  it('names counter families without _total, keeps the samples and drops blank lines', () => {
     expect(toOpenMetrics(TEXT)).toBe(`# HELP integration_probes Results stored.
 # TYPE integration_probes counter
 integration_probes_total{integration="Orders API"} 2
@@ -37,13 +37,12 @@ monitor_scheduler_lag_seconds_bucket{le="0.1"} 4
 monitor_scheduler_lag_seconds_bucket{le="+Inf"} 5
 monitor_scheduler_lag_seconds_sum 0.7
 monitor_scheduler_lag_seconds_count 5
-# EOF
 `);
   });
 
   it('leaves a label value that looks like a comment or a metric alone', () => {
     const text = '# TYPE x gauge\nx{note="# TYPE y counter"} 1\n';
-    expect(toOpenMetrics(text)).toBe('# TYPE x gauge\nx{note="# TYPE y counter"} 1\n# EOF\n');
+    expect(toOpenMetrics(text)).toBe('# TYPE x gauge\nx{note="# TYPE y counter"} 1\n');
   });
 });
 

@@ -8,10 +8,10 @@ export const wantsOpenMetrics = (accept: string | undefined) =>
 const TYPE_LINE = /^# TYPE (\S+) (\S+)$/;
 
 /**
- * The Prometheus text format (0.0.4) as OpenMetrics 1.0: a counter family is named without its `_total` (its
- * samples keep it), there are no blank lines, and `# EOF` ends it. prom-client can write OpenMetrics itself, but
- * 15.1 renames its counters in place when it does, which breaks every text-format scrape after; this conversion
- * reads its text output instead.
+ * The Prometheus text format (0.0.4) as OpenMetrics 1.0 lines: a counter family is named without its `_total`
+ * (its samples keep it) and there are no blank lines; the caller ends the exposition with `# EOF`. prom-client
+ * can write OpenMetrics itself, but 15.1 renames its counters in place when it does, which breaks every
+ * text-format scrape after; this conversion reads its text output instead.
  */
 export function toOpenMetrics(text: string): string {
   const counters = new Set(
@@ -32,5 +32,5 @@ export function toOpenMetrics(text: string): string {
       return [`${sample[1]}_total${sample[2]}`];
     return [line];
   });
-  return `${lines.join('\n')}\n# EOF\n`;
+  return `${lines.join('\n')}\n`;
 }

@@ -87,7 +87,8 @@ describe('per-integration metrics', () => {
     const integration = { integration: 'Orders API' };
     expect(families.get('integration_up')?.type).toBe('GAUGE');
     expect(families.get('integration_probes_total')?.type).toBe('COUNTER');
-    expect(families.get('integration_probe_failures_total')?.type).toBe('COUNTER');
+    // No failure yet: the family has no series, and so is not written.
+    expect(families.has('integration_probe_failures_total')).toBe(false);
     expect(valueOf(families, 'integration_up', integration)).toBe(1);
     expect(valueOf(families, 'integration_probes_total', integration)).toBe(1);
     expect(valueOf(families, 'integration_probe_status', { ...integration, status: 'up' })).toBe(1);
@@ -108,6 +109,7 @@ describe('per-integration metrics', () => {
     families = await scrape(monitor);
     expect(valueOf(families, 'integration_up', integration)).toBe(0);
     expect(valueOf(families, 'integration_probes_total', integration)).toBe(2);
+    expect(families.get('integration_probe_failures_total')?.type).toBe('COUNTER');
     expect(
       valueOf(families, 'integration_probe_failures_total', { ...integration, category: 'rate_limiting' }),
     ).toBe(1);

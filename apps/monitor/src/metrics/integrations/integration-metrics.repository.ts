@@ -73,8 +73,7 @@ export class IntegrationMetricsRepository {
         FROM (SELECT integration_id, severity, count(*)::int AS n FROM alerts WHERE state = 'firing'
               GROUP BY integration_id, severity) f
         GROUP BY integration_id
-      ) a ON a.integration_id = i.id
-      ORDER BY i.name`;
+      ) a ON a.integration_id = i.id`;
     return rows.map((row) => ({
       id: row.id,
       name: row.name,

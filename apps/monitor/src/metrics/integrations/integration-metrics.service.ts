@@ -1,55 +1,47 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Counter, Gauge } from 'prom-client';
+import { setImmediate } from 'node:timers/promises';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
-import { MetricsService } from '../metrics.service';
+import { addLines, noLines, renderFamilies, type ExpositionFormat } from './integration-exposition';
 import { IntegrationMetricsRepository } from './integration-metrics.repository';
-import { INTEGRATION_SERIES, integrationSeries, type IntegrationSeriesName } from './integration-series';
+import { integrationSeries } from './integration-series';
 
-type Series = Gauge | Counter;
+/** Integrations turned into lines between two yields to the event loop: probing is never held up for long. */
+const CHUNK = 500;
 
 /**
- * The per-integration series in the monitor's registry, refreshed from Postgres before each scrape (one read,
- * however many integrations). Scrapes take turns, so two at once never interleave their resets and writes; a
- * deleted integration's series are gone at the next one.
+ * Every integration's series, read from Postgres once per scrape (one statement, however many integrations) and
+ * written as exposition text a chunk at a time, yielding between chunks so that a scrape of 10,000 integrations
+ * does not stop the scheduler. Scrapes that arrive while one is being written share it; a deleted integration's
+ * series are gone at the next one.
  */
 @Injectable()
 export class IntegrationMetrics {
-  private readonly series: Record<IntegrationSeriesName, Series>;
-  private refreshing: Promise<void> = Promise.resolve();
-
   private readonly tagKeys: readonly string[];
+  private readonly inFlight = new Map<ExpositionFormat, Promise<string>>();
 
   constructor(
-    metrics: MetricsService,
     private readonly repository: IntegrationMetricsRepository,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
   ) {
     this.tagKeys = config.env.metricsTagLabels;
-    this.series = Object.fromEntries(
-      Object.entries(INTEGRATION_SERIES).map(([name, { type, help, labelNames }]) => {
-        const extra = name === 'integration_info' ? this.tagKeys : [];
-        const options = { name, help, labelNames: [...labelNames, ...extra], registers: [metrics.registry] };
-        return [name, type === 'counter' ? new Counter(options) : new Gauge(options)];
-      }),
-    ) as Record<IntegrationSeriesName, Series>;
   }
 
-  /** Reads every integration's series anew; the next one waits for a refresh under way. */
-  refresh(): Promise<void> {
-    const next = this.refreshing.catch(() => undefined).then(() => this.refreshOnce());
-    this.refreshing = next;
+  /** The integration families in this format. */
+  exposition(format: ExpositionFormat): Promise<string> {
+    const running = this.inFlight.get(format);
+    if (running) return running;
+    const next = this.write(format).finally(() => this.inFlight.delete(format));
+    this.inFlight.set(format, next);
     return next;
   }
 
-  private async refreshOnce(): Promise<void> {
-    const samples = integrationSeries(await this.repository.snapshot(), this.tagKeys);
-    for (const [name, series] of Object.entries(this.series) as [IntegrationSeriesName, Series][]) {
-      series.reset();
-      for (const { labels, value } of samples[name]) {
-        // A counter's value is the stored count: reset, then moved up by it (prom-client has no set for counters).
-        if (series instanceof Counter) series.inc(labels, value);
-        else series.set(labels, value);
-      }
+  private async write(format: ExpositionFormat): Promise<string> {
+    const rows = await this.repository.snapshot();
+    const lines = noLines();
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      addLines(lines, integrationSeries(rows.slice(start, start + CHUNK), this.tagKeys));
+      await setImmediate();
     }
+    return renderFamilies(lines, format);
   }
 }
