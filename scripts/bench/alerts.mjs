@@ -20,14 +20,16 @@ import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { adminDatabase, freePort, sleep, waitFor } from '../lib/stack.mjs';
 import {
+  BENCH_API_TOKEN,
   cpuSeconds,
   fmt,
   histogramQuantile,
   median,
   percentile,
-  root,
   scrapeSchedulerLag,
+  spawnBenchMonitor,
   sql,
+  stopBenchMonitor,
 } from './lib.mjs';
 
 const INTEGRATIONS = Number(process.env.BENCH_INTEGRATIONS ?? 10_000);
@@ -44,7 +46,6 @@ const FAILURES_TO_FIRE = 3;
 const MEASURE_S = Number(process.env.BENCH_MEASURE_S ?? FAILURES_TO_FIRE * INTERVAL_S + GROUP_WAIT_S + 15);
 /** After the window, how long a healthy receiver may still take for the last integrations (reported if missed). */
 const GRACE_S = 60;
-const TOKEN = 'bench-token-0123456789abcdef';
 const DB = 'ihm_bench_alerts';
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -134,38 +135,22 @@ async function startReceiver(hang) {
   };
 }
 
-function startMonitor(env, dataDir) {
-  const inherited = { ...process.env };
-  for (const name of ['ALERT_GROUP_WAIT_SECONDS', 'ALERT_SEND_TIMEOUT_SECONDS', 'PROBE_CONCURRENCY'])
-    delete inherited[name];
-  return spawn(process.execPath, [join(root, 'apps/monitor/dist/main.js')], {
-    env: {
-      ...inherited,
-      NO_COLOR: '1',
-      LOG_LEVEL: 'warn',
-      API_TOKEN: TOKEN,
-      ENCRYPTION_KEY: '0'.repeat(64),
-      DATA_DIR: dataDir,
-      DEMO: '0',
-      ...env,
-    },
-    // Its warnings would be thousands of lines (every hung attempt is logged): errors only, on our stderr.
-    stdio: ['ignore', 'ignore', 'inherit'],
+const startMonitor = (env, dataDir) =>
+  spawnBenchMonitor({
+    dataDir,
+    env: { ...env },
+    unset: ['ALERT_GROUP_WAIT_SECONDS', 'ALERT_SEND_TIMEOUT_SECONDS', 'PROBE_CONCURRENCY'],
   });
-}
 
-const stopMonitor = (child) =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => (clearTimeout(timer), resolve()));
-    child.kill('SIGTERM');
-  });
+const stopMonitor = stopBenchMonitor;
 
 async function api(base, method, path, body) {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${BENCH_API_TOKEN}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body && JSON.stringify(body),
   });
   const text = await res.text();

@@ -99,3 +99,37 @@ export function histogramQuantile(before, after, q) {
   }
   return lower;
 }
+
+/** The API token every bench monitor is started with. */
+export const BENCH_API_TOKEN = 'bench-token-0123456789abcdef';
+
+/**
+ * The built monitor as its own process, on the defaults users get: the settings named in `unset` are taken out of
+ * the inherited environment, `env` adds the bench's own; its output but errors is dropped.
+ */
+export function spawnBenchMonitor({ dataDir, env = {}, unset = [] }) {
+  const inherited = { ...process.env };
+  for (const name of unset) delete inherited[name];
+  return spawn(process.execPath, [join(root, 'apps/monitor/dist/main.js')], {
+    env: {
+      ...inherited,
+      NO_COLOR: '1',
+      LOG_LEVEL: 'warn',
+      API_TOKEN: BENCH_API_TOKEN,
+      ENCRYPTION_KEY: '0'.repeat(64),
+      DATA_DIR: dataDir,
+      DEMO: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** SIGTERM, then SIGKILL after 15 s; resolves once the process is gone. */
+export const stopBenchMonitor = (child) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => (clearTimeout(timer), resolve()));
+    child.kill('SIGTERM');
+  });

@@ -21,7 +21,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adminDatabase, freePort, sleep, waitFor } from '../lib/stack.mjs';
-import { cpuSeconds, fmt, histogramQuantile, median, percentile, root, schedulerLagOf, sql } from './lib.mjs';
+import {
+  cpuSeconds,
+  fmt,
+  histogramQuantile,
+  median,
+  percentile,
+  schedulerLagOf,
+  spawnBenchMonitor,
+  sql,
+  stopBenchMonitor,
+} from './lib.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,30000').split(',').map(Number);
 const INTERVAL_S = Number(process.env.BENCH_INTERVAL_S ?? 60);
@@ -37,7 +47,6 @@ const WINDOW_MAX_S = Number(process.env.BENCH_WINDOW_MAX_S ?? 120);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const GOAL_SIZE = 10_000;
 const GOAL_P95_MS = 200;
-const TOKEN = 'bench-token-0123456789abcdef';
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 const DB = 'ihm_bench_metrics';
 
@@ -69,33 +78,14 @@ async function startTarget() {
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
-function startMonitor(env, dataDir) {
-  const inherited = { ...process.env };
-  // The defaults are what users get: the bench never sets them.
-  for (const name of ['ROLE', 'PROBE_CONCURRENCY', 'METRICS_TOKEN']) delete inherited[name];
-  return spawn(process.execPath, [join(root, 'apps/monitor/dist/main.js')], {
-    env: {
-      ...inherited,
-      NO_COLOR: '1',
-      LOG_LEVEL: 'warn',
-      API_TOKEN: TOKEN,
-      METRICS_TOKEN,
-      ENCRYPTION_KEY: '0'.repeat(64),
-      DATA_DIR: dataDir,
-      DEMO: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+const startMonitor = (env, dataDir) =>
+  spawnBenchMonitor({
+    dataDir,
+    env: { METRICS_TOKEN, ...env },
+    unset: ['ROLE', 'PROBE_CONCURRENCY', 'METRICS_TOKEN'],
   });
-}
 
-const stopMonitor = (child) =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => (clearTimeout(timer), resolve()));
-    child.kill('SIGTERM');
-  });
+const stopMonitor = stopBenchMonitor;
 
 const rssMiB = async (pid) =>
   Number(/^VmRSS:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { findBinary } from '../tools/find-binary';
+import { join, resolve } from 'node:path';
 
 /**
  * The operations kit in deploy/ as tests read it: its files, the tools that load it (Debian's promtool, amtool,
@@ -43,28 +44,8 @@ export const CONTRACT_METRICS = new Set([
   'monitor_results_dropped_total',
 ]);
 
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function findBinary(envName: string, name: string, debianPackage: string): string {
-  const fromEnv = process.env[envName];
-  if (fromEnv) return fromEnv;
-  const dirs = (process.env['PATH'] ?? '').split(delimiter).filter(Boolean);
-  for (const dir of [...dirs, '/usr/bin']) if (executable(join(dir, name))) return join(dir, name);
-  throw new Error(
-    `${name} is not installed: \`apt-get install -y --no-install-recommends ${debianPackage}\`, ` +
-      `or set ${envName} to its binary`,
-  );
-}
-
-export const promtool = () => findBinary('PROMTOOL_BIN', 'promtool', 'prometheus');
-export const amtool = () => findBinary('AMTOOL_BIN', 'amtool', 'prometheus-alertmanager');
+export const promtool = () => findBinary('PROMTOOL_BIN', ['promtool'], 'prometheus');
+export const amtool = () => findBinary('AMTOOL_BIN', ['amtool'], 'prometheus-alertmanager');
 
 export interface Run {
   code: number | null;

@@ -3,13 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  dashboardExpressions,
-  findBinary,
-  promtool,
-  RULES_YML,
-  substituteVariables,
-} from '../deploy/deploy-kit';
+import { dashboardExpressions, promtool, RULES_YML, substituteVariables } from '../deploy/deploy-kit';
+import { findBinary } from '../tools/find-binary';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 import { freePort, sleep, stopProcess, switchableTarget } from './processes';
 
@@ -81,7 +76,7 @@ describe('a real Prometheus scraping the monitor', () => {
     const port = await freePort();
     prometheusUrl = `http://127.0.0.1:${port}`;
     prometheus = spawn(
-      findBinary('PROMETHEUS_BIN', 'prometheus', 'prometheus'),
+      findBinary('PROMETHEUS_BIN', ['prometheus'], 'prometheus'),
       [
         `--config.file=${join(dir, 'prometheus.yml')}`,
         `--storage.tsdb.path=${join(dir, 'data')}`,

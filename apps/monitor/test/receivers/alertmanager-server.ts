@@ -1,35 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { findBinary } from '../tools/find-binary';
 
 /** Upstream's binary name, then Debian's (`prometheus-alertmanager` installs `/usr/bin/prometheus-alertmanager`). */
 const BINARIES = ['alertmanager', 'prometheus-alertmanager'];
 const READY_WITHIN_MS = 10_000;
 const CONFIG = "route:\n  receiver: 'null'\nreceivers:\n  - name: 'null'\n";
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findBinary(): string {
-  const fromEnv = process.env['ALERTMANAGER_BIN'];
-  if (fromEnv) return fromEnv;
-  const dirs = (process.env['PATH'] ?? '').split(delimiter).filter(Boolean);
-  for (const name of BINARIES)
-    for (const dir of dirs) if (executable(join(dir, name))) return join(dir, name);
-  throw new Error(
-    'Alertmanager is not installed: `apt-get install -y --no-install-recommends prometheus-alertmanager`, ' +
-      'or set ALERTMANAGER_BIN to its binary',
-  );
-}
 
 /** A free loopback port: taken by the OS, then released for Alertmanager to listen on. */
 async function freePort(): Promise<number> {
@@ -71,7 +50,7 @@ export class AlertmanagerServer {
   }
 
   static async start(): Promise<AlertmanagerServer> {
-    const binary = findBinary();
+    const binary = findBinary('ALERTMANAGER_BIN', BINARIES, 'prometheus-alertmanager');
     const dir = await mkdtemp(join(tmpdir(), 'ihm-alertmanager-'));
     const config = join(dir, 'alertmanager.yml');
     await writeFile(config, CONFIG);
