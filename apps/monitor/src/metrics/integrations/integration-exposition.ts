@@ -12,15 +12,22 @@ export const noLines = (): FamilyLines =>
 const escapeValue = (value: string) =>
   value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
-function sampleLine(name: string, { labels, value }: Sample): string {
-  const pairs = Object.entries(labels).map(([label, text]) => `${label}="${escapeValue(text)}"`);
-  return `${name}{${pairs.join(',')}} ${value}`;
-}
-
-/** Adds samples' lines to their families. */
+/**
+ * Adds samples' lines to their families. A label value is escaped once however many series carry it (an
+ * integration's name labels about two dozen).
+ */
 export function addLines(lines: FamilyLines, samples: Record<IntegrationSeriesName, Sample[]>): void {
+  const escaped = new Map<string, string>();
+  const escape = (value: string) => {
+    let text = escaped.get(value);
+    if (text === undefined) escaped.set(value, (text = escapeValue(value)));
+    return text;
+  };
   for (const name of Object.keys(lines) as IntegrationSeriesName[])
-    for (const sample of samples[name]) lines[name].push(sampleLine(name, sample));
+    for (const { labels, value } of samples[name]) {
+      const pairs = Object.entries(labels).map(([label, text]) => `${label}="${escape(text)}"`);
+      lines[name].push(`${name}{${pairs.join(',')}} ${value}`);
+    }
 }
 
 /**
