@@ -175,7 +175,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@ihm/db', message: ONLY_REPOSITORIES }],
+          paths: [
+            { name: '@ihm/db', message: ONLY_REPOSITORIES },
+            { name: 'pg', message: ONLY_REPOSITORIES },
+          ],
           patterns: [{ group: ['@ihm/db/*'], message: ONLY_REPOSITORIES }],
         },
       ],

@@ -1,16 +1,31 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool, Query } from 'pg';
 import { PrismaClient } from '../generated/client';
 
-export interface PrismaClientOptions {
+export { Pool, Query };
+export type { QueryArrayConfig } from 'pg';
+
+export interface PoolOptions {
   connectionString: string;
-  /** Pool size of the pg driver. */
+  /** Connections at most. */
   max?: number;
 }
 
-/** The only way the project builds a PrismaClient: Prisma 7 on node-postgres. */
-export function createPrismaClient({ connectionString, max = 10 }: PrismaClientOptions): PrismaClient {
+/**
+ * The node-postgres pool a process queries through: Prisma's driver, and the few reads too large for Prisma's
+ * per-value conversion (the /metrics snapshot of every integration), so both share one bounded set of connections.
+ */
+export function createPool({ connectionString, max = 10 }: PoolOptions): Pool {
   // A bounded connect timeout: a database that went away must fail fast, not hang the writers.
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5000 }),
-  });
+  const pool = new Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
+  // An idle connection the server dropped: the next query on it reports the failure, so nothing to do here.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** The only way the project builds a PrismaClient: Prisma 7 on node-postgres, on a pool of its own or a shared one. */
+export function createPrismaClient(source: PoolOptions | { pool: Pool }): PrismaClient {
+  const pool = 'pool' in source ? source.pool : createPool(source);
+  // A pool of its own ends with the client; a shared one is ended by whoever made it.
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: !('pool' in source) }) });
 }

@@ -1,25 +1,37 @@
-import { createPrismaClient, PrismaClient } from '@ihm/db';
+import { createPool, createPrismaClient, Pool, PrismaClient } from '@ihm/db';
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 
 /**
- * The monitor's only PrismaClient. Not global: a module whose repositories query imports this module, and only
- * repositories inject the client (lint enforces that only *.repository.ts files import @ihm/db).
+ * The monitor's only PrismaClient and the node-postgres pool it runs on. Not global: a module whose repositories
+ * query imports this module, and only repositories inject them (lint enforces that only *.repository.ts files
+ * import @ihm/db or pg). Prisma for everything; the pool directly only for reads too large for Prisma's per-value
+ * conversion.
  */
 @Module({
   providers: [
     {
-      provide: PrismaClient,
+      provide: Pool,
       inject: [RUNTIME_CONFIG],
-      useFactory: (config: RuntimeConfig) => createPrismaClient({ connectionString: config.databaseUrl }),
+      useFactory: (config: RuntimeConfig) => createPool({ connectionString: config.databaseUrl }),
+    },
+    {
+      provide: PrismaClient,
+      inject: [Pool],
+      useFactory: (pool: Pool) => createPrismaClient({ pool }),
     },
   ],
-  exports: [PrismaClient],
+  exports: [PrismaClient, Pool],
 })
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(Pool) private readonly pool: Pool,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.prisma.$disconnect();
+    // Shutdown hooks run once per signal handler (ours in main.ts and Nest's); the pool ends once.
+    if (!this.pool.ending) await this.pool.end();
   }
 }

@@ -8,7 +8,8 @@ import { OPENMETRICS_CONTENT_TYPE, toOpenMetrics, wantsOpenMetrics } from './ope
 
 /**
  * Prometheus exposition: the process's own metrics (prom-client) and every integration's series (read from
- * Postgres, written directly); the text format, or OpenMetrics when the scraper asks for it.
+ * Postgres, written directly); the text format, or OpenMetrics when the scraper asks for it. The bytes are
+ * written as they are, with no ETag: hashing 20 MiB at 10,000 integrations would cost a tenth of the scrape.
  */
 @Public()
 @UseGuards(MetricsTokenGuard)
@@ -20,20 +21,27 @@ export class MetricsController {
   ) {}
 
   @Get()
-  async scrape(
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
+  async scrape(@Headers('accept') accept: string | undefined, @Res() response: Response): Promise<void> {
     const openMetrics = wantsOpenMetrics(accept);
     const [own, integrations] = await Promise.all([
       this.metrics.registry.metrics(),
       this.integrations.exposition(openMetrics ? 'openmetrics' : 'text'),
     ]);
-    if (!openMetrics) {
-      response.setHeader('Content-Type', this.metrics.registry.contentType);
-      return `${own}\n${integrations}`;
-    }
-    response.setHeader('Content-Type', OPENMETRICS_CONTENT_TYPE);
-    return `${toOpenMetrics(own)}${integrations}# EOF\n`;
+    const parts = openMetrics
+      ? [Buffer.from(toOpenMetrics(own)), ...integrations, Buffer.from('# EOF\n')]
+      : [Buffer.from(`${own}\n`), ...integrations];
+    response.status(200);
+    response.setHeader(
+      'Content-Type',
+      openMetrics ? OPENMETRICS_CONTENT_TYPE : this.metrics.registry.contentType,
+    );
+    response.setHeader(
+      'Content-Length',
+      parts.reduce((bytes, part) => bytes + part.length, 0),
+    );
+    // Corked, the parts (a few thousand) leave in a few writev calls instead of being copied into one buffer.
+    response.cork();
+    for (const part of parts) response.write(part);
+    response.end();
   }
 }

@@ -1,30 +1,49 @@
-import { addLines, noLines, renderFamilies } from './integration-exposition';
-import { integrationSeries } from './integration-series';
-import type { IntegrationMetricsRow } from './integration-metrics.repository';
+import {
+  bucketKey,
+  bucketOf,
+  ExpositionBuilder,
+  renderBucket,
+  stateKey,
+  type ExpositionFormat,
+} from './integration-exposition';
+import type { IntegrationMetricsRow, IntegrationState } from './integration-series';
 
-const row: IntegrationMetricsRow = {
-  id: 'b3f1c2d4-0000-4000-8000-000000000001',
-  name: 'Pay "EU"\\API\nv2',
-  paused: false,
-  tags: [],
-  checkedAt: new Date('2026-12-02T10:00:00.000Z'),
-  status: 'up',
-  category: null,
-  phasesMs: { dns: null, connect: null, tls: null, ttfb: 1, total: 2 },
-  rateLimit: { remaining: null, limit: null, resetAt: null },
-  certificateExpiresAt: null,
-  tokenExpiresAt: null,
-  counters: { probes: 3 },
-  firing: {},
-};
+const row = (state: Partial<IntegrationState> = {}): IntegrationMetricsRow => ({
+  state: {
+    id: 'b3f1c2d4-0000-4000-8000-000000000001',
+    name: 'Pay "EU"\\API\nv2',
+    paused: false,
+    tags: [],
+    status: 'up',
+    category: null,
+    firing: { degraded: 0, down: 0 },
+    ...state,
+  },
+  readings: {
+    checkedAt: 1_764_669_600,
+    phasesMs: { dns: null, connect: null, tls: null, ttfb: 1, total: 2 },
+    rateLimit: { remaining: null, limit: null, resetAt: null },
+    certificateExpiresAt: null,
+    tokenExpiresAt: null,
+    counters: { probes: 3 },
+  },
+});
 
-function rendered(format: 'text' | 'openmetrics') {
-  const lines = noLines();
-  addLines(lines, integrationSeries([row]));
-  return renderFamilies(lines, format);
+function bucket(rows: IntegrationMetricsRow[]) {
+  const states = rows.map(({ state }) => state);
+  return renderBucket(bucketKey(states), states, []);
 }
 
-describe(renderFamilies.name, () => {
+function rendered(format: ExpositionFormat, buckets: IntegrationMetricsRow[][] = [[row()]]) {
+  const builder = new ExpositionBuilder();
+  for (const rows of buckets) {
+    builder.add(bucket(rows), rows);
+    builder.flush();
+  }
+  return Buffer.concat(builder.finish(format)).toString();
+}
+
+describe(ExpositionBuilder.name, () => {
   it('writes HELP and TYPE once a family, then its samples, escaping label values', () => {
     const text = rendered('text');
     expect(text).toContain(
@@ -32,7 +51,26 @@ describe(renderFamilies.name, () => {
         'integration_up{integration="Pay \\"EU\\"\\\\API\\nv2"} 1\n',
     );
     expect(text.match(/^# TYPE integration_probes_total counter$/gm)).toHaveLength(1);
-    expect(text).toContain('integration_probes_total{integration="Pay \\"EU\\"\\\\API\\nv2"} 3');
+    expect(text).toContain('integration_probes_total{integration="Pay \\"EU\\"\\\\API\\nv2"} 3\n');
+  });
+
+  it('keeps each family in one group across buckets and flushes', () => {
+    const text = rendered('text', [
+      [row({ id: 'a1', name: 'A' }), row({ id: 'a2', name: 'B' })],
+      [row({ id: 'b1', name: 'C' })],
+    ]);
+    const sampleFamilies = text
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .map((line) => line.slice(0, line.indexOf('{')));
+    const groups = sampleFamilies.filter((name, i) => name !== sampleFamilies[i - 1]);
+    expect(new Set(groups).size).toBe(groups.length);
+    expect(text).toMatch(
+      /integration_up\{integration="A"\} 1\nintegration_up\{integration="B"\} 1\nintegration_up\{integration="C"\} 1\n/,
+    );
+    expect(text).toMatch(
+      /integration_probes_total\{integration="A"\} 3\nintegration_probes_total\{integration="B"\} 3\nintegration_probes_total\{integration="C"\} 3\n/,
+    );
   });
 
   it('leaves out families without samples', () => {
@@ -44,5 +82,36 @@ describe(renderFamilies.name, () => {
     expect(open).toMatch(/^# TYPE integration_probes counter$/m);
     expect(open).toMatch(/^integration_probes_total\{/m);
     expect(open).not.toMatch(/\n\n/);
+  });
+});
+
+describe('state buckets', () => {
+  const { state } = row();
+
+  it('change key with everything the state families read, so kept bytes are never stale', () => {
+    const changes: Partial<IntegrationState>[] = [
+      { id: 'b3f1c2d4-0000-4000-8000-000000000002' },
+      { name: 'Renamed' },
+      { paused: true },
+      { tags: ['team:search'] },
+      { status: 'down' },
+      { category: 'server_error' },
+      { firing: { degraded: 1, down: 0 } },
+      { firing: { degraded: 0, down: 1 } },
+    ];
+    for (const change of changes) expect(stateKey({ ...state, ...change })).not.toBe(stateKey(state));
+    expect(stateKey({ ...state })).toBe(stateKey(state));
+  });
+
+  it('change key when a member comes or goes', () => {
+    const other = { ...state, id: 'b3f1c2d4-0000-4000-8000-000000000002' };
+    expect(bucketKey([state, other])).not.toBe(bucketKey([state]));
+    expect(bucketKey([state, other])).toBe(bucketKey([{ ...state }, { ...other }]));
+  });
+
+  it('group integrations by the first byte of their id: 256 buckets', () => {
+    expect(bucketOf('b3f1c2d4-0000-4000-8000-000000000001')).toBe('b3');
+    expect(bucketOf('b3aaaaaa-0000-4000-8000-000000000001')).toBe('b3');
+    expect(bucketOf('0e000000-0000-4000-8000-000000000001')).toBe('0e');
   });
 });

@@ -1,47 +1,108 @@
-import { INTEGRATION_SERIES, type IntegrationSeriesName, type Sample } from './integration-series';
+import {
+  integrationLabel,
+  READING_FAMILIES,
+  STATE_FAMILIES,
+  type Family,
+  type IntegrationMetricsRow,
+  type IntegrationState,
+} from './integration-series';
 
 export type ExpositionFormat = 'text' | 'openmetrics';
 
-/** Lines of each family, gathered a chunk of integrations at a time. */
-export type FamilyLines = Record<IntegrationSeriesName, string[]>;
-
-export const noLines = (): FamilyLines =>
-  Object.fromEntries(Object.keys(INTEGRATION_SERIES).map((name) => [name, []])) as unknown as FamilyLines;
-
-/** A label value as the exposition formats escape it: backslash, double quote and line feed. */
-const escapeValue = (value: string) =>
-  value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+/** Everything the state families read of one integration, as one string. */
+export const stateKey = (state: IntegrationState) =>
+  [
+    state.id,
+    state.name,
+    state.paused,
+    state.tags.join('\u0001'),
+    state.status,
+    state.category,
+    state.firing.degraded,
+    state.firing.down,
+  ].join('\u0000');
 
 /**
- * Adds samples' lines to their families. A label value is escaped once however many series carry it (an
- * integration's name labels about two dozen).
+ * The integrations whose ids share a first byte, written together: their state families' bytes are kept between
+ * scrapes while no member changed and none came or went (state changes are rare, so most buckets are reused).
+ * 256 buckets, so a change rewrites a 256th of the state lines whatever the fleet's size.
  */
-export function addLines(lines: FamilyLines, samples: Record<IntegrationSeriesName, Sample[]>): void {
-  const escaped = new Map<string, string>();
-  const escape = (value: string) => {
-    let text = escaped.get(value);
-    if (text === undefined) escaped.set(value, (text = escapeValue(value)));
-    return text;
+export interface StateBucket {
+  /** The members' state keys, in order: the bytes are valid while this is unchanged. */
+  key: string;
+  /** Each member's escaped `integration="…"` pair, in order, for the reading families. */
+  labels: readonly string[];
+  /** One entry per STATE_FAMILIES. */
+  bytes: readonly Buffer[];
+}
+
+export const bucketOf = (integrationId: string) => integrationId.slice(0, 2);
+
+export const bucketKey = (states: readonly IntegrationState[]) => states.map(stateKey).join('\u0002');
+
+export function renderBucket(
+  key: string,
+  states: readonly IntegrationState[],
+  tagKeys: readonly string[],
+): StateBucket {
+  const labels = states.map((state) => integrationLabel(state.name));
+  return {
+    key,
+    labels,
+    bytes: STATE_FAMILIES.map((family) =>
+      Buffer.from(states.map((state, i) => family.lines(state, labels[i]!, tagKeys)).join('')),
+    ),
   };
-  for (const name of Object.keys(lines) as IntegrationSeriesName[])
-    for (const { labels, value } of samples[name]) {
-      const pairs = Object.entries(labels).map(([label, text]) => `${label}="${escape(text)}"`);
-      lines[name].push(`${name}{${pairs.join(',')}} ${value}`);
-    }
+}
+
+/** HELP and TYPE of a family; in OpenMetrics a counter family is named without its `_total` (its samples keep it). */
+function header({ name, type, help }: Family, format: ExpositionFormat): string {
+  const family = format === 'openmetrics' && type === 'counter' ? name.replace(/_total$/, '') : name;
+  return `# HELP ${family} ${help}\n# TYPE ${family} ${type}\n`;
 }
 
 /**
- * The integration families written directly as exposition text: prom-client objects for hundreds of thousands of
- * series cost seconds a scrape (bench:metrics). HELP and TYPE once a family, families without samples left out;
- * in OpenMetrics a counter family is named without its `_total` (its samples keep it).
+ * The integration families written directly as exposition bytes: prom-client objects for hundreds of thousands of
+ * series cost seconds a scrape (bench:metrics). The state families' bytes come from state buckets, the reading
+ * families' are written anew each scrape, a few thousand integrations at a time (`flush`). Families without
+ * samples are left out.
  */
-export function renderFamilies(lines: FamilyLines, format: ExpositionFormat): string {
-  return (Object.keys(lines) as IntegrationSeriesName[])
-    .filter((name) => lines[name].length > 0)
-    .map((name) => {
-      const { type, help } = INTEGRATION_SERIES[name];
-      const family = format === 'openmetrics' && type === 'counter' ? name.replace(/_total$/, '') : name;
-      return `# HELP ${family} ${help}\n# TYPE ${family} ${type}\n${lines[name].join('\n')}\n`;
-    })
-    .join(format === 'text' ? '\n' : '');
+export class ExpositionBuilder {
+  private readonly stateParts = STATE_FAMILIES.map((): Buffer[] => []);
+  private readonly readingParts = READING_FAMILIES.map((): Buffer[] => []);
+  private readonly pending = READING_FAMILIES.map((): string[] => []);
+
+  /** A bucket's state bytes and, in the bucket's order, its members' readings. */
+  add(bucket: StateBucket, rows: readonly IntegrationMetricsRow[]): void {
+    bucket.bytes.forEach((bytes, family) => {
+      if (bytes.length > 0) this.stateParts[family]!.push(bytes);
+    });
+    READING_FAMILIES.forEach((family, index) => {
+      const lines = this.pending[index]!;
+      rows.forEach((row, i) => lines.push(family.lines(row.readings, bucket.labels[i]!)));
+    });
+  }
+
+  /** Turns the readings added since the last flush into bytes. */
+  flush(): void {
+    this.pending.forEach((lines, index) => {
+      const text = lines.join('');
+      if (text !== '') this.readingParts[index]!.push(Buffer.from(text));
+      lines.length = 0;
+    });
+  }
+
+  /** The families, HELP and TYPE once each, as parts to write in order; no blank lines, for both formats. */
+  finish(format: ExpositionFormat): Buffer[] {
+    this.flush();
+    const parts: Buffer[] = [];
+    const family = (definition: Family, buffers: readonly Buffer[]) => {
+      if (buffers.length === 0) return;
+      parts.push(Buffer.from(header(definition, format)));
+      for (const bytes of buffers) parts.push(bytes);
+    };
+    STATE_FAMILIES.forEach((definition, index) => family(definition, this.stateParts[index]!));
+    READING_FAMILIES.forEach((definition, index) => family(definition, this.readingParts[index]!));
+    return parts;
+  }
 }

@@ -1,23 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { setImmediate } from 'node:timers/promises';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
-import { addLines, noLines, renderFamilies, type ExpositionFormat } from './integration-exposition';
+import {
+  bucketKey,
+  bucketOf,
+  ExpositionBuilder,
+  renderBucket,
+  type ExpositionFormat,
+  type StateBucket,
+} from './integration-exposition';
 import { IntegrationMetricsRepository } from './integration-metrics.repository';
-import { integrationSeries } from './integration-series';
+import type { IntegrationMetricsRow } from './integration-series';
 
-/** Integrations turned into lines between two yields to the event loop: probing is never held up for long. */
-const CHUNK = 500;
+/** Readings turned into bytes every this many integrations, so no string grows to the whole fleet's size. */
+const FLUSH_EVERY = 1000;
 
 /**
- * Every integration's series, read from Postgres once per scrape (one statement, however many integrations) and
- * written as exposition text a chunk at a time, yielding between chunks so that a scrape of 10,000 integrations
- * does not stop the scheduler. Scrapes that arrive while one is being written share it; a deleted integration's
- * series are gone at the next one.
+ * Every integration's series, read from Postgres once per scrape and written as exposition bytes as the rows
+ * stream in (the event loop turns between the driver's reads, so a scrape of 10,000 integrations never stops the
+ * scheduler for long). The state families of a bucket of integrations are rewritten only when one of them changed
+ * since the last scrape (StateBucket). Scrapes that arrive while one is being written share it; a deleted
+ * integration's series are gone at the next one.
  */
 @Injectable()
 export class IntegrationMetrics {
   private readonly tagKeys: readonly string[];
-  private readonly inFlight = new Map<ExpositionFormat, Promise<string>>();
+  private readonly inFlight = new Map<ExpositionFormat, Promise<Buffer[]>>();
+  /** The last scrape's state buckets: only of integrations that still exist. */
+  private buckets = new Map<string, StateBucket>();
 
   constructor(
     private readonly repository: IntegrationMetricsRepository,
@@ -26,8 +35,8 @@ export class IntegrationMetrics {
     this.tagKeys = config.env.metricsTagLabels;
   }
 
-  /** The integration families in this format. */
-  exposition(format: ExpositionFormat): Promise<string> {
+  /** The integration families in this format, as parts to write in order. */
+  exposition(format: ExpositionFormat): Promise<Buffer[]> {
     const running = this.inFlight.get(format);
     if (running) return running;
     const next = this.write(format).finally(() => this.inFlight.delete(format));
@@ -35,13 +44,33 @@ export class IntegrationMetrics {
     return next;
   }
 
-  private async write(format: ExpositionFormat): Promise<string> {
-    const rows = await this.repository.snapshot();
-    const lines = noLines();
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      addLines(lines, integrationSeries(rows.slice(start, start + CHUNK), this.tagKeys));
-      await setImmediate();
-    }
-    return renderFamilies(lines, format);
+  private async write(format: ExpositionFormat): Promise<Buffer[]> {
+    const builder = new ExpositionBuilder();
+    const buckets = new Map<string, StateBucket>();
+    let members: IntegrationMetricsRow[] = [];
+    let sinceFlush = 0;
+    const close = () => {
+      if (members.length === 0) return;
+      const id = bucketOf(members[0]!.state.id);
+      const states = members.map(({ state }) => state);
+      const key = bucketKey(states);
+      const kept = this.buckets.get(id);
+      const bucket = kept?.key === key ? kept : renderBucket(key, states, this.tagKeys);
+      buckets.set(id, bucket);
+      builder.add(bucket, members);
+      if ((sinceFlush += members.length) >= FLUSH_EVERY) {
+        builder.flush();
+        sinceFlush = 0;
+      }
+      members = [];
+    };
+    // Rows come in id order, so a bucket's members arrive together.
+    await this.repository.eachIntegration((row) => {
+      if (members.length > 0 && bucketOf(row.state.id) !== bucketOf(members[0]!.state.id)) close();
+      members.push(row);
+    });
+    close();
+    this.buckets = buckets;
+    return builder.finish(format);
   }
 }

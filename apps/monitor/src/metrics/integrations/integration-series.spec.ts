@@ -1,32 +1,55 @@
-import type { IntegrationMetricsRow } from './integration-metrics.repository';
-import { integrationSeries } from './integration-series';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { bucketKey, ExpositionBuilder, renderBucket } from './integration-exposition';
+import type { IntegrationMetricsRow, IntegrationReadings, IntegrationState } from './integration-series';
 
-const CHECKED = new Date('2026-12-02T10:00:00.000Z');
+const CHECKED = Date.parse('2026-12-02T10:00:00.000Z') / 1000;
 
-function row(fields: Partial<IntegrationMetricsRow> = {}): IntegrationMetricsRow {
+function row(
+  state: Partial<IntegrationState> = {},
+  readings: Partial<IntegrationReadings> = {},
+): IntegrationMetricsRow {
   return {
-    id: 'b3f1c2d4-0000-4000-8000-000000000001',
-    name: 'Payments API',
-    paused: false,
-    tags: ['payments', 'team:billing', 'env=prod'],
-    checkedAt: CHECKED,
-    status: 'down',
-    category: 'rate_limiting',
-    phasesMs: { dns: null, connect: 1.5, tls: 12, ttfb: 80, total: 95.5 },
-    rateLimit: { remaining: 0, limit: 5000, resetAt: new Date('2026-12-02T10:30:00.000Z') },
-    certificateExpiresAt: new Date('2027-01-01T00:00:00.000Z'),
-    tokenExpiresAt: null,
-    counters: { probes: 42, 'failures:rate_limiting': 7 },
-    firing: { down: 1 },
-    ...fields,
+    state: {
+      id: 'b3f1c2d4-0000-4000-8000-000000000001',
+      name: 'Payments API',
+      paused: false,
+      tags: ['payments', 'team:billing', 'env=prod'],
+      status: 'down',
+      category: 'rate_limiting',
+      firing: { degraded: 0, down: 1 },
+      ...state,
+    },
+    readings: {
+      checkedAt: CHECKED,
+      phasesMs: { dns: null, connect: 1.5, tls: 12, ttfb: 80, total: 95.5 },
+      rateLimit: { remaining: 0, limit: 5000, resetAt: Date.parse('2026-12-02T10:30:00.000Z') / 1000 },
+      certificateExpiresAt: Date.parse('2027-01-01T00:00:00.000Z') / 1000,
+      tokenExpiresAt: null,
+      counters: { probes: 42, 'failures:rate_limiting': 7 },
+      ...readings,
+    },
   };
 }
 
-const values = (samples: { labels: Record<string, string>; value: number }[], label?: string) =>
-  Object.fromEntries(samples.map((s) => [label ? s.labels[label] : s.labels.integration, s.value]));
+/** The families as a real exposition parser reads them: name → its samples' labels and values. */
+function expose(rows: IntegrationMetricsRow[], tagKeys: string[] = []) {
+  const builder = new ExpositionBuilder();
+  const states = rows.map(({ state }) => state);
+  builder.add(renderBucket(bucketKey(states), states, tagKeys), rows);
+  const families = parsePrometheusTextFormat(Buffer.concat(builder.finish('text')).toString());
+  return Object.fromEntries(
+    families.map((family) => [
+      family.name,
+      family.metrics.map((m) => ({ labels: m.labels ?? {}, value: Number(m.value) })),
+    ]),
+  );
+}
 
-describe(integrationSeries.name, () => {
-  const series = integrationSeries([row()]);
+const values = (samples: { labels: Record<string, string>; value: number }[] = [], label = 'integration') =>
+  Object.fromEntries(samples.map((s) => [s.labels[label], s.value]));
+
+describe('integration series', () => {
+  const series = expose([row()]);
 
   it('says down as 0 and the status and category as state sets, 1 for the current value only', () => {
     expect(values(series.integration_up)).toEqual({ 'Payments API': 0 });
@@ -38,7 +61,7 @@ describe(integrationSeries.name, () => {
 
   it('reads times as Unix seconds and durations in seconds, leaving out a phase that did not happen', () => {
     expect(series.integration_last_probe_timestamp_seconds).toEqual([
-      { labels: { integration: 'Payments API' }, value: CHECKED.getTime() / 1000 },
+      { labels: { integration: 'Payments API' }, value: CHECKED },
     ]);
     expect(values(series.integration_probe_duration_seconds, 'phase')).toEqual({
       connect: 0.0015,
@@ -46,13 +69,15 @@ describe(integrationSeries.name, () => {
       ttfb: 0.08,
       total: 0.0955,
     });
+    expect(values(series.integration_rate_limit_remaining)).toEqual({ 'Payments API': 0 });
+    expect(values(series.integration_rate_limit_limit)).toEqual({ 'Payments API': 5000 });
     expect(values(series.integration_rate_limit_reset_timestamp_seconds)).toEqual({
       'Payments API': Date.parse('2026-12-02T10:30:00.000Z') / 1000,
     });
     expect(values(series.integration_certificate_expiry_timestamp_seconds)).toEqual({
       'Payments API': Date.parse('2027-01-01T00:00:00.000Z') / 1000,
     });
-    expect(series.integration_token_expiry_timestamp_seconds).toEqual([]);
+    expect(series.integration_token_expiry_timestamp_seconds).toBeUndefined();
   });
 
   it('gives counters as stored, failures only for categories that failed, and firing alerts by severity', () => {
@@ -64,16 +89,17 @@ describe(integrationSeries.name, () => {
   });
 
   it('keeps an integration never probed to its info, a zero count and its alerts', () => {
-    const fresh = integrationSeries([
-      row({
-        name: 'New',
-        paused: true,
-        checkedAt: null,
-        status: null,
-        category: null,
-        counters: {},
-        firing: {},
-      }),
+    const fresh = expose([
+      row(
+        { name: 'New', paused: true, status: null, category: null, firing: { degraded: 0, down: 0 } },
+        {
+          checkedAt: null,
+          phasesMs: { dns: null, connect: null, tls: null, ttfb: null, total: null },
+          rateLimit: { remaining: null, limit: null, resetAt: null },
+          certificateExpiresAt: null,
+          counters: {},
+        },
+      ),
     ]);
     expect(fresh.integration_info).toEqual([
       {
@@ -87,18 +113,27 @@ describe(integrationSeries.name, () => {
       },
     ]);
     expect(values(fresh.integration_probes_total)).toEqual({ New: 0 });
-    for (const name of [
-      'integration_up',
-      'integration_probe_status',
-      'integration_probe_duration_seconds',
-    ] as const)
-      expect(fresh[name]).toEqual([]);
+    expect(values(fresh.integration_alerts_firing, 'severity')).toEqual({ degraded: 0, down: 0 });
+    expect(Object.keys(fresh).sort()).toEqual([
+      'integration_alerts_firing',
+      'integration_info',
+      'integration_probes_total',
+    ]);
   });
 
   it('labels integration_info with the named tag keys only, "" where the integration has none', () => {
-    const [info] = integrationSeries([row()], ['team', 'env', 'region']).integration_info;
+    const [info] = expose([row()], ['team', 'env', 'region']).integration_info!;
     expect(info?.labels).toMatchObject({ team: 'billing', env: 'prod', region: '' });
-    expect(integrationSeries([row()]).integration_info[0]?.labels).not.toHaveProperty('team');
+    expect(series.integration_info![0]?.labels).not.toHaveProperty('team');
+  });
+
+  it('gives every integration its own series', () => {
+    const two = expose([
+      row(),
+      row({ id: 'b3f1c2d4-0000-4000-8000-000000000002', name: 'Search', status: 'up' }),
+    ]);
+    expect(values(two.integration_up)).toEqual({ 'Payments API': 0, Search: 1 });
+    expect(two.integration_probe_category).toHaveLength(20);
   });
 
   it('never puts a URL, a message or an error in a label', () => {
