@@ -119,6 +119,7 @@ export function spawnBenchMonitor({ dataDir, env = {}, unset = [] }) {
       ENCRYPTION_KEY: '0'.repeat(64),
       DATA_DIR: dataDir,
       DEMO: '0',
+      ALLOW_PRIVATE_TARGETS: 'true', // the benchmarks' targets listen on loopback
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

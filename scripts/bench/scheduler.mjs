@@ -44,6 +44,7 @@ function startMonitor(env) {
       ENCRYPTION_KEY: '0'.repeat(64),
       DATA_DIR: dataDir,
       DEMO: '0',
+      ALLOW_PRIVATE_TARGETS: 'true', // the target listens on loopback
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

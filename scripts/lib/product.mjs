@@ -45,6 +45,7 @@ export async function startProduct({ name, adminUrl, monitorEnv = {}, quiet = fa
         EMBEDDED_POSTGRES_PORT: String(embeddedPort),
         ...(database ? { DATABASE_URL: databaseUrl(adminUrl, database) } : {}),
         DEMO: '0',
+        ALLOW_PRIVATE_TARGETS: 'true', // the sandbox and the tests' receivers listen on loopback
         ADMIN_PASSWORD,
         API_TOKEN,
         LOG_LEVEL: 'warn',

@@ -114,6 +114,13 @@ function isTls(failure: TransportFailure): boolean {
 /** A failure before any usable response: DNS, connection, TLS, timeout, size and redirect limits. */
 export function classifyTransport(failure: TransportFailure, timeoutMs: number | null): Finding {
   const { host, code } = failure;
+  if (code === 'OUTBOUND_REFUSED') {
+    // The message names the address, its range and the setting that allows it.
+    return down('connectivity', `${failure.message.replace(/^./, (c) => c.toUpperCase())}.`, [
+      `Nothing was sent to ${host}: the monitor refuses private, loopback, link-local and metadata addresses unless allowed.`,
+      'If this target is an internal service you mean to monitor, add its network to ALLOWED_TARGET_CIDRS (e.g. 10.20.0.0/16) and restart the monitor.',
+    ]);
+  }
   if (TIMEOUT_CODES.has(code)) {
     const after = timeoutMs ? ` after ${formatMs(timeoutMs)}` : '';
     return down(

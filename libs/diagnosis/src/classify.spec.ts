@@ -306,6 +306,19 @@ const rows: Row[] = [
     /its answer is not HTTP \(Response does not match the HTTP\/1.1 protocol\): another protocol/,
   ],
   [
+    'a target the outbound guard refused, at lookup or for its literal address',
+    observe(
+      transport(
+        'dns',
+        'OUTBOUND_REFUSED',
+        'refused by the outbound guard: api.example.com resolves to 10.0.0.5, a private (RFC 1918) address; set ALLOWED_TARGET_CIDRS (or ALLOW_PRIVATE_TARGETS=true) to allow it',
+      ),
+    ),
+    'down',
+    'connectivity',
+    /^Refused by the outbound guard: api\.example\.com resolves to 10\.0\.0\.5, a private .*ALLOWED_TARGET_CIDRS/,
+  ],
+  [
     'a refused connection',
     observe(transport('connect', 'ECONNREFUSED')),
     'down',

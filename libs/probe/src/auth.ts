@@ -1,6 +1,7 @@
 import type { Auth } from '@ihm/contracts';
 import type { TokenEndpointFailure } from '@ihm/diagnosis';
 import type { OAuthTokenCache } from './oauth-token';
+import type { OutboundPolicy } from './outbound-guard';
 
 export interface AuthorizedRequest {
   url: URL;
@@ -19,6 +20,7 @@ export async function authorize(
   headers: Record<string, string>,
   tokens: OAuthTokenCache,
   signal: AbortSignal,
+  outbound: OutboundPolicy,
 ): Promise<AuthorizedRequest> {
   const out: AuthorizedRequest = {
     url: new URL(url),
@@ -42,7 +44,7 @@ export async function authorize(
       out.headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
       break;
     case 'oauth2ClientCredentials': {
-      const outcome = await tokens.get(auth, signal);
+      const outcome = await tokens.get(auth, signal, outbound);
       if ('failure' in outcome) out.tokenFailure = outcome.failure;
       else {
         out.headers.authorization = `Bearer ${outcome.token}`;

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { Client } from 'undici';
 import { PhaseClock } from './phase-clock';
 import { discard, readBody, type BodyRead } from './read-body';
+import type { OutboundPolicy } from './outbound-guard';
 import { timedConnector, type TlsOptions } from './timed-connector';
 import { transportFailure } from './transport-failure';
 
@@ -21,6 +22,7 @@ export interface ExchangeContext {
   deadlineAt: number;
   bodyCapBytes: number;
   tls: TlsOptions;
+  outbound: OutboundPolicy;
 }
 
 export type Hop =
@@ -46,7 +48,7 @@ export async function exchange(request: ExchangeRequest, context: ExchangeContex
   if (isIP(request.url.hostname.replace(/^\[|\]$/g, ''))) clock.phase = 'connect';
   const remainingMs = Math.max(1, Math.ceil(context.deadlineAt - performance.now()));
   const client = new Client(request.url.origin, {
-    connect: timedConnector(clock, remainingMs, context.tls),
+    connect: timedConnector(clock, remainingMs, context.outbound, context.tls),
     headersTimeout: remainingMs,
     bodyTimeout: remainingMs,
     maxHeaderSize: MAX_HEADER_BYTES,

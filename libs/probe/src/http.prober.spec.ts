@@ -1,13 +1,19 @@
 import { CreateIntegrationRequestSchema, type CreateIntegrationRequest } from '@ihm/contracts';
 import { createSandboxServer } from '@ihm/sandbox';
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { classify } from '@ihm/diagnosis';
 import { probeHttp, type ProbeOptions } from './http.prober';
 import { OAuthTokenCache } from './oauth-token';
+import { outboundPolicy } from './outbound-guard';
 import { redactionFor } from './redaction';
 
 // Certificates made once with openssl (see test/fixtures/tls): a test CA, and leaves that are valid for
@@ -15,9 +21,12 @@ import { redactionFor } from './redaction';
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'test', 'fixtures', 'tls', name));
 const ca = fixture('ca.pem');
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+/** The test servers listen on loopback, which the outbound guard refuses unless allowed. */
+const LOOPBACK = outboundPolicy(true, []);
+
+async function listen(server: Server, host = '127.0.0.1'): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return `${host}:${(server.address() as AddressInfo).port}`;
 }
 
 const servers: Server[] = [];
@@ -28,13 +37,13 @@ afterAll(async () => {
   }
 });
 
-async function start(server: Server): Promise<string> {
+async function start(server: Server, host?: string): Promise<string> {
   servers.push(server);
-  return listen(server);
+  return listen(server, host);
 }
 
-/** Probes, then classifies what the probe saw: the tests read the prober's observations through the verdict. */
-async function probe(
+/** Probes with the options as given (the default outbound policy unless they set one), then classifies. */
+async function probeAsGiven(
   definition: Partial<CreateIntegrationRequest> & { url: string },
   options: ProbeOptions = {},
 ) {
@@ -43,6 +52,34 @@ async function probe(
     options,
   );
   return { ...observed, ...classify(observed.observation) };
+}
+
+/**
+ * Probes, then classifies what the probe saw: the tests read the prober's observations through the verdict.
+ * Loopback is allowed unless the options set another policy: the test servers listen there.
+ */
+async function probe(
+  definition: Partial<CreateIntegrationRequest> & { url: string },
+  options: ProbeOptions = {},
+) {
+  return probeAsGiven(definition, { outbound: LOOPBACK, ...options });
+}
+
+/** A server that answers `{}` and counts the requests it receives. */
+function countingServer(handler?: (req: IncomingMessage, res: ServerResponse) => void) {
+  let requests = 0;
+  const server = createHttpServer((req, res) => {
+    requests += 1;
+    if (handler) return handler(req, res);
+    res.setHeader('content-type', 'application/json');
+    res.end('{}');
+  });
+  return {
+    server,
+    get requests() {
+      return requests;
+    },
+  };
 }
 
 const SCHEMA = { type: 'object', required: ['items'], properties: { items: { type: 'array' } } };
@@ -355,6 +392,88 @@ describe(probeHttp.name, () => {
       const result = await probe({ url: `https://${host}/` }, trusted ? { tls: { ca: trusted } } : {});
       expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
       expect(result.message).toMatch(message);
+    });
+  });
+
+  describe('the outbound guard', () => {
+    it('refuses a loopback address by default, sending nothing', async () => {
+      const target = countingServer();
+      const host = await start(target.server);
+      const result = await probeAsGiven({ url: `http://${host}/v1/widgets` });
+      expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
+      expect(result.message).toMatch(/outbound guard.*127\.0\.0\.1 is a loopback address/);
+      expect(result.observation.response).toBeNull();
+      expect(target.requests).toBe(0);
+    });
+
+    it('refuses a name that resolves to loopback, checked at lookup', async () => {
+      const target = countingServer();
+      const port = (await start(target.server)).split(':')[1];
+      const result = await probeAsGiven({ url: `http://localhost:${port}/` });
+      expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
+      expect(result.message).toMatch(
+        /outbound guard.*localhost resolves to (127\.0\.0\.1|::1), a loopback address/,
+      );
+      expect(target.requests).toBe(0);
+    });
+
+    it('checks every redirect hop: an allowed address cannot redirect to a refused one', async () => {
+      const elsewhere = countingServer();
+      const refusedHost = await start(elsewhere.server, '127.0.0.2');
+      const allowed = countingServer((_req, res) => {
+        res.writeHead(302, { location: `http://${refusedHost}/` });
+        res.end();
+      });
+      const host = await start(allowed.server);
+      const result = await probe(
+        { url: `http://${host}/start` },
+        { outbound: outboundPolicy(false, ['127.0.0.1/32']) },
+      );
+      expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
+      expect(result.message).toMatch(/outbound guard.*127\.0\.0\.2 is a loopback address/);
+      expect(allowed.requests).toBe(1);
+      expect(elsewhere.requests).toBe(0);
+    });
+
+    it('guards the OAuth2 token request too', async () => {
+      const tokenServer = countingServer((_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ access_token: 't', expires_in: 3600 }));
+      });
+      const tokenHost = await start(tokenServer.server);
+      // The API is on an allowed address; only the token endpoint is outside the policy.
+      const api = countingServer();
+      const apiHost = await start(api.server, '127.0.0.2');
+      const result = await probe(
+        {
+          url: `http://${apiHost}/api`,
+          auth: {
+            type: 'oauth2ClientCredentials',
+            tokenUrl: `http://${tokenHost}/token`,
+            clientId: 'c',
+            clientSecret: 's',
+          },
+        },
+        { outbound: outboundPolicy(false, ['127.0.0.2/32']), tokenCache: new OAuthTokenCache() },
+      );
+      expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
+      expect(result.message).toMatch(
+        /OAuth2 token endpoint .*outbound guard.*127\.0\.0\.1 is a loopback address/,
+      );
+      expect(tokenServer.requests).toBe(0);
+      expect(api.requests).toBe(0);
+    });
+
+    it('refuses a cloud metadata address even where private addresses are allowed', async () => {
+      const startedAt = Date.now();
+      const result = await probe(
+        { url: 'http://169.254.169.254/latest/meta-data/', timeoutMs: 3000 },
+        { outbound: LOOPBACK },
+      );
+      expect(result).toMatchObject({ status: 'down', category: 'connectivity' });
+      expect(result.message).toMatch(/outbound guard.*169\.254\.169\.254 is a cloud metadata address/);
+      // Refused before any connection attempt, not after the timeout.
+      expect(Date.now() - startedAt).toBeLessThan(1000);
     });
   });
 });

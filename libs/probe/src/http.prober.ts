@@ -11,6 +11,7 @@ import { authorize } from './auth';
 import { exchange, type ExchangeContext, type Hop } from './exchange';
 import type { HttpObservation } from './http-observation';
 import { OAuthTokenCache } from './oauth-token';
+import { PUBLIC_ONLY, type OutboundPolicy } from './outbound-guard';
 import type { PhaseClock } from './phase-clock';
 import type { TlsOptions } from './timed-connector';
 
@@ -27,6 +28,8 @@ export interface ProbeOptions {
   bodyCapBytes?: number;
   tls?: TlsOptions;
   tokenCache?: OAuthTokenCache;
+  /** Where the probe may connect (its redirects and OAuth token request too); public addresses only by default. */
+  outbound?: OutboundPolicy;
 }
 
 /** The fields of an integration a probe needs. */
@@ -147,6 +150,7 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
     deadlineAt: performance.now() + target.timeoutMs,
     bodyCapBytes: capBytes,
     tls: options.tls ?? {},
+    outbound: options.outbound ?? PUBLIC_ONLY,
   };
   const started = performance.now();
 
@@ -156,6 +160,7 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
     defaultHeaders(target),
     options.tokenCache ?? sharedTokenCache,
     signal,
+    context.outbound,
   );
   const outcome = authorized.tokenFailure
     ? null

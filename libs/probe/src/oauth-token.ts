@@ -1,6 +1,8 @@
 import type { TokenEndpointFailure } from '@ihm/diagnosis';
 import { createHash } from 'node:crypto';
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
+import { outboundAgent } from './outbound-connector';
+import type { OutboundPolicy } from './outbound-guard';
 import { transportFailure } from './transport-failure';
 
 type OAuth2Auth = { tokenUrl: string; clientId: string; clientSecret: string; scope?: string | undefined };
@@ -21,13 +23,18 @@ export type TokenOutcome = { token: string } | { failure: TokenEndpointFailure }
 export class OAuthTokenCache {
   private readonly tokens = new Map<string, CachedToken>();
 
-  async get(auth: OAuth2Auth, signal: AbortSignal, now = Date.now()): Promise<TokenOutcome> {
+  async get(
+    auth: OAuth2Auth,
+    signal: AbortSignal,
+    outbound: OutboundPolicy,
+    now = Date.now(),
+  ): Promise<TokenOutcome> {
     const key = createHash('sha256')
       .update([auth.tokenUrl, auth.clientId, auth.clientSecret, auth.scope ?? ''].join('\0'))
       .digest('hex');
     const cached = this.tokens.get(key);
     if (cached && cached.expiresAt - RENEW_MARGIN_MS > now) return { token: cached.accessToken };
-    const outcome = await fetchToken(auth, signal);
+    const outcome = await fetchToken(auth, signal, dispatcherFor(outbound));
     if ('token' in outcome) {
       const lifetime = outcome.expiresIn ?? DEFAULT_LIFETIME_S;
       this.tokens.set(key, { accessToken: outcome.token, expiresAt: now + lifetime * 1000 });
@@ -38,9 +45,19 @@ export class OAuthTokenCache {
   }
 }
 
+/** One connection pool per policy (a process has one), its connections checked by the outbound guard. */
+const dispatchers = new WeakMap<OutboundPolicy, Dispatcher>();
+
+function dispatcherFor(policy: OutboundPolicy): Dispatcher {
+  let dispatcher = dispatchers.get(policy);
+  if (!dispatcher) dispatchers.set(policy, (dispatcher = outboundAgent(policy)));
+  return dispatcher;
+}
+
 async function fetchToken(
   auth: OAuth2Auth,
   signal: AbortSignal,
+  dispatcher: Dispatcher,
 ): Promise<{ token: string; expiresIn: number | null } | { failure: TokenEndpointFailure }> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   if (auth.scope) form.set('scope', auth.scope);
@@ -67,6 +84,7 @@ async function fetchToken(
       },
       body: form.toString(),
       signal,
+      dispatcher,
     });
     const text = (await response.body.text()).slice(0, 65_536);
     let json: Record<string, unknown> = {};

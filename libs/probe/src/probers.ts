@@ -1,9 +1,16 @@
 import { probeHttp, type ProbeOptions, type ProbeTarget } from './http.prober';
 import type { HttpObservation } from './http-observation';
+import type { OutboundPolicy } from './outbound-guard';
 
 export type Prober = (target: ProbeTarget, options?: ProbeOptions) => Promise<HttpObservation>;
 
-/** Every probe kind behind one function type; a new protocol is a new file and one entry here. */
-export const probers = { http: probeHttp } as const satisfies Record<string, Prober>;
+/**
+ * Every probe kind behind one function type, each bound to the outbound policy; a new protocol is a new file and
+ * one entry here.
+ */
+export const probersFor = (outbound: OutboundPolicy) =>
+  ({
+    http: (target, options) => probeHttp(target, { ...options, outbound }),
+  }) as const satisfies Record<string, Prober>;
 
-export type Probers = typeof probers;
+export type Probers = ReturnType<typeof probersFor>;

@@ -1,7 +1,9 @@
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { lookup as dnsLookup } from 'node:dns';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { buildConnector } from 'undici';
+import type { buildConnector } from 'undici';
+import { guardedConnector, type LookupCallback, type LookupFunction } from './outbound-connector';
+import type { OutboundPolicy } from './outbound-guard';
 import type { PhaseClock } from './phase-clock';
 
 export interface TlsOptions {
@@ -9,43 +11,34 @@ export interface TlsOptions {
   ca?: string | Buffer | (string | Buffer)[];
 }
 
-type LookupCallback = (
-  error: NodeJS.ErrnoException | null,
-  address: string | LookupAddress[],
-  family?: number,
-) => void;
-
 /**
  * An undici connector that times DNS, TCP connect and the TLS handshake of a fresh connection, and keeps the
- * peer certificate. The result's phases come from here.
+ * peer certificate. The result's phases come from here. Every address passes the outbound guard.
  */
 export function timedConnector(
   clock: PhaseClock,
   timeoutMs: number,
+  policy: OutboundPolicy,
   tls: TlsOptions = {},
 ): buildConnector.connector {
-  const timedLookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => {
+  const timedLookup: LookupFunction = (hostname, options, callback) => {
     const started = performance.now();
-    dnsLookup(hostname, options, ((
-      error: NodeJS.ErrnoException | null,
-      address: string | LookupAddress[],
-      family?: number,
-    ) => {
+    dnsLookup(hostname, options, ((error, address, family) => {
       clock.lookupDone(performance.now() - started);
       callback(error, address, family);
     }) as LookupCallback);
   };
-  const connector = buildConnector({
-    timeout: timeoutMs,
-    ...(tls.ca ? { ca: tls.ca } : {}),
-    lookup: timedLookup,
-  } as buildConnector.BuildOptions);
+  const connector = guardedConnector(
+    policy,
+    { timeout: timeoutMs, ...(tls.ca ? { ca: tls.ca } : {}) } as buildConnector.BuildOptions,
+    timedLookup,
+  );
   return (options, callback) => {
     const started = performance.now();
     const secure = options.protocol === 'https:';
-    // Typed as void, but undici's connector returns the socket it opens.
-    const socket = connector(options, callback) as unknown as Socket;
-    socket.once('connect', () => {
+    // Typed as void, but undici's connector returns the socket it opens (none when the guard refused).
+    const socket = connector(options, callback) as unknown as Socket | undefined;
+    socket?.once('connect', () => {
       const connectedAt = performance.now();
       clock.connected(started, secure);
       if (secure) socket.once('secureConnect', () => clock.secured(socket as TLSSocket, connectedAt));

@@ -11,6 +11,8 @@ describe(parseEnv.name, () => {
       embeddedPostgresPort: 54320,
       apiToken: undefined,
       metricsToken: undefined,
+      // Demo mode (the default without DATABASE_URL) probes its sandbox on loopback.
+      outbound: { allowPrivate: true, allowedCidrs: [] },
       metricsTagLabels: [],
       adminPassword: undefined,
       sessionTtlHours: 12,
@@ -50,6 +52,12 @@ describe(parseEnv.name, () => {
     [{ ALERT_GROUP_WAIT_SECONDS: '0' }, { alertGroupWaitSeconds: 0 }],
     [{ METRICS_TAG_LABELS: 'team, env,team' }, { metricsTagLabels: ['team', 'env'] }],
     [{ ALERT_SEND_TIMEOUT_SECONDS: '2' }, { alertSendTimeoutMs: 2000 }],
+    [{ DATABASE_URL: 'postgresql://u:p@db:5432/x' }, { outbound: { allowPrivate: false, allowedCidrs: [] } }],
+    [
+      { DATABASE_URL: 'postgresql://u:p@db:5432/x', ALLOW_PRIVATE_TARGETS: 'true' },
+      { outbound: { allowPrivate: true } },
+    ],
+    [{ DEMO: '1', ALLOW_PRIVATE_TARGETS: 'false' }, { outbound: { allowPrivate: false } }],
     [
       { MONITOR_PORT: '4100', DATABASE_URL: '' },
       { port: 4100, databaseUrl: undefined },
@@ -65,6 +73,18 @@ describe(parseEnv.name, () => {
     ['a,b,c,d,e,f,g,h,i,j,k', /METRICS_TAG_LABELS: must name at most 10 tag keys/],
   ])('refuses METRICS_TAG_LABELS=%s', (value, message) => {
     expect(() => parseEnv({ METRICS_TAG_LABELS: value })).toThrow(message);
+  });
+
+  it('reads ALLOWED_TARGET_CIDRS as a list and names an entry that is not a network', () => {
+    const { outbound } = parseEnv({ ALLOWED_TARGET_CIDRS: '10.20.0.0/16, fd12::/48,192.168.1.7' });
+    expect(outbound.allowedCidrs.map(([address, bits]) => `${address.toString()}/${bits}`)).toEqual([
+      '10.20.0.0/16',
+      'fd12::/48',
+      '192.168.1.7/32',
+    ]);
+    expect(() => parseEnv({ ALLOWED_TARGET_CIDRS: '10.0.0.0/8,intranet' })).toThrow(
+      /ALLOWED_TARGET_CIDRS: "intranet" is not an IP address or CIDR/,
+    );
   });
 
   it('lists every bad variable by name in one error, without echoing secret values', () => {

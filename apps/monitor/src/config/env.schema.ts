@@ -1,3 +1,4 @@
+import { outboundPolicy } from '@ihm/probe';
 import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
@@ -82,6 +83,23 @@ export const EnvSchema = z
     ALERT_GROUP_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     ALERT_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
     ALERT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    ALLOW_PRIVATE_TARGETS: flag.optional(),
+    ALLOWED_TARGET_CIDRS: z
+      .string()
+      .transform((list) =>
+        list
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .superRefine((entries, context) => {
+        try {
+          outboundPolicy(false, entries);
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      })
+      .default([]),
   })
   .transform((env) => ({
     databaseUrl: env.DATABASE_URL,
@@ -111,6 +129,11 @@ export const EnvSchema = z
     alertGroupWaitSeconds: env.ALERT_GROUP_WAIT_SECONDS,
     alertSendTimeoutMs: env.ALERT_SEND_TIMEOUT_SECONDS * 1000,
     alertRetentionDays: env.ALERT_RETENTION_DAYS,
+    // Where probes, OAuth token requests and alert deliveries may connect. Demo mode probes its loopback sandbox.
+    outbound: outboundPolicy(
+      env.ALLOW_PRIVATE_TARGETS ?? env.DEMO ?? env.DATABASE_URL === undefined,
+      env.ALLOWED_TARGET_CIDRS,
+    ),
   }));
 
 export type Env = z.output<typeof EnvSchema>;

@@ -1,3 +1,4 @@
+import { outboundPolicy } from '@ihm/probe';
 import type { AlertRule, AlertRulePatch, Channel, ChannelRequest } from '@ihm/contracts';
 import { createSandboxServer, RECEIVER_PATH, type ReceivedDelivery } from '@ihm/sandbox';
 import { Logger } from '@nestjs/common';
@@ -103,7 +104,9 @@ describe(DemoSeedService.name, () => {
     if (channel?.type !== 'webhook') throw new Error('no webhook channel registered');
     const { url, secret = '' } = channel.config;
 
-    const outcome = await sendWebhook({ url, secret }, testMessage('channel-1', sandboxUrl, new Date()));
+    const outcome = await sendWebhook({ url, secret }, testMessage('channel-1', sandboxUrl, new Date()), {
+      outbound: outboundPolicy(true, []), // the sandbox listens on loopback, as in demo mode
+    });
     expect(outcome).toMatchObject({ ok: true, status: 204 });
     const received = (await (await fetch(url)).json()) as ReceivedDelivery[];
     expect(received[0]).toMatchObject({ verified: true, type: 'alert.test', category: 'connectivity' });

@@ -1,3 +1,4 @@
+import { PUBLIC_ONLY } from '@ihm/probe';
 import {
   CreateIntegrationRequestSchema,
   MASKED_SECRET,
@@ -105,6 +106,7 @@ function setup() {
   const serviceWith = (encryptionKey: Buffer) =>
     new IntegrationService(repository as unknown as IntegrationRepository, alerts, {
       encryptionKey,
+      env: { outbound: PUBLIC_ONLY },
     } as RuntimeConfig);
   return { repository, closed, service: serviceWith(KEY), serviceWith };
 }
@@ -147,6 +149,42 @@ describe(IntegrationService.name, () => {
         ],
       });
       expect(repository.stored.size).toBe(0);
+    });
+
+    it.each([
+      ['http://169.254.169.254/latest/meta-data/', 'url', /cloud metadata address/],
+      [
+        'http://10.0.0.5:8080/health',
+        'url',
+        /10\.0\.0\.5 is a private \(RFC 1918\) address; set ALLOWED_TARGET_CIDRS/,
+      ],
+      ['http://[::ffff:127.0.0.1]/', 'url', /127\.0\.0\.1\) is a loopback address/],
+      ['http://0x7f.1/', 'url', /127\.0\.0\.1 is a loopback address/],
+      ['http://metadata.google.internal/computeMetadata/v1/', 'url', /cloud metadata host name/],
+    ])(
+      'refuses %s, an address the outbound guard refuses, as a field error, and stores nothing',
+      async (url, field, message) => {
+        const { repository, service } = setup();
+        await expect(service.create(definition({ url }))).rejects.toMatchObject({
+          code: 'VALIDATION_FAILED',
+          details: [{ field, message: expect.stringMatching(message) }],
+        });
+        expect(repository.stored.size).toBe(0);
+      },
+    );
+
+    it('refuses an OAuth2 token URL on a refused address, and takes a name (checked when it resolves)', async () => {
+      const { repository, service } = setup();
+      const oauth = (tokenUrl: string) =>
+        definition({
+          auth: { type: 'oauth2ClientCredentials', tokenUrl, clientId: 'id', clientSecret: 's3cret' },
+        });
+      await expect(service.create(oauth('http://192.168.1.10/token'))).rejects.toMatchObject({
+        details: [{ field: 'auth.tokenUrl', message: expect.stringMatching(/192\.168\.1\.10 is a private/) }],
+      });
+      expect(repository.stored.size).toBe(0);
+      await service.create(oauth('https://auth.internal.example.com/token'));
+      expect(repository.stored.size).toBe(1);
     });
 
     it('answers name taken for a name in use', async () => {

@@ -8,10 +8,12 @@ import {
   type ListIntegrationsQuery,
   type IntegrationPatch,
 } from '@ihm/contracts';
+import type { OutboundPolicy } from '@ihm/probe';
 import { Inject, Injectable } from '@nestjs/common';
 import { AlertCloser } from '../alerting/evaluation/alert-closer.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { MonitorError } from '../common/monitor-error';
+import { refusedTargets, type OutboundField } from '../security/outbound-targets';
 import { SecretBox } from '../security/secret-box';
 import { findMaskedSecrets, keepMaskedSecrets } from './integration-secrets';
 import { sealIntegration, toDefinition, toIntegration } from './integration.mapper';
@@ -21,6 +23,7 @@ import type { StoredIntegration } from './stored-integration';
 @Injectable()
 export class IntegrationService {
   private readonly box: SecretBox;
+  private readonly outbound: OutboundPolicy;
 
   constructor(
     private readonly repository: IntegrationRepository,
@@ -28,10 +31,12 @@ export class IntegrationService {
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
   ) {
     this.box = new SecretBox(config.encryptionKey);
+    this.outbound = config.env.outbound;
   }
 
   async create(definition: IntegrationDefinition): Promise<Integration> {
     rejectIfAny(findMaskedSecrets(definition));
+    rejectIfAny(this.refusedTargets(definition));
     return toIntegration(await this.repository.create(sealIntegration(definition, this.box)));
   }
 
@@ -85,6 +90,7 @@ export class IntegrationService {
     rejectIfAny(errors);
     const parsed = CreateIntegrationRequestSchema.safeParse(value);
     if (!parsed.success) rejectIfAny(toFieldErrors(parsed.error));
+    rejectIfAny(this.refusedTargets(parsed.data as IntegrationDefinition));
     const updated = await this.repository.update(
       id,
       sealIntegration(parsed.data as IntegrationDefinition, this.box),
@@ -98,6 +104,12 @@ export class IntegrationService {
     await this.findRow(id);
     await this.alerts.integrationDeleted(id);
     if (!(await this.repository.delete(id))) throw notFound(id);
+  }
+
+  private refusedTargets({ url, auth }: IntegrationDefinition): FieldError[] {
+    const targets: OutboundField[] = [{ field: 'url', url }];
+    if (auth.type === 'oauth2ClientCredentials') targets.push({ field: 'auth.tokenUrl', url: auth.tokenUrl });
+    return refusedTargets(targets, this.outbound);
   }
 
   private async findRow(id: string): Promise<StoredIntegration> {

@@ -1,6 +1,7 @@
-import { probers } from '@ihm/probe';
+import { probersFor } from '@ihm/probe';
 import { Module } from '@nestjs/common';
 import { AlertingModule } from '../alerting/alerting.module';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { AlertEvaluator } from '../alerting/evaluation/alert-evaluator.service';
 import { IntegrationModule } from '../integrations/integration.module';
 import { CountResultsStep } from '../metrics/count-results.step';
@@ -19,7 +20,11 @@ import { RESULT_STEPS, type ResultStep } from './result-step';
   imports: [IntegrationModule, ResultsModule, AlertingModule],
   controllers: [ProbeController],
   providers: [
-    { provide: PROBERS, useValue: probers },
+    {
+      provide: PROBERS,
+      inject: [RUNTIME_CONFIG],
+      useFactory: (config: RuntimeConfig) => probersFor(config.env.outbound),
+    },
     {
       provide: RESULT_STEPS,
       inject: [RecordResultStep, CountResultsStep, AlertEvaluator],

@@ -23,6 +23,8 @@ export async function startMonitor(env: Record<string, string> = {}): Promise<Ru
     // ROLE=api by default: tests that want the scheduler say so.
     env: parseEnv({
       DEMO: '0',
+      // The sandbox and the receivers tests probe and deliver to listen on loopback.
+      ALLOW_PRIVATE_TARGETS: 'true',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       ROLE: 'api',
       // Sent as they come: tests of grouping set a wait.

@@ -8,7 +8,14 @@ export const MONITOR_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 /** A monitor process (`node dist/main.js`) with the given environment; its output is kept for failures. */
 export function spawnMonitor(env: Record<string, string>): ChildProcess & { output: string[] } {
   const child = spawn(process.execPath, [MONITOR_MAIN], {
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LOG_LEVEL: 'warn', ...env },
+    // Targets and receivers in tests listen on loopback.
+    env: {
+      PATH: process.env.PATH ?? '',
+      NO_COLOR: '1',
+      LOG_LEVEL: 'warn',
+      ALLOW_PRIVATE_TARGETS: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   }) as ChildProcess & { output: string[] };
   child.output = [];

@@ -1,3 +1,4 @@
+import type { OutboundPolicy } from '@ihm/probe';
 import type { ChannelMessage } from './channel-message';
 import type { DeliveryOutcome } from './delivery-outcome';
 
@@ -8,6 +9,8 @@ export interface SendOptions {
   now?: Date;
   /** The whole attempt's deadline, answer included. */
   timeoutMs?: number;
+  /** Where the channel may connect; public addresses only unless given. */
+  outbound?: OutboundPolicy;
 }
 
 /** Delivers one message to one channel: a single HTTP call, resolved with its outcome, never rejected. */

@@ -1,3 +1,4 @@
+import { outboundPolicy } from '@ihm/probe';
 import { channelMessage } from '../../../test/receivers/channel-message.fixture';
 import { WebhookReceiver } from '../../../test/receivers/webhook-receiver';
 import { channelSenders, sendToChannel } from './channel-senders';
@@ -24,8 +25,17 @@ describe(sendToChannel.name, () => {
   afterEach(() => receiver.close());
 
   it("sends through the channel type's own sender", async () => {
-    await sendToChannel({ type: 'webhook', config: { url: receiver.url(), secret } }, channelMessage());
-    await sendToChannel({ type: 'slack', config: { webhookUrl: receiver.url('/slack') } }, channelMessage());
+    const options = { outbound: outboundPolicy(true, []) };
+    await sendToChannel(
+      { type: 'webhook', config: { url: receiver.url(), secret } },
+      channelMessage(),
+      options,
+    );
+    await sendToChannel(
+      { type: 'slack', config: { webhookUrl: receiver.url('/slack') } },
+      channelMessage(),
+      options,
+    );
     const [webhook, slack] = receiver.deliveries;
     expect(webhook).toMatchObject({ path: '/hook', verified: true, json: { type: 'alert.firing' } });
     expect(slack).toMatchObject({ path: '/slack', verified: false, json: { blocks: expect.any(Array) } });

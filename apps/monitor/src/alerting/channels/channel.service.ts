@@ -11,6 +11,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { MonitorError } from '../../common/monitor-error';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
+import { refusedTargets, type OutboundField } from '../../security/outbound-targets';
 import { SecretBox, SecretBoxError } from '../../security/secret-box';
 import { channelHealth } from './channel-health';
 import { keepMaskedChannelSecrets, splitChannelSecrets } from './channel-secrets';
@@ -44,6 +45,7 @@ export class ChannelService {
     const config: Config = generated ? { ...request.config, secret: generated } : request.config;
     if (Object.values(config).includes(MASKED_SECRET))
       throw invalid([{ field: 'config', message: 'a new channel cannot refer to a stored secret' }]);
+    this.rejectRefusedTargets(config);
     const stored = await this.repository.create(this.seal(request.name, request.type, config));
     const channel = await this.present(stored);
     return generated ? { ...channel, config: { ...channel.config, secret: generated } } : channel;
@@ -71,6 +73,7 @@ export class ChannelService {
     if (errors.length > 0) throw invalid(errors);
     const reparsed = ChannelRequestSchema.safeParse({ ...request, config });
     if (!reparsed.success) throw invalid(toFieldErrors(reparsed.error));
+    this.rejectRefusedTargets(config);
     const updated = await this.repository.update(id, this.seal(request.name, request.type, config));
     if (!updated) throw notFound(id);
     return this.present(updated);
@@ -136,8 +139,21 @@ export class ChannelService {
     }
   }
 
+  /** Where a channel's config says to connect: its URL, or an email server's host. */
+  private rejectRefusedTargets(config: Config): void {
+    const targets: OutboundField[] = [];
+    for (const field of ['url', 'webhookUrl'] as const) {
+      const url = config[field];
+      if (typeof url === 'string') targets.push({ field: `config.${field}`, url });
+    }
+    if (typeof config.host === 'string') targets.push({ field: 'config.host', host: config.host });
+    const errors = refusedTargets(targets, this.runtime.env.outbound);
+    if (errors.length > 0) throw invalid(errors);
+  }
+
+  /** Every delivery and send test goes through here, so through the outbound guard. */
   send(channel: SendableChannel, message: ChannelMessage, options?: SendOptions): Promise<DeliveryOutcome> {
-    return sendToChannel(channel, message, options);
+    return sendToChannel(channel, message, { ...options, outbound: this.runtime.env.outbound });
   }
 
   private async present(stored: StoredChannel): Promise<Channel> {

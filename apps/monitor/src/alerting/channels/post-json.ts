@@ -1,3 +1,5 @@
+import { outboundAgent, PUBLIC_ONLY, type OutboundPolicy } from '@ihm/probe';
+import { fetch, type Dispatcher } from 'undici';
 import type { SendOptions } from './channel-sender';
 import { withoutAnswer, type DeliveryOutcome } from './delivery-outcome';
 import { requestFailure } from './request-failure';
@@ -12,6 +14,15 @@ function isHttpUrl(url: string): boolean {
   if (!URL.canParse(url)) return false;
   const { protocol } = new URL(url);
   return protocol === 'http:' || protocol === 'https:';
+}
+
+/** One connection pool per policy (a process has one), its connections checked by the outbound guard. */
+const dispatchers = new WeakMap<OutboundPolicy, Dispatcher>();
+
+function dispatcherFor(policy: OutboundPolicy): Dispatcher {
+  let dispatcher = dispatchers.get(policy);
+  if (!dispatcher) dispatchers.set(policy, (dispatcher = outboundAgent(policy)));
+  return dispatcher;
 }
 
 /** The first `EXCERPT_BYTES` of the body as text; the rest is never read. */
@@ -56,7 +67,7 @@ export async function postJson(
   url: string,
   body: string,
   headers: Readonly<Record<string, string>>,
-  { signal, now = new Date(), timeoutMs = DEFAULT_TIMEOUT_MS }: SendOptions = {},
+  { signal, now = new Date(), timeoutMs = DEFAULT_TIMEOUT_MS, outbound = PUBLIC_ONLY }: SendOptions = {},
 ): Promise<DeliveryOutcome> {
   if (!isHttpUrl(url)) return withoutAnswer('the URL is not an http(s) URL');
   const deadline = AbortSignal.timeout(timeoutMs);
@@ -67,6 +78,7 @@ export async function postJson(
       body,
       redirect: 'manual',
       signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+      dispatcher: dispatcherFor(outbound),
     });
     return {
       ok: response.ok,

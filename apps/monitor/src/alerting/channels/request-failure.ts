@@ -35,12 +35,20 @@ function codeOf(error: unknown): string | null {
   return typeof name === 'string' ? name : null;
 }
 
+function outboundReason(error: unknown): string {
+  const { message, cause } = error as { message?: unknown; cause?: { message?: unknown } };
+  const text = typeof cause?.message === 'string' ? cause.message : message;
+  return typeof text === 'string' ? text : 'refused by the outbound guard';
+}
+
 /**
  * Why a request got no answer, named from the error's code alone: error messages may quote the URL, and a
  * Slack webhook URL is itself the secret.
  */
 export function requestFailure(error: unknown): string {
   const code = codeOf(error);
+  // The guard's reason names the host and the address it refused, never the URL's path (a Slack URL's secret).
+  if (code === 'OUTBOUND_REFUSED') return outboundReason(error);
   if (code === 'BAD_PORT') return 'the port is one fetch refuses to connect to (BAD_PORT)';
   if (code === null || !/^[A-Za-z_][\w-]*$/.test(code)) return 'request failed';
   const failure = FAILURES[code];

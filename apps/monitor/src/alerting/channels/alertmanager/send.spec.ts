@@ -1,8 +1,12 @@
+import { outboundPolicy } from '@ihm/probe';
 import { AlertmanagerServer } from '../../../../test/receivers/alertmanager-server';
 import { channelMessage, groupedIntegrations } from '../../../../test/receivers/channel-message.fixture';
 import { WebhookReceiver } from '../../../../test/receivers/webhook-receiver';
 import type { ChannelMessage } from '../channel-message';
 import { sendAlertmanager } from './send';
+
+/** The test receivers listen on loopback, which the outbound guard refuses unless allowed. */
+const LOOPBACK = outboundPolicy(true, []);
 
 interface ListedAlert {
   labels: Record<string, string>;
@@ -49,7 +53,7 @@ describe(sendAlertmanager.name, () => {
 
   it('fires an alert that Alertmanager lists as active with its labels, and resolves it', async () => {
     const firing = firingNow();
-    expect(await sendAlertmanager({ url: alertmanager.url }, firing)).toMatchObject({
+    expect(await sendAlertmanager({ url: alertmanager.url }, firing, { outbound: LOOPBACK })).toMatchObject({
       ok: true,
       status: 200,
       error: null,
@@ -69,7 +73,10 @@ describe(sendAlertmanager.name, () => {
     });
     expect(Date.parse(alert?.endsAt ?? '')).toBeGreaterThan(Date.now() + 23 * 3_600_000);
 
-    expect((await sendAlertmanager({ url: `${alertmanager.url}/` }, resolvedNow(firing))).ok).toBe(true);
+    expect(
+      (await sendAlertmanager({ url: `${alertmanager.url}/` }, resolvedNow(firing), { outbound: LOOPBACK }))
+        .ok,
+    ).toBe(true);
     expect(byIntegration(await listed('?active=true'), 'Payments API')).toBeUndefined();
   });
 
@@ -79,12 +86,12 @@ describe(sendAlertmanager.name, () => {
       integrations,
       alert: { ...channelMessage().alert, category: 'connectivity' },
     });
-    expect((await sendAlertmanager({ url: alertmanager.url }, firing)).ok).toBe(true);
+    expect((await sendAlertmanager({ url: alertmanager.url }, firing, { outbound: LOOPBACK })).ok).toBe(true);
     const alerts = await listed('?active=true');
     for (const { name } of integrations) {
       expect(byIntegration(alerts, name)).toMatchObject({ labels: { category: 'connectivity' } });
     }
-    await sendAlertmanager({ url: alertmanager.url }, resolvedNow(firing));
+    await sendAlertmanager({ url: alertmanager.url }, resolvedNow(firing), { outbound: LOOPBACK });
     const left = await listed('?active=true');
     expect(integrations.filter(({ name }) => byIntegration(left, name))).toEqual([]);
   });
@@ -92,7 +99,9 @@ describe(sendAlertmanager.name, () => {
   it("answers Alertmanager's refusal as an outcome", async () => {
     const receiver = await WebhookReceiver.start({ reply: { status: 400, body: '{"code":400}' } });
     try {
-      const outcome = await sendAlertmanager({ url: receiver.url('/am') }, firingNow());
+      const outcome = await sendAlertmanager({ url: receiver.url('/am') }, firingNow(), {
+        outbound: LOOPBACK,
+      });
       expect(outcome).toMatchObject({ ok: false, status: 400, error: 'HTTP 400', gone: false });
       expect(receiver.deliveries[0]?.path).toBe('/am/api/v2/alerts');
     } finally {

@@ -1,3 +1,4 @@
+import { outboundPolicy } from '@ihm/probe';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { channelMessage } from '../../../../test/receivers/channel-message.fixture';
 import {
@@ -13,6 +14,8 @@ import { sendEmail, type EmailConfig } from './send';
 const message = channelMessage();
 const PASSWORD = 'pw-Zq8!sEcReT';
 const LOGIN = { username: 'monitor', password: PASSWORD };
+/** The test servers listen on loopback, which the outbound guard refuses unless allowed. */
+const LOOPBACK = outboundPolicy(true, []);
 
 const configFor = (port: number, overrides: Partial<EmailConfig> = {}): EmailConfig => ({
   host: '127.0.0.1',
@@ -47,7 +50,7 @@ describe(sendEmail.name, () => {
 
   it('delivers the subject, both bodies and the Message-ID to every recipient, logged in', async () => {
     const smtp = await start({ login: LOGIN });
-    const outcome = await sendEmail(configFor(smtp.port, LOGIN), message);
+    const outcome = await sendEmail(configFor(smtp.port, LOGIN), message, { outbound: LOOPBACK });
     expect(outcome).toEqual({
       ok: true,
       status: 250,
@@ -72,8 +75,8 @@ describe(sendEmail.name, () => {
 
   it('sends a retry with the same Message-ID, and without AUTH when no username is set', async () => {
     const smtp = await start();
-    await sendEmail(configFor(smtp.port), message);
-    await sendEmail(configFor(smtp.port), message);
+    await sendEmail(configFor(smtp.port), message, { outbound: LOOPBACK });
+    await sendEmail(configFor(smtp.port), message, { outbound: LOOPBACK });
     const ids = smtp.mails.map((mail) => mailHeader(mail.raw, 'Message-ID'));
     expect(ids).toEqual([
       `<${message.id}@integration-health-monitor>`,
@@ -86,6 +89,7 @@ describe(sendEmail.name, () => {
     const outcome = await sendEmail(
       configFor(smtp.port, { username: 'monitor', password: 'wrong-Pa55' }),
       message,
+      { outbound: LOOPBACK },
     );
     expect(outcome).toEqual({
       ok: false,
@@ -117,7 +121,7 @@ describe(sendEmail.name, () => {
     ],
   ])('fails on %s, not as a channel that is gone', async (_, refuse, expected) => {
     const smtp = await start({ refuse });
-    const outcome = await sendEmail(configFor(smtp.port), message);
+    const outcome = await sendEmail(configFor(smtp.port), message, { outbound: LOOPBACK });
     expect(outcome).toEqual({
       ok: false,
       retryAfterSeconds: null,
@@ -136,7 +140,10 @@ describe(sendEmail.name, () => {
 
     it('gives up on a server that never sends its greeting within the timeout', async () => {
       const started = performance.now();
-      const outcome = await sendEmail(configFor(silent.port, LOGIN), message, { timeoutMs: 300 });
+      const outcome = await sendEmail(configFor(silent.port, LOGIN), message, {
+        outbound: LOOPBACK,
+        timeoutMs: 300,
+      });
       expect(performance.now() - started).toBeLessThan(2000);
       expect(outcome).toEqual({
         ok: false,
@@ -149,7 +156,10 @@ describe(sendEmail.name, () => {
     });
 
     it('ends when the attempt is aborted (shutdown)', async () => {
-      const outcome = await sendEmail(configFor(silent.port), message, { signal: AbortSignal.timeout(100) });
+      const outcome = await sendEmail(configFor(silent.port), message, {
+        outbound: LOOPBACK,
+        signal: AbortSignal.timeout(100),
+      });
       expect(outcome).toMatchObject({ ok: false, status: null, error: 'the attempt was aborted' });
     });
   });
@@ -157,7 +167,7 @@ describe(sendEmail.name, () => {
   it('names a refused connection by its code, never with the host or the password', async () => {
     const closed = await silentServer();
     await closed.close();
-    const outcome = await sendEmail(configFor(closed.port, LOGIN), message);
+    const outcome = await sendEmail(configFor(closed.port, LOGIN), message, { outbound: LOOPBACK });
     expect(outcome).toEqual({
       ok: false,
       status: null,

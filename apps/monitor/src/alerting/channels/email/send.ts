@@ -1,8 +1,11 @@
+import { PUBLIC_ONLY, resolveOutbound } from '@ihm/probe';
+import { isIP } from 'node:net';
 import { createTransport } from 'nodemailer';
 import type { ChannelMessage } from '../channel-message';
 import type { SendOptions } from '../channel-sender';
 import { withoutAnswer, type DeliveryOutcome } from '../delivery-outcome';
 import { DEFAULT_TIMEOUT_MS, formatTimeout } from '../post-json';
+import { requestFailure } from '../request-failure';
 import { emailPayload } from './payload';
 import { excerpt, replyCode, smtpFailure } from './smtp-failure';
 
@@ -29,14 +32,22 @@ export function emailMessageId(message: ChannelMessage): string {
 export async function sendEmail(
   config: EmailConfig,
   message: ChannelMessage,
-  { signal, timeoutMs = DEFAULT_TIMEOUT_MS }: SendOptions = {},
+  { signal, timeoutMs = DEFAULT_TIMEOUT_MS, outbound = PUBLIC_ONLY }: SendOptions = {},
 ): Promise<DeliveryOutcome> {
   const deadline = AbortSignal.timeout(timeoutMs);
+  let address: string;
+  try {
+    address = await resolveOutbound(config.host, outbound);
+  } catch (error) {
+    return withoutAnswer(requestFailure(error));
+  }
   const transport = createTransport({
-    host: config.host,
+    // The address the guard checked, so no second lookup can lead elsewhere; TLS still verifies the name.
+    host: address,
     port: config.port,
     secure: config.secure,
     requireTLS: false,
+    ...(isIP(config.host) ? {} : { tls: { servername: config.host } }),
     ...(config.username ? { auth: { user: config.username, pass: config.password ?? '' } } : {}),
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,

@@ -1,7 +1,11 @@
+import { outboundPolicy } from '@ihm/probe';
 import { channelMessage } from '../../../../test/receivers/channel-message.fixture';
 import { WebhookReceiver, type ScriptedReply } from '../../../../test/receivers/webhook-receiver';
 import type { DeliveryOutcome } from '../delivery-outcome';
 import { sendPagerDuty } from './send';
+
+/** The test receivers listen on loopback, which the outbound guard refuses unless allowed. */
+const LOOPBACK = outboundPolicy(true, []);
 
 const routingKey = 'R0UT1NGKEY0123456789abcdefABCDEF';
 const firing = channelMessage();
@@ -20,7 +24,10 @@ describe(sendPagerDuty.name, () => {
   afterEach(() => receiver.close());
 
   const send = (message = firing, options?: Parameters<typeof sendPagerDuty>[2]) =>
-    sendPagerDuty({ routingKey, url: receiver.url('/v2/enqueue') }, message, options);
+    sendPagerDuty({ routingKey, url: receiver.url('/v2/enqueue') }, message, {
+      outbound: LOOPBACK,
+      ...options,
+    });
 
   it('triggers, then resolves the same incident: one dedup_key for both', async () => {
     expect(await send(firing)).toEqual({
@@ -64,7 +71,9 @@ describe(sendPagerDuty.name, () => {
   });
 
   it('sends nothing with a routing key that is not one, a masked one included', async () => {
-    const outcome = await sendPagerDuty({ routingKey: '********', url: receiver.url() }, firing);
+    const outcome = await sendPagerDuty({ routingKey: '********', url: receiver.url() }, firing, {
+      outbound: LOOPBACK,
+    });
     expect(outcome).toMatchObject({ ok: false, status: null, error: expect.stringContaining('routing key') });
     expect(receiver.deliveries).toHaveLength(0);
   });

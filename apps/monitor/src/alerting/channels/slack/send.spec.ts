@@ -1,8 +1,12 @@
+import { outboundPolicy } from '@ihm/probe';
 import { channelMessage } from '../../../../test/receivers/channel-message.fixture';
 import { WebhookReceiver, type ScriptedReply } from '../../../../test/receivers/webhook-receiver';
 import type { DeliveryOutcome } from '../delivery-outcome';
 import { slackPayload } from './payload';
 import { sendSlack } from './send';
+
+/** The test receivers listen on loopback, which the outbound guard refuses unless allowed. */
+const LOOPBACK = outboundPolicy(true, []);
 
 const message = channelMessage();
 // An incoming webhook's URL is its only credential.
@@ -16,7 +20,7 @@ describe(sendSlack.name, () => {
   afterEach(() => receiver.close());
 
   const send = (options?: Parameters<typeof sendSlack>[2]) =>
-    sendSlack({ webhookUrl: receiver.url(SECRET_PATH) }, message, options);
+    sendSlack({ webhookUrl: receiver.url(SECRET_PATH) }, message, { outbound: LOOPBACK, ...options });
 
   it('posts the Block Kit message, unsigned', async () => {
     expect(await send()).toEqual({

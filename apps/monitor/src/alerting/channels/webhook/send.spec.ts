@@ -1,3 +1,4 @@
+import { outboundPolicy } from '@ihm/probe';
 import { Webhook } from 'standardwebhooks';
 import { channelMessage } from '../../../../test/receivers/channel-message.fixture';
 import { WebhookReceiver, type ScriptedReply } from '../../../../test/receivers/webhook-receiver';
@@ -5,6 +6,9 @@ import type { DeliveryOutcome } from '../delivery-outcome';
 import { webhookPayload } from './payload';
 import { sendWebhook } from './send';
 import { generateWebhookSecret } from './sign';
+
+/** The test receivers listen on loopback, which the outbound guard refuses unless allowed. */
+const LOOPBACK = outboundPolicy(true, []);
 
 const secret = generateWebhookSecret();
 const message = channelMessage();
@@ -17,7 +21,7 @@ describe(sendWebhook.name, () => {
   afterEach(() => receiver.close());
 
   const send = (options?: Parameters<typeof sendWebhook>[2]) =>
-    sendWebhook({ url: receiver.url(), secret }, message, options);
+    sendWebhook({ url: receiver.url(), secret }, message, { outbound: LOOPBACK, ...options });
 
   it('delivers the notification body, signed so that standardwebhooks verifies it', async () => {
     const now = new Date();
@@ -110,7 +114,7 @@ describe(sendWebhook.name, () => {
   it('is refused by a receiver holding another secret: the receiver checks', async () => {
     const other = await WebhookReceiver.start({ secret: generateWebhookSecret() });
     try {
-      const outcome = await sendWebhook({ url: other.url(), secret }, message);
+      const outcome = await sendWebhook({ url: other.url(), secret }, message, { outbound: LOOPBACK });
       expect(outcome).toMatchObject({
         ok: false,
         status: 401,
@@ -123,7 +127,9 @@ describe(sendWebhook.name, () => {
   });
 
   it('sends nothing with a secret that is not one, and does not quote it', async () => {
-    const outcome = await sendWebhook({ url: receiver.url(), secret: '********' }, message);
+    const outcome = await sendWebhook({ url: receiver.url(), secret: '********' }, message, {
+      outbound: LOOPBACK,
+    });
     expect(outcome).toMatchObject({
       ok: false,
       status: null,
