@@ -312,7 +312,18 @@ describe('schema.prisma and migrations', () => {
       notification: { kind: 'firing', sequence: 1 },
       createdAt: at,
     };
+    const token = {
+      id: 'a0a0a0a0-0000-4000-8000-00000000a11e',
+      name: 'CI deploys',
+      role: 'editor',
+      tokenHash: Buffer.alloc(32, 7),
+      prefix: 'ihm_AbCdEf12',
+      createdAt: at,
+      expiresAt: new Date('2027-01-01T00:00:00.000Z'),
+      lastUsedAt: at,
+    };
     const models = [
+      [prisma.apiToken, token, Prisma.ApiTokenScalarFieldEnum, { id: token.id }],
       [prisma.alertRule, rule, Prisma.AlertRuleScalarFieldEnum, { id: rule.id }],
       [prisma.channel, channel, Prisma.ChannelScalarFieldEnum, { id: channel.id }],
       [
@@ -345,6 +356,7 @@ describe('schema.prisma and migrations', () => {
         'AdminAccount',
         'AdminSession',
         'Alert',
+        'ApiToken',
         'AlertEvaluation',
         'AlertRule',
         'AppSetting',

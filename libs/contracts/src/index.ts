@@ -1,3 +1,4 @@
+export * from './access.contract';
 export * from './alert-rule.contract';
 export * from './alert.contract';
 export * from './auth.contract';

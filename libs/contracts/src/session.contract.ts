@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RoleSchema } from './access.contract';
 
 /** `POST /api/session`: the dashboard signs the admin in with the password and gets a session token. */
 export const SignInRequestSchema = z.strictObject({
@@ -16,9 +17,9 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
-/** `GET /api/session`: who the caller is: a dashboard session (with its expiry) or the API token. */
+/** `GET /api/session`: who the caller is, a dashboard session (with its expiry) or an API token, and its role. */
 export const WhoAmISchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('session'), expiresAt: z.string() }),
-  z.object({ kind: z.literal('apiToken') }),
+  z.object({ kind: z.literal('session'), role: RoleSchema, expiresAt: z.string() }),
+  z.object({ kind: z.literal('apiToken'), role: RoleSchema }),
 ]);
 export type WhoAmI = z.infer<typeof WhoAmISchema>;

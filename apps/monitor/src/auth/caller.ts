@@ -1,9 +1,13 @@
+import type { Role } from '@ihm/contracts';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { SessionTokenHash } from './session-token';
 
-/** Who sent a request, as the guard established it. */
-export type Caller = { kind: 'apiToken' } | { kind: 'session'; tokenHash: SessionTokenHash; expiresAt: Date };
+/** Who sent a request, as the guard established it, with the role that decides what it may do. */
+export type Caller =
+  | { kind: 'apiToken'; role: 'admin' }
+  | { kind: 'session'; role: 'admin'; tokenHash: SessionTokenHash; expiresAt: Date }
+  | { kind: 'token'; role: Role; id: string };
 
 export interface AuthenticatedRequest extends Request {
   caller?: Caller;

@@ -5,6 +5,7 @@ import { MonitorError } from '../common/monitor-error';
 import { ZodPipe } from '../common/zod.pipe';
 import { CurrentCaller, type Caller } from './caller';
 import { Public } from './public.decorator';
+import { RequiresRole } from './requires-role.decorator';
 import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
 
@@ -35,11 +36,12 @@ export class SessionController {
   @Get()
   whoAmI(@CurrentCaller() caller: Caller): WhoAmI {
     return caller.kind === 'session'
-      ? { kind: 'session', expiresAt: caller.expiresAt.toISOString() }
-      : { kind: 'apiToken' };
+      ? { kind: 'session', role: caller.role, expiresAt: caller.expiresAt.toISOString() }
+      : { kind: 'apiToken', role: caller.role };
   }
 
-  /** Sign-out. With the API token there is no session to end: nothing happens. */
+  /** Sign-out, for every caller. With an API token there is no session to end: nothing happens. */
+  @RequiresRole('viewer')
   @Delete()
   @HttpCode(HttpStatus.NO_CONTENT)
   async signOut(@CurrentCaller() caller: Caller): Promise<void> {

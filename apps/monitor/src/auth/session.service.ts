@@ -2,7 +2,7 @@ import type { Session } from '@ihm/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import type { Caller } from './caller';
-import { SessionCache } from './session-cache';
+import { CredentialCache } from './credential-cache';
 import { SessionRepository } from './session.repository';
 import { hashSessionToken, newSessionToken, type SessionTokenHash } from './session-token';
 
@@ -14,7 +14,7 @@ export type SessionCheck = Extract<Caller, { kind: 'session' }> | { kind: 'expir
 /** Starts, checks and ends dashboard sessions. */
 @Injectable()
 export class SessionService {
-  private readonly cache = new SessionCache();
+  private readonly cache = new CredentialCache<Date>();
 
   constructor(
     private readonly sessions: SessionRepository,
@@ -34,15 +34,15 @@ export class SessionService {
     const key = cacheKey(tokenHash);
     const now = Date.now();
     const cached = this.cache.get(key, now);
-    if (cached) return { kind: 'session', tokenHash, expiresAt: cached };
+    if (cached) return { kind: 'session', role: 'admin', tokenHash, expiresAt: cached };
     const expiresAt = await this.sessions.expiresAt(tokenHash);
     if (!expiresAt) return { kind: 'unknown' };
     if (expiresAt.getTime() <= now) {
       await this.sessions.delete(tokenHash);
       return { kind: 'expired' };
     }
-    this.cache.set(key, expiresAt, now);
-    return { kind: 'session', tokenHash, expiresAt };
+    this.cache.set(key, expiresAt, expiresAt, now);
+    return { kind: 'session', role: 'admin', tokenHash, expiresAt };
   }
 
   /** Sign-out: refused at once by this process; other API processes drop their cached copy within seconds. */

@@ -7,6 +7,8 @@ import { MonitorError, type MonitorErrorCode } from './monitor-error';
 const STATUS_BY_CODE: Record<MonitorErrorCode, number> = {
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  API_TOKEN_NOT_FOUND: HttpStatus.NOT_FOUND,
   TOO_MANY_ATTEMPTS: HttpStatus.TOO_MANY_REQUESTS,
   INTEGRATION_NOT_FOUND: HttpStatus.NOT_FOUND,
   INTEGRATION_NAME_TAKEN: HttpStatus.CONFLICT,

@@ -3,6 +3,8 @@ import type { FieldError } from '@ihm/contracts';
 export type MonitorErrorCode =
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'API_TOKEN_NOT_FOUND'
   | 'TOO_MANY_ATTEMPTS'
   | 'INTEGRATION_NOT_FOUND'
   | 'INTEGRATION_NAME_TAKEN'

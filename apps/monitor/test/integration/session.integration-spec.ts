@@ -104,6 +104,7 @@ describe('sign-in and sessions', () => {
     expect((await api.call('/api/integrations', { token: body.token })).status).toBe(200);
     expect(WhoAmISchema.parse(await (await api.call('/api/session', { token: body.token })).json())).toEqual({
       kind: 'session',
+      role: 'admin',
       expiresAt: body.expiresAt,
     });
 
@@ -118,7 +119,7 @@ describe('sign-in and sessions', () => {
 
   it('still takes the API token, and tells who the caller is', async () => {
     expect((await api.call('/api/integrations')).status).toBe(200);
-    expect(await (await api.call('/api/session')).json()).toEqual({ kind: 'apiToken' });
+    expect(await (await api.call('/api/session')).json()).toEqual({ kind: 'apiToken', role: 'admin' });
     const signOut = await api.call('/api/session', { method: 'DELETE' });
     expect(signOut.status).toBe(204);
     expect((await api.call('/api/integrations')).status).toBe(200);
