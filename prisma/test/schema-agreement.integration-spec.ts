@@ -186,29 +186,45 @@ describe('schema.prisma and migrations', () => {
     expect(read.value).toEqual(written.value);
   });
 
-  it('round-trips every AdminAccount and AdminSession field, and keeps the account to one row', async () => {
-    await prisma.adminAccount.deleteMany(); // the single row may exist from the defaults test
-    const account = {
-      id: 1,
+  it('round-trips every User and Session field, and keeps emails unique', async () => {
+    const user = {
+      id: 'a0a0a0a0-0000-4000-8000-0000000005e1',
+      email: 'ops@example.com',
+      name: 'Ops',
+      role: 'editor',
       passwordHash: 'scrypt$16384$8$1$c2FsdA==$aGFzaA==',
+      inviteHash: new Uint8Array(32).fill(3),
+      inviteExpiresAt: new Date('2026-06-08T00:00:00.000Z'),
+      disabledAt: new Date('2026-06-02T00:00:00.000Z'),
+      createdAt: new Date('2026-06-01T00:00:00.000Z'),
       updatedAt: new Date('2026-06-01T00:00:00.000Z'),
     };
-    expect(Object.keys(account).sort()).toEqual(fields(Prisma.AdminAccountScalarFieldEnum));
-    await prisma.adminAccount.create({ data: account });
-    const read = await prisma.adminAccount.findUniqueOrThrow({ where: { id: 1 } });
-    expect({ ...read, updatedAt: account.updatedAt }).toEqual(account);
-    await expect(prisma.adminAccount.create({ data: { ...account, id: 2 } })).rejects.toThrow();
+    expect(Object.keys(user).sort()).toEqual(fields(Prisma.UserScalarFieldEnum));
+    await prisma.user.create({ data: user });
+    const read = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect({ ...read, updatedAt: user.updatedAt }).toEqual(user);
+    await expect(
+      prisma.user.create({ data: { ...user, id: undefined, inviteHash: null } }),
+    ).rejects.toThrow();
+    await expect(
+      prisma.user.create({
+        data: { ...user, id: undefined, email: 'x@example.com', inviteHash: null, role: 'owner' },
+      }),
+    ).rejects.toThrow();
 
     const session = {
       tokenHash: new Uint8Array(32).fill(7),
+      userId: user.id,
       createdAt: new Date('2026-06-01T00:00:00.000Z'),
       expiresAt: new Date('2026-06-01T12:00:00.000Z'),
     };
-    expect(Object.keys(session).sort()).toEqual(fields(Prisma.AdminSessionScalarFieldEnum));
-    await prisma.adminSession.create({ data: session });
-    expect(await prisma.adminSession.findUniqueOrThrow({ where: { tokenHash: session.tokenHash } })).toEqual(
+    expect(Object.keys(session).sort()).toEqual(fields(Prisma.SessionScalarFieldEnum));
+    await prisma.session.create({ data: session });
+    expect(await prisma.session.findUniqueOrThrow({ where: { tokenHash: session.tokenHash } })).toEqual(
       session,
     );
+    await prisma.user.delete({ where: { id: user.id } });
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it('round-trips every field of the alerting models, and starts with the default rule', async () => {
@@ -321,6 +337,7 @@ describe('schema.prisma and migrations', () => {
       createdAt: at,
       expiresAt: new Date('2027-01-01T00:00:00.000Z'),
       lastUsedAt: at,
+      userId: null,
     };
     const models = [
       [prisma.apiToken, token, Prisma.ApiTokenScalarFieldEnum, { id: token.id }],
@@ -353,8 +370,6 @@ describe('schema.prisma and migrations', () => {
   it('round-trips every model it knows: a model added to the schema needs its test here', () => {
     expect(Object.values(Prisma.ModelName).sort()).toEqual(
       [
-        'AdminAccount',
-        'AdminSession',
         'Alert',
         'ApiToken',
         'AlertEvaluation',
@@ -371,7 +386,9 @@ describe('schema.prisma and migrations', () => {
         'ProbeResult',
         'ResultRollupHour',
         'ResultRollupMinute',
+        'Session',
         'Silence',
+        'User',
       ].sort(),
     );
   });
@@ -394,11 +411,13 @@ describe('schema.prisma and migrations', () => {
     });
     expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
 
-    await prisma.adminAccount.deleteMany(); // the single row may exist from the round trip above
-    const account = await prisma.adminAccount.create({ data: { passwordHash: 'h' } });
-    expect(account.id).toBe(1);
-    const session = await prisma.adminSession.create({
-      data: { tokenHash: new Uint8Array(32), expiresAt: new Date() },
+    const user = await prisma.user.create({
+      data: { email: 'defaults@example.com', name: 'D', role: 'viewer' },
+    });
+    expect(user).toMatchObject({ passwordHash: null, disabledAt: null, inviteHash: null });
+    expect(user.id).toMatch(/^[0-9a-f-]{36}$/);
+    const session = await prisma.session.create({
+      data: { tokenHash: new Uint8Array(32), userId: user.id, expiresAt: new Date() },
     });
     expect(session.createdAt).toBeInstanceOf(Date);
   });

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
-import { AdminAccountRepository } from './admin-account.repository';
+import { FIRST_ADMIN_LOGIN, UserRepository } from './user.repository';
 import { hashPassword, verifyPassword } from './password-hash';
 
 /**
- * Makes the stored admin password hash match ADMIN_PASSWORD, or, without it, generates a password the first
- * time any API process starts on this database.
+ * Makes the first admin's (login `admin`) password hash match ADMIN_PASSWORD, or, without it, generates a password
+ * the first time any API process starts on this database.
  */
 @Injectable()
 export class AdminPasswordBootstrap implements OnApplicationBootstrap {
@@ -14,7 +14,7 @@ export class AdminPasswordBootstrap implements OnApplicationBootstrap {
   private generated: string | null = null;
 
   constructor(
-    private readonly account: AdminAccountRepository,
+    private readonly users: UserRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
@@ -31,15 +31,16 @@ export class AdminPasswordBootstrap implements OnApplicationBootstrap {
   }
 
   private async applyConfigured(password: string): Promise<void> {
-    const stored = await this.account.passwordHash();
+    const stored = (await this.users.findByEmail(FIRST_ADMIN_LOGIN))?.passwordHash ?? null;
     if (stored && (await verifyPassword(password, stored))) return;
-    await this.account.replacePassword(await hashPassword(password));
-    if (stored) this.logger.log('ADMIN_PASSWORD changed: stored its hash and signed every session out');
+    await this.users.resetFirstAdmin(await hashPassword(password));
+    if (stored)
+      this.logger.log("ADMIN_PASSWORD changed: stored its hash and signed the admin's sessions out");
   }
 
   private async generateIfMissing(): Promise<void> {
-    if (await this.account.passwordHash()) return;
+    if (await this.users.findByEmail(FIRST_ADMIN_LOGIN)) return;
     const password = randomBytes(15).toString('base64url');
-    if (await this.account.insertIfMissing(await hashPassword(password))) this.generated = password;
+    if (await this.users.insertFirstAdminIfMissing(await hashPassword(password))) this.generated = password;
   }
 }

@@ -12,6 +12,12 @@ export interface StoredApiToken {
   createdAt: Date;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  userId: string | null;
+}
+
+/** A token as the guard checks it: with its owner's role and whether they are disabled. */
+export interface CheckedApiToken extends StoredApiToken {
+  owner: { role: Role; disabled: boolean } | null;
 }
 
 const COLUMNS = {
@@ -22,6 +28,7 @@ const COLUMNS = {
   createdAt: true,
   expiresAt: true,
   lastUsedAt: true,
+  userId: true,
 } as const;
 
 /** API tokens, by the sha256 of the token; the token itself is never stored. */
@@ -35,24 +42,33 @@ export class ApiTokenRepository {
     return (await this.prisma.apiToken.create({ data: token, select: COLUMNS })) as StoredApiToken;
   }
 
-  async list(): Promise<StoredApiToken[]> {
+  /** Every token, or one user's (`owner`; null: those made with the bootstrap API_TOKEN). */
+  async list(owner?: string | null): Promise<StoredApiToken[]> {
     return (await this.prisma.apiToken.findMany({
+      ...(owner === undefined ? {} : { where: { userId: owner } }),
       select: COLUMNS,
       orderBy: { createdAt: 'desc' },
     })) as StoredApiToken[];
   }
 
-  async findByHash(tokenHash: SessionTokenHash): Promise<StoredApiToken | null> {
-    return (await this.prisma.apiToken.findUnique({
+  async findByHash(tokenHash: SessionTokenHash): Promise<CheckedApiToken | null> {
+    const row = await this.prisma.apiToken.findUnique({
       where: { tokenHash },
-      select: COLUMNS,
-    })) as StoredApiToken | null;
+      select: { ...COLUMNS, user: { select: { role: true, disabledAt: true } } },
+    });
+    if (!row) return null;
+    const { user, ...token } = row;
+    return {
+      ...(token as StoredApiToken),
+      owner: user ? { role: user.role as Role, disabled: user.disabledAt !== null } : null,
+    };
   }
 
-  /** Whether a token was there to revoke. */
-  async delete(id: string): Promise<boolean> {
+  /** Whether a token (of this owner, when given) was there to revoke. */
+  async delete(id: string, owner?: string | null): Promise<boolean> {
     if (!isUuid(id)) return false;
-    return (await this.prisma.apiToken.deleteMany({ where: { id } })).count > 0;
+    const where = owner === undefined ? { id } : { id, userId: owner };
+    return (await this.prisma.apiToken.deleteMany({ where })).count > 0;
   }
 
   async touch(id: string, at: Date): Promise<void> {

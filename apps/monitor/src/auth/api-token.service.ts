@@ -1,5 +1,6 @@
 import {
   API_TOKEN_PREFIX,
+  roleAtLeast,
   type ApiToken,
   type ApiTokenList,
   type CreateApiTokenRequest,
@@ -10,6 +11,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { MonitorError } from '../common/monitor-error';
 import { ApiTokenRepository, type StoredApiToken } from './api-token.repository';
+import { callerUserId, type Caller } from './caller';
 import { CredentialCache } from './credential-cache';
 import { hashSessionToken } from './session-token';
 
@@ -18,10 +20,20 @@ const SHOWN_CHARACTERS = API_TOKEN_PREFIX.length + 8;
 /** `lastUsedAt` is written at most this often per token and process: a busy script must not write on every call. */
 const TOUCH_EVERY_MS = 60_000;
 
-export type ApiTokenCheck =
-  { kind: 'token'; id: string; role: Role } | { kind: 'expired'; name: string } | { kind: 'unknown' };
+type TokenCaller = Extract<Caller, { kind: 'token' }>;
+
+export type ApiTokenCheck = TokenCaller | { kind: 'expired'; name: string } | { kind: 'unknown' };
 
 export const isApiToken = (token: string) => token.startsWith(API_TOKEN_PREFIX);
+
+/** A token can do no more than its owner can now: a demoted user's tokens are demoted with them. */
+const lesser = (a: Role, b: Role): Role => (roleAtLeast(a, b) ? b : a);
+
+/** `undefined`: every token (admins); else the caller's user's (null: the bootstrap API_TOKEN's). */
+const ownerFilter = (caller: Caller) => (caller.role === 'admin' ? undefined : callerUserId(caller));
+
+const invalid = (field: string, message: string) =>
+  new MonitorError('VALIDATION_FAILED', 'The token is invalid', [{ field, message }]);
 
 const present = (token: StoredApiToken): ApiToken => ({
   id: token.id,
@@ -37,36 +49,40 @@ const present = (token: StoredApiToken): ApiToken => ({
 @Injectable()
 export class ApiTokenService {
   private readonly logger = new Logger('ApiTokens');
-  private readonly cache = new CredentialCache<{ id: string; role: Role }>();
+  private readonly cache = new CredentialCache<TokenCaller>();
   private readonly touched = new Map<string, number>();
 
   constructor(private readonly tokens: ApiTokenRepository) {}
 
-  /** The token is in the answer this once; only its hash and first characters are kept. */
-  async create(request: CreateApiTokenRequest, now = new Date()): Promise<CreatedApiToken> {
+  /**
+   * A token of the caller's own, with a role no higher than theirs. The token is in the answer this once; only its
+   * hash and first characters are kept.
+   */
+  async create(request: CreateApiTokenRequest, caller: Caller, now = new Date()): Promise<CreatedApiToken> {
     const expiresAt = request.expiresAt ? new Date(request.expiresAt) : null;
-    if (expiresAt && expiresAt <= now)
-      throw new MonitorError('VALIDATION_FAILED', 'The token is invalid', [
-        { field: 'expiresAt', message: 'must be in the future' },
-      ]);
+    if (expiresAt && expiresAt <= now) throw invalid('expiresAt', 'must be in the future');
+    if (!roleAtLeast(caller.role, request.role))
+      throw invalid('role', `must be no higher than your own role (${caller.role})`);
     const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const stored = await this.tokens.create({
       name: request.name,
       role: request.role,
       prefix: token.slice(0, SHOWN_CHARACTERS),
       expiresAt,
+      userId: callerUserId(caller),
       tokenHash: hashSessionToken(token),
     });
     return { ...present(stored), token };
   }
 
-  async list(): Promise<ApiTokenList> {
-    return { items: (await this.tokens.list()).map(present) };
+  /** Admins see every token; anyone else their own. */
+  async list(caller: Caller): Promise<ApiTokenList> {
+    return { items: (await this.tokens.list(ownerFilter(caller))).map(present) };
   }
 
-  /** Revoked at once here; other API processes stop accepting it within the cache's 10 s. */
-  async revoke(id: string): Promise<void> {
-    if (!(await this.tokens.delete(id)))
+  /** Admins revoke any token, anyone else their own. At once here; other API processes within the cache's 10 s. */
+  async revoke(id: string, caller: Caller): Promise<void> {
+    if (!(await this.tokens.delete(id, ownerFilter(caller))))
       throw new MonitorError('API_TOKEN_NOT_FOUND', `No API token with id ${id}`);
     this.cache.deleteWhere((cached) => cached.id === id);
   }
@@ -77,15 +93,26 @@ export class ApiTokenService {
     const cached = this.cache.get(key, now);
     if (cached) {
       this.touch(cached.id, now);
-      return { kind: 'token', ...cached };
+      return cached;
     }
     const stored = await this.tokens.findByHash(tokenHash);
-    if (!stored) return { kind: 'unknown' };
+    if (!stored || stored.owner?.disabled) return { kind: 'unknown' };
     if (stored.expiresAt && stored.expiresAt.getTime() <= now) return { kind: 'expired', name: stored.name };
-    const value = { id: stored.id, role: stored.role };
-    this.cache.set(key, value, stored.expiresAt, now);
+    const checked: TokenCaller = {
+      kind: 'token',
+      id: stored.id,
+      name: stored.name,
+      userId: stored.userId,
+      role: stored.owner ? lesser(stored.role, stored.owner.role) : stored.role,
+    };
+    this.cache.set(key, checked, stored.expiresAt, now);
     this.touch(stored.id, now);
-    return { kind: 'token', ...value };
+    return checked;
+  }
+
+  /** After a user was disabled or their role changed: this process rechecks their tokens at once. */
+  forgetUser(userId: string): void {
+    this.cache.deleteWhere((token) => token.userId === userId);
   }
 
   private touch(id: string, now: number): void {

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '../database/database.module';
-import { AdminAccountRepository } from './admin-account.repository';
 import { ApiTokenController } from './api-token.controller';
 import { ApiTokenRepository } from './api-token.repository';
 import { ApiTokenService } from './api-token.service';
@@ -10,13 +9,15 @@ import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { SignInService } from './sign-in.service';
+import { AccountController, UserController } from './user.controller';
+import { UserRepository } from './user.repository';
+import { UserService } from './user.service';
 
-/** The admin password, dashboard sessions, sign-in and API tokens; the app-wide guard checks tokens with their services. */
+/** Users, the first admin's password, sessions, sign-in and API tokens; the app-wide guard checks tokens with their services. */
 @Module({
   imports: [DatabaseModule],
-  controllers: [SessionController, ApiTokenController],
+  controllers: [SessionController, ApiTokenController, UserController, AccountController],
   providers: [
-    AdminAccountRepository,
     AdminPasswordBootstrap,
     ApiTokenRepository,
     ApiTokenService,
@@ -24,6 +25,8 @@ import { SignInService } from './sign-in.service';
     SessionService,
     SignInService,
     SignInThrottle,
+    UserRepository,
+    UserService,
   ],
   exports: [SessionService, ApiTokenService, AdminPasswordBootstrap],
 })

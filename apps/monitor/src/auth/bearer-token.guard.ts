@@ -7,7 +7,7 @@ import { MonitorError } from '../common/monitor-error';
 import { ApiTokenService, isApiToken } from './api-token.service';
 import type { AuthenticatedRequest, Caller } from './caller';
 import { IS_PUBLIC } from './public.decorator';
-import { REQUIRED_ROLE } from './requires-role.decorator';
+import { REQUIRED_ROLE, SESSIONS_ONLY } from './requires-role.decorator';
 import { SessionService } from './session.service';
 import { isSessionToken } from './session-token';
 
@@ -43,6 +43,8 @@ export class BearerTokenGuard implements CanActivate {
       this.reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets) ?? defaultRole(request.method);
     if (!roleAtLeast(caller.role, needed))
       throw new MonitorError('FORBIDDEN', `This needs the ${needed} role; the caller has ${caller.role}`);
+    if (caller.kind !== 'session' && this.reflector.getAllAndOverride<boolean>(SESSIONS_ONLY, targets))
+      throw new MonitorError('FORBIDDEN', "This is a signed-in user's own: a token has no account to change");
     request.caller = caller;
     return true;
   }

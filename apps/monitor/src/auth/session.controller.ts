@@ -23,7 +23,7 @@ export class SessionController {
     @Body(new ZodPipe(SignInRequestSchema)) body: SignInRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Session> {
-    const outcome = await this.signInService.signIn(body.password);
+    const outcome = await this.signInService.signIn(body.email, body.password);
     if (outcome.kind === 'signedIn') return outcome.session;
     // The error filter answers on this same response, so the header goes out with the 429.
     response.setHeader('Retry-After', String(outcome.retryAfterSeconds));
@@ -36,7 +36,7 @@ export class SessionController {
   @Get()
   whoAmI(@CurrentCaller() caller: Caller): WhoAmI {
     return caller.kind === 'session'
-      ? { kind: 'session', role: caller.role, expiresAt: caller.expiresAt.toISOString() }
+      ? { kind: 'session', role: caller.role, user: caller.user, expiresAt: caller.expiresAt.toISOString() }
       : { kind: 'apiToken', role: caller.role };
   }
 

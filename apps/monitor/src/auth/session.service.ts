@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import type { Caller } from './caller';
 import { CredentialCache } from './credential-cache';
-import { SessionRepository } from './session.repository';
+import { SessionRepository, type StoredSession } from './session.repository';
 import { hashSessionToken, newSessionToken, type SessionTokenHash } from './session-token';
 
 const HOUR_MS = 3_600_000;
@@ -11,21 +11,24 @@ const cacheKey = (tokenHash: SessionTokenHash) => Buffer.from(tokenHash).toStrin
 
 export type SessionCheck = Extract<Caller, { kind: 'session' }> | { kind: 'expired' } | { kind: 'unknown' };
 
-/** Starts, checks and ends dashboard sessions. */
+/**
+ * Starts, checks and ends dashboard sessions. A session is its user's: disabling the user or changing their
+ * password deletes their sessions, refused at once by this process and within the cache's 10 s by the others.
+ */
 @Injectable()
 export class SessionService {
-  private readonly cache = new CredentialCache<Date>();
+  private readonly cache = new CredentialCache<StoredSession>();
 
   constructor(
     private readonly sessions: SessionRepository,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
-  async start(): Promise<Session> {
+  async start(userId: string): Promise<Session> {
     const token = newSessionToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.env.sessionTtlHours * HOUR_MS);
-    await this.sessions.create(hashSessionToken(token), expiresAt, now);
+    await this.sessions.create(hashSessionToken(token), userId, expiresAt, now);
     return { token, expiresAt: expiresAt.toISOString() };
   }
 
@@ -33,21 +36,29 @@ export class SessionService {
     const tokenHash = hashSessionToken(token);
     const key = cacheKey(tokenHash);
     const now = Date.now();
-    const cached = this.cache.get(key, now);
-    if (cached) return { kind: 'session', role: 'admin', tokenHash, expiresAt: cached };
-    const expiresAt = await this.sessions.expiresAt(tokenHash);
-    if (!expiresAt) return { kind: 'unknown' };
-    if (expiresAt.getTime() <= now) {
-      await this.sessions.delete(tokenHash);
-      return { kind: 'expired' };
+    // A cached session is rechecked when its entry runs out (10 s), never kept alive by being used.
+    let stored = this.cache.get(key, now);
+    if (!stored) {
+      stored = await this.sessions.find(tokenHash);
+      if (!stored || stored.user.disabled) return { kind: 'unknown' };
+      if (stored.expiresAt.getTime() <= now) {
+        await this.sessions.delete(tokenHash);
+        return { kind: 'expired' };
+      }
+      this.cache.set(key, stored, stored.expiresAt, now);
     }
-    this.cache.set(key, expiresAt, expiresAt, now);
-    return { kind: 'session', role: 'admin', tokenHash, expiresAt };
+    const { id, email, name, role } = stored.user;
+    return { kind: 'session', role, user: { id, email, name }, tokenHash, expiresAt: stored.expiresAt };
   }
 
   /** Sign-out: refused at once by this process; other API processes drop their cached copy within seconds. */
   async end(tokenHash: SessionTokenHash): Promise<void> {
     await this.sessions.delete(tokenHash);
     this.cache.delete(cacheKey(tokenHash));
+  }
+
+  /** After a user's sessions were deleted (disabled, new password): this process forgets them at once. */
+  forgetUser(userId: string): void {
+    this.cache.deleteWhere((session) => session.user.id === userId);
   }
 }

@@ -1,35 +1,42 @@
 import type { Session } from '@ihm/contracts';
 import { Injectable } from '@nestjs/common';
 import { MonitorError } from '../common/monitor-error';
-import { AdminAccountRepository } from './admin-account.repository';
 import { verifyPassword } from './password-hash';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
+import { FIRST_ADMIN_LOGIN, UserRepository } from './user.repository';
 
 export type SignInOutcome =
   { kind: 'signedIn'; session: Session } | { kind: 'busy'; retryAfterSeconds: number };
 
-/** Checks the admin password through the throttle, which slows every failure down. */
+/**
+ * Checks a user's password through the throttle, which slows every failure down. An unknown email, a disabled or
+ * invited user and a wrong password get the same answer.
+ */
 @Injectable()
 export class SignInService {
   constructor(
-    private readonly account: AdminAccountRepository,
+    private readonly users: UserRepository,
     private readonly sessions: SessionService,
     private readonly throttle: SignInThrottle,
   ) {}
 
-  async signIn(password: string): Promise<SignInOutcome> {
+  async signIn(email: string | undefined, password: string): Promise<SignInOutcome> {
+    let userId: string | null = null;
     const outcome = await this.throttle.run(async () => {
-      const stored = await this.account.passwordHash();
-      return stored !== null && (await verifyPassword(password, stored));
+      const user = await this.users.findByEmail(email || FIRST_ADMIN_LOGIN);
+      if (!user?.passwordHash || user.disabledAt || !(await verifyPassword(password, user.passwordHash)))
+        return false;
+      userId = user.id;
+      return true;
     });
     switch (outcome.kind) {
       case 'busy':
         return outcome;
       case 'refused':
-        throw new MonitorError('UNAUTHENTICATED', 'The password is not correct');
+        throw new MonitorError('UNAUTHENTICATED', 'The email or password is not correct');
       case 'accepted':
-        return { kind: 'signedIn', session: await this.sessions.start() };
+        return { kind: 'signedIn', session: await this.sessions.start(userId!) };
     }
   }
 }

@@ -27,10 +27,18 @@ function routesOf(monitor: RunningMonitor): Route[] {
 }
 
 /** The routes that answer without a token: probes of the process, sign-in, and /metrics (its own METRICS_TOKEN). */
-const PUBLIC = new Set(['GET /health', 'GET /ready', 'POST /api/session', 'GET /metrics']);
-/** Writes every caller may make. */
-const ANY_ROLE_WRITES = new Set(['DELETE /api/session']);
-const ADMIN_ONLY = (route: Route) => route.path.startsWith('/api/tokens');
+const PUBLIC = new Set([
+  'GET /health',
+  'GET /ready',
+  'POST /api/session',
+  'POST /api/invites/:invite',
+  'GET /metrics',
+]);
+/** Writes every caller may make: sign-out, their own API tokens. */
+const ANY_ROLE_WRITES = new Set(['DELETE /api/session', 'POST /api/tokens', 'DELETE /api/tokens/:id']);
+/** A signed-in user's own: a token has no password to change, whatever its role. */
+const SESSIONS_ONLY = new Set(['PUT /api/session/password']);
+const ADMIN_ONLY = (route: Route) => route.path.startsWith('/api/users');
 
 const ID = '00000000-0000-4000-8000-00000000f00d';
 const concrete = (path: string) => path.replace(/:[A-Za-z]+/g, ID);
@@ -78,13 +86,17 @@ describe('access: every route authenticated and authorised', () => {
     }
   });
 
-  it('lets viewers read, editors change, and only admins manage tokens: 403 otherwise', async () => {
+  it('lets viewers read, editors change, and only admins manage users: 403 otherwise', async () => {
     for (const route of routesOf(monitor)) {
       const key = `${route.method} ${route.path}`;
       if (PUBLIC.has(key)) continue;
       const reads = route.method === 'GET' || ANY_ROLE_WRITES.has(key);
       for (const role of ['viewer', 'editor', 'admin'] as const) {
-        const allowed = ADMIN_ONLY(route) ? role === 'admin' : reads || role !== 'viewer';
+        const allowed = SESSIONS_ONLY.has(key)
+          ? false
+          : ADMIN_ONLY(route)
+            ? role === 'admin'
+            : reads || role !== 'viewer';
         const res = await send(route, tokens[role]);
         const forbidden = res.status === 403;
         expect({ key, role, forbidden }).toEqual({ key, role, forbidden: !allowed });

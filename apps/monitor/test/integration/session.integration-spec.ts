@@ -106,6 +106,7 @@ describe('sign-in and sessions', () => {
       kind: 'session',
       role: 'admin',
       expiresAt: body.expiresAt,
+      user: { id: expect.any(String), email: 'admin', name: 'Admin' },
     });
 
     // Stored as its SHA-256 only (other tests' sessions may be stored beside it).
@@ -113,7 +114,9 @@ describe('sign-in and sessions', () => {
     expect(stored.map((row) => row.token_hash)).toContainEqual(
       createHash('sha256').update(body.token).digest(),
     );
-    const [account] = await sql<{ password_hash: string }>('SELECT password_hash FROM admin_account');
+    const [account] = await sql<{ password_hash: string }>(
+      "SELECT password_hash FROM users WHERE email = 'admin'",
+    );
     expect(account?.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
   });
 
@@ -156,6 +159,46 @@ describe('sign-in and sessions', () => {
     expect(await sql('SELECT 1 FROM admin_sessions WHERE token_hash = $1', [tokenHash])).toHaveLength(0);
   });
 
+  it("ends a disabled user's sessions and tokens in every API process within seconds", async () => {
+    const other = await boot(db.connectionString);
+    try {
+      const created = await api.call('/api/users', {
+        method: 'POST',
+        json: { email: 'leaver@example.com', name: 'Leaver', role: 'editor', password: 'leaver-pass-1' },
+      });
+      const user = (await created.json()) as { id: string };
+      const signedIn = await api.call('/api/session', {
+        method: 'POST',
+        token: null,
+        json: { email: 'leaver@example.com', password: 'leaver-pass-1' },
+      });
+      const { token: sessionToken } = (await signedIn.json()) as { token: string };
+      const made = await api.call('/api/tokens', {
+        method: 'POST',
+        token: sessionToken,
+        json: { name: 'script', role: 'viewer' },
+      });
+      const { token: apiToken } = (await made.json()) as { token: string };
+      // Both checked, so cached, by the other process.
+      for (const token of [sessionToken, apiToken])
+        expect((await other.call('/api/integrations', { token })).status).toBe(200);
+
+      const disabledAt = Date.now();
+      await api.call(`/api/users/${user.id}`, { method: 'PATCH', json: { disabled: true } });
+      expect((await api.call('/api/integrations', { token: sessionToken })).status).toBe(401);
+      expect((await api.call('/api/integrations', { token: apiToken })).status).toBe(401);
+      for (const token of [sessionToken, apiToken]) {
+        while ((await other.call('/api/integrations', { token })).status === 200) {
+          expect(Date.now() - disabledAt).toBeLessThan(12_000);
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        expect((await other.call('/api/integrations', { token })).status).toBe(401);
+      }
+    } finally {
+      await other.app.close();
+    }
+  }, 30_000);
+
   it('answers a bad body with field-level 400s', async () => {
     for (const json of [{}, { password: '' }, { password: PASSWORD, extra: 1 }]) {
       const res = await api.call('/api/session', { method: 'POST', token: null, json });
@@ -172,7 +215,7 @@ describe('sign-in and sessions', () => {
       expect(first.res.status).toBe(401);
       expect(ErrorBodySchema.parse(await first.res.json())).toMatchObject({
         statusCode: 401,
-        message: 'The password is not correct',
+        message: 'The email or password is not correct',
       });
       const second = await timed(() => signIn('wrong password', fresh));
       expect(second.res.status).toBe(401);
