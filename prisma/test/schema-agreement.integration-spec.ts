@@ -339,8 +339,21 @@ describe('schema.prisma and migrations', () => {
       lastUsedAt: at,
       userId: null,
     };
+    const audit = {
+      id: 44n,
+      at,
+      actorKind: 'user',
+      actorId: 'a0a0a0a0-0000-4000-8000-0000000005e1',
+      actorName: 'ops@example.com',
+      action: 'integration.changed',
+      objectType: 'integration',
+      objectId: integrationId,
+      objectName: 'Payments',
+      fields: ['auth.token', 'url'],
+    };
     const models = [
       [prisma.apiToken, token, Prisma.ApiTokenScalarFieldEnum, { id: token.id }],
+      [prisma.auditEvent, audit, Prisma.AuditEventScalarFieldEnum, { id: audit.id }],
       [prisma.alertRule, rule, Prisma.AlertRuleScalarFieldEnum, { id: rule.id }],
       [prisma.channel, channel, Prisma.ChannelScalarFieldEnum, { id: channel.id }],
       [
@@ -372,6 +385,7 @@ describe('schema.prisma and migrations', () => {
       [
         'Alert',
         'ApiToken',
+        'AuditEvent',
         'AlertEvaluation',
         'AlertRule',
         'AppSetting',

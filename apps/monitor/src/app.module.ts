@@ -1,3 +1,4 @@
+import { AuditModule } from './audit/audit.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -24,6 +25,7 @@ export class AppModule {
       imports: [
         ScheduleModule.forRoot(),
         AuthModule,
+        AuditModule,
         MetricsModule,
         HealthModule,
         IntegrationModule,

@@ -1,4 +1,5 @@
 export * from './access.contract';
+export * from './audit.contract';
 export * from './alert-rule.contract';
 export * from './alert.contract';
 export * from './auth.contract';
