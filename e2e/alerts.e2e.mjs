@@ -72,7 +72,7 @@ after(async () => {
 
 test('signs in on the way to the Alerts page, which says nothing has fired', async () => {
   await page.goto(`${product.dashboardUrl}/alerts`);
-  await page.getByLabel('Admin password').fill(ADMIN_PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${product.dashboardUrl}/alerts`);
   await page.getByRole('heading', { name: 'No alerts' }).waitFor();

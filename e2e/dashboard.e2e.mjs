@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../scripts/lib/browser.mjs';
-import { ADMIN_PASSWORD, startProduct } from '../scripts/lib/product.mjs';
+import { ADMIN_PASSWORD, api, startProduct } from '../scripts/lib/product.mjs';
 import { root } from '../scripts/lib/stack.mjs';
 
 const ARTIFACTS = join(root, 'e2e-artifacts');
@@ -17,6 +17,8 @@ const CHART_SURFACE = '.recharts-wrapper > svg.recharts-surface';
 
 let product;
 let browser;
+/** The invitation link the Access page showed, for the invited user's own browser. */
+let inviteUrl;
 let page;
 let integrationPath;
 
@@ -46,14 +48,14 @@ test('a page behind the session sends to sign-in; a wrong password is refused', 
   await page.goto(`${product.dashboardUrl}/integrations/new`);
   assert.match(page.url(), /\/signin\?next=%2Fintegrations%2Fnew$/);
   await screenshots('signin');
-  await page.getByLabel('Admin password').fill('not-the-password');
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('alert').filter({ hasText: 'That password is not correct.' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'That email or password is not correct.' }).waitFor();
   assert.match(page.url(), /\/signin/);
 });
 
 test('signs in with the admin password and lands where the user was going', async () => {
-  await page.getByLabel('Admin password').fill(ADMIN_PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${product.dashboardUrl}/integrations/new`);
   const cookie = (await page.context().cookies()).find((c) => c.name === 'ihm_session');
@@ -136,6 +138,66 @@ test('the dark theme is one click away and survives a reload', async () => {
   await screenshots('detail-dark');
   await page.getByRole('button', { name: 'Switch to the light theme' }).click();
   await page.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
+});
+
+test('the Access page: a token shown once, an invited viewer, and the audit log of both', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access' }).click();
+  await page.waitForURL(`${product.dashboardUrl}/access`);
+  await page.getByText(/with the admin role/).waitFor();
+
+  const tokens = page.getByRole('region', { name: 'API tokens' });
+  await tokens.getByLabel('Name').fill('e2e deploys');
+  await tokens.getByLabel('Role').selectOption('editor');
+  await tokens.getByRole('button', { name: 'Create token' }).click();
+  const shown = tokens.locator('code.shown-once');
+  await shown.waitFor();
+  const token = await shown.innerText();
+  assert.match(token, /^ihm_[A-Za-z0-9_-]{43}$/);
+  await tokens.getByRole('cell', { name: 'e2e deploys', exact: true }).waitFor();
+  const listed = await api(product.monitorUrl, 'GET', '/api/integrations', undefined, token);
+  assert.ok(Array.isArray(listed.items), 'the token shown works against the API');
+
+  const users = page.getByRole('region', { name: 'Users' });
+  await users.getByLabel('Email').fill('viewer@example.com');
+  await users.getByLabel('Name').fill('Vic Viewer');
+  await users.getByLabel('Role').selectOption('viewer');
+  await users.getByRole('button', { name: 'Add user' }).click();
+  const link = users.locator('code.shown-once');
+  await link.waitFor();
+  inviteUrl = await link.innerText();
+  assert.match(inviteUrl, /\/invite\/ihmi_/);
+  await users.getByRole('cell', { name: 'invited (link not used yet)' }).waitFor();
+
+  await page.reload();
+  const audit = page.getByRole('region', { name: 'Audit log' });
+  await audit.getByRole('cell', { name: 'user.created' }).waitFor();
+  await audit.getByRole('cell', { name: 'token.created' }).waitFor();
+  assert.doesNotMatch(await audit.innerText(), /ihm_[A-Za-z0-9_-]{20,}/);
+  await screenshots('access');
+});
+
+test('the invited viewer sets a password through the link, and reads but manages no users', async () => {
+  const other = await browser.newContext({ viewport: WIDTHS.desktop });
+  try {
+    const viewer = await other.newPage();
+    viewer.setDefaultTimeout(20_000);
+    await viewer.goto(new URL(new URL(inviteUrl).pathname, product.dashboardUrl).href);
+    await viewer.getByLabel('New password').fill('viewer-password-1');
+    await viewer.getByRole('button', { name: 'Set password and sign in' }).click();
+    await viewer.waitForURL(`${product.dashboardUrl}/`);
+    await viewer.goto(`${product.dashboardUrl}/access`);
+    await viewer.getByText(/You are Vic Viewer, with the viewer role/).waitFor();
+    assert.equal(await viewer.getByRole('region', { name: 'Users' }).count(), 0);
+    const roles = await viewer
+      .getByRole('region', { name: 'API tokens' })
+      .getByLabel('Role')
+      .locator('option')
+      .allInnerTexts();
+    assert.deepEqual(roles, ['viewer']);
+    await viewer.screenshot({ path: join(ARTIFACTS, 'access-viewer-1280.png'), fullPage: true });
+  } finally {
+    await other.close();
+  }
 });
 
 test('with the monitor down, pages show a clear banner instead of a blank page', async () => {

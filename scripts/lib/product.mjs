@@ -74,12 +74,12 @@ export async function startProduct({ name, adminUrl, monitorEnv = {}, quiet = fa
   return { sandboxUrl, monitorUrl, dashboardUrl, stop, stopMonitor };
 }
 
-/** A call to the monitor's API with the API token, as a script would make it. */
-export async function api(monitorUrl, method, path, body) {
+/** A call to the monitor's API with the API token (or the given one), as a script would make it. */
+export async function api(monitorUrl, method, path, body, token = API_TOKEN) {
   const response = await fetch(`${monitorUrl}${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${API_TOKEN}`,
+      authorization: `Bearer ${token}`,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!signin|_next/|favicon.ico).*)'],
+  matcher: ['/((?!signin|invite/|_next/|favicon.ico).*)'],
 };

@@ -13,6 +13,7 @@ export function AppHeader() {
         <Link href="/">Overview</Link>
         <Link href="/alerts">Alerts</Link>
         <Link href="/integrations/new">Register integration</Link>
+        <Link href="/access">Access</Link>
       </nav>
       <div className="top-actions">
         <ThemeToggle />

@@ -1,6 +1,13 @@
 import 'server-only';
 import {
   AlertDetailSchema,
+  ApiTokenListSchema,
+  AuditPageSchema,
+  CreatedApiTokenSchema,
+  CreatedUserSchema,
+  UserListSchema,
+  UserSchema,
+  WhoAmISchema,
   AlertListSchema,
   AlertRuleListSchema,
   AlertRuleSchema,
@@ -105,13 +112,33 @@ const id = (value: string) => encodeURIComponent(value);
 const nothing = z.undefined();
 
 export const monitorApi = {
-  signIn: (password: string) =>
+  /** Without an email, the first admin. */
+  signIn: (password: string, email?: string) =>
     call('/api/session', SessionSchema, {
+      method: 'POST',
+      body: { password, ...(email ? { email } : {}) },
+      anonymous: true,
+      onUnauthorized: 'error',
+    }),
+  acceptInvite: (invite: string, password: string) =>
+    call(`/api/invites/${id(invite)}`, SessionSchema, {
       method: 'POST',
       body: { password },
       anonymous: true,
       onUnauthorized: 'error',
     }),
+  whoAmI: () => call('/api/session', WhoAmISchema),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call('/api/session/password', SessionSchema, { method: 'PUT', body: { currentPassword, newPassword } }),
+  tokens: () => call('/api/tokens', ApiTokenListSchema),
+  createToken: (request: unknown) =>
+    call('/api/tokens', CreatedApiTokenSchema, { method: 'POST', body: request }),
+  revokeToken: (tokenId: string) => call(`/api/tokens/${id(tokenId)}`, nothing, { method: 'DELETE' }),
+  users: () => call('/api/users', UserListSchema),
+  createUser: (request: unknown) => call('/api/users', CreatedUserSchema, { method: 'POST', body: request }),
+  updateUser: (userId: string, patch: unknown) =>
+    call(`/api/users/${id(userId)}`, UserSchema, { method: 'PATCH', body: patch }),
+  audit: (limit: number, before?: string) => call(`/api/audit${query({ limit, before })}`, AuditPageSchema),
   signOut: () => call('/api/session', nothing, { method: 'DELETE', onUnauthorized: 'error' }),
   overview: (params: Record<string, string | number | undefined>) =>
     call(`/api/overview${query(params)}`, OverviewSchema),

@@ -12,15 +12,16 @@ export interface SignInState {
 
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   const password = String(form.get('password') ?? '');
-  if (!password) return { error: 'Enter the admin password.' };
+  const email = String(form.get('email') ?? '').trim();
+  if (!password) return { error: 'Enter your password.' };
   try {
-    const session = await monitorApi.signIn(password);
+    const session = await monitorApi.signIn(password, email || undefined);
     const secure = (await headers()).get('x-forwarded-proto') === 'https';
     await storeSessionToken(session.token, new Date(session.expiresAt), secure);
   } catch (error) {
     if (error instanceof MonitorRequestError) {
-      // A 429 says how long to wait; anything else at sign-in is a wrong password.
-      return { error: error.status === 429 ? error.message : 'That password is not correct.' };
+      // A 429 says how long to wait; anything else at sign-in is a wrong email or password.
+      return { error: error.status === 429 ? error.message : 'That email or password is not correct.' };
     }
     if (error instanceof MonitorUnavailableError) return { error: error.message };
     throw error;

@@ -10,8 +10,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="panel signin-panel">
         <h1>Integration Health Monitor</h1>
         <p className="muted">
-          Sign in with the admin password: <code>ADMIN_PASSWORD</code>, or the one the monitor printed on its
-          first start.
+          Sign in with your email and password. The first admin signs in with the password alone:{' '}
+          <code>ADMIN_PASSWORD</code>, or the one the monitor printed on its first start.
         </p>
         <SignInForm next={next ?? '/'} />
       </div>

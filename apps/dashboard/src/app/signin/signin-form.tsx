@@ -8,14 +8,25 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form action={action} className="stack">
       <input type="hidden" name="next" value={next} />
-      <label htmlFor="password">Admin password</label>
+      <label htmlFor="email">Email</label>
+      <input
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        aria-describedby="email-hint"
+        autoFocus
+      />
+      <p id="email-hint" className="muted">
+        Leave it empty to sign in as the first admin.
+      </p>
+      <label htmlFor="password">Password</label>
       <input
         id="password"
         name="password"
         type="password"
         autoComplete="current-password"
         required
-        autoFocus
         aria-invalid={state.error ? true : undefined}
         aria-describedby={state.error ? 'signin-error' : undefined}
       />
