@@ -44,6 +44,14 @@ after(async () => {
   await product?.stop();
 });
 
+test('every page is sent with the security headers', async () => {
+  const res = await fetch(`${product.dashboardUrl}/signin`);
+  assert.equal(res.headers.get('x-frame-options'), 'DENY');
+  assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(res.headers.get('referrer-policy'), 'same-origin');
+});
+
 test('a page behind the session sends to sign-in; a wrong password is refused', async () => {
   await page.goto(`${product.dashboardUrl}/integrations/new`);
   assert.match(page.url(), /\/signin\?next=%2Fintegrations%2Fnew$/);

@@ -32,16 +32,23 @@ function trickle(res: ServerResponse): void {
 const VALID_CLIENT = { id: 'sandbox-client', secret: 'sandbox-secret' };
 const ISSUED_TOKEN = 'sandbox-access-token';
 
+/** The client authenticates with HTTP Basic, or with client_id and client_secret in the form (RFC 6749 §2.3.1). */
 function oauthToken(req: IncomingMessage, res: ServerResponse): void {
-  const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  const [id, secret] = basic
-    ? Buffer.from(basic, 'base64').toString().split(':').map(decodeURIComponent)
-    : [];
-  if (id !== VALID_CLIENT.id || secret !== VALID_CLIENT.secret) {
-    sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
-    return;
-  }
-  sendJson(res, 200, { access_token: ISSUED_TOKEN, token_type: 'Bearer', expires_in: 3600 });
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (chunk: string) => (body += chunk.slice(0, 4096)));
+  req.on('end', () => {
+    const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const form = new URLSearchParams(body);
+    const [id, secret] = basic
+      ? Buffer.from(basic, 'base64').toString().split(':').map(decodeURIComponent)
+      : [form.get('client_id'), form.get('client_secret')];
+    if (id !== VALID_CLIENT.id || secret !== VALID_CLIENT.secret) {
+      sendJson(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+      return;
+    }
+    sendJson(res, 200, { access_token: ISSUED_TOKEN, token_type: 'Bearer', expires_in: 3600 });
+  });
 }
 
 /** Routes that attack or confuse the prober, and the less common error shapes of real APIs. */

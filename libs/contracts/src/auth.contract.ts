@@ -45,6 +45,15 @@ export const OAuth2ClientCredentialsAuthSchema = z.strictObject({
   clientId: nonEmpty('clientId'),
   clientSecret: secret('clientSecret'),
   scope: z.string().trim().max(1024).optional(),
+  /**
+   * How the client authenticates at the token URL (RFC 6749 §2.3.1): HTTP Basic (`client_secret_basic`, when
+   * absent) or `client_id` and `client_secret` in the form body (`client_secret_post`).
+   */
+  clientAuthentication: z
+    .enum(['client_secret_basic', 'client_secret_post'], {
+      error: 'clientAuthentication must be client_secret_basic or client_secret_post',
+    })
+    .optional(),
 });
 
 export const AUTH_TYPES = ['none', 'apiKey', 'bearer', 'basic', 'oauth2ClientCredentials'] as const;

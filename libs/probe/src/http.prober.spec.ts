@@ -266,6 +266,50 @@ describe(probeHttp.name, () => {
     );
   });
 
+  it('sends the client credentials in the form body with client_secret_post', async () => {
+    const forms: string[] = [];
+    const host = await start(
+      createHttpServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => {
+          res.setHeader('content-type', 'application/json');
+          if (req.url === '/token') {
+            forms.push(`${req.headers.authorization ?? 'no authorization'} ${body}`);
+            res.end(JSON.stringify({ access_token: 'post-token', expires_in: 3600 }));
+          } else res.end(req.headers.authorization === 'Bearer post-token' ? '{}' : '');
+        });
+      }),
+    );
+    const auth = {
+      type: 'oauth2ClientCredentials' as const,
+      tokenUrl: `http://${host}/token`,
+      clientId: 'the client',
+      clientSecret: 's3cret&more',
+      clientAuthentication: 'client_secret_post' as const,
+    };
+    expect(
+      (await probe({ url: `http://${host}/api`, auth }, { tokenCache: new OAuthTokenCache() })).status,
+    ).toBe('up');
+    expect(forms).toEqual([
+      'no authorization grant_type=client_credentials&client_id=the+client&client_secret=s3cret%26more',
+    ]);
+    const sandboxAuth = {
+      ...auth,
+      tokenUrl: `${sandbox}/oauth/token`,
+      clientId: 'sandbox-client',
+      clientSecret: 'sandbox-secret',
+    };
+    expect(
+      (
+        await probe(
+          { url: `${sandbox}/oauth/orders`, auth: sandboxAuth },
+          { tokenCache: new OAuthTokenCache() },
+        )
+      ).status,
+    ).toBe('up');
+  });
+
   it('counts one token request for many probes', async () => {
     let tokenRequests = 0;
     const host = await start(

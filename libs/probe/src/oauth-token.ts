@@ -5,7 +5,13 @@ import { outboundAgent } from './outbound-connector';
 import type { OutboundPolicy } from './outbound-guard';
 import { transportFailure } from './transport-failure';
 
-type OAuth2Auth = { tokenUrl: string; clientId: string; clientSecret: string; scope?: string | undefined };
+type OAuth2Auth = {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope?: string | undefined;
+  clientAuthentication?: 'client_secret_basic' | 'client_secret_post' | undefined;
+};
 
 interface CachedToken {
   accessToken: string;
@@ -30,7 +36,15 @@ export class OAuthTokenCache {
     now = Date.now(),
   ): Promise<TokenOutcome> {
     const key = createHash('sha256')
-      .update([auth.tokenUrl, auth.clientId, auth.clientSecret, auth.scope ?? ''].join('\0'))
+      .update(
+        [
+          auth.tokenUrl,
+          auth.clientId,
+          auth.clientSecret,
+          auth.scope ?? '',
+          auth.clientAuthentication ?? '',
+        ].join('\0'),
+      )
       .digest('hex');
     const cached = this.tokens.get(key);
     if (cached && cached.expiresAt - RENEW_MARGIN_MS > now) return { token: cached.accessToken };
@@ -61,6 +75,11 @@ async function fetchToken(
 ): Promise<{ token: string; expiresIn: number | null } | { failure: TokenEndpointFailure }> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   if (auth.scope) form.set('scope', auth.scope);
+  const inBody = auth.clientAuthentication === 'client_secret_post';
+  if (inBody) {
+    form.set('client_id', auth.clientId);
+    form.set('client_secret', auth.clientSecret);
+  }
   const basic = Buffer.from(
     `${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.clientSecret)}`,
   ).toString('base64');
@@ -78,7 +97,7 @@ async function fetchToken(
     const response = await request(auth.tokenUrl, {
       method: 'POST',
       headers: {
-        authorization: `Basic ${basic}`,
+        ...(inBody ? {} : { authorization: `Basic ${basic}` }),
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'application/json',
       },

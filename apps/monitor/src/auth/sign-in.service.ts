@@ -1,7 +1,8 @@
 import type { Session } from '@ihm/contracts';
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { MonitorError } from '../common/monitor-error';
-import { verifyPassword } from './password-hash';
+import { hashPassword, verifyPassword } from './password-hash';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { FIRST_ADMIN_LOGIN, UserRepository } from './user.repository';
@@ -15,6 +16,9 @@ export type SignInOutcome =
  */
 @Injectable()
 export class SignInService {
+  /** Checked when there is no such user, so that an unknown email takes as long as a wrong password. */
+  private readonly standIn = hashPassword(randomBytes(16).toString('hex'));
+
   constructor(
     private readonly users: UserRepository,
     private readonly sessions: SessionService,
@@ -25,8 +29,8 @@ export class SignInService {
     let userId: string | null = null;
     const outcome = await this.throttle.run(async () => {
       const user = await this.users.findByEmail(email || FIRST_ADMIN_LOGIN);
-      if (!user?.passwordHash || user.disabledAt || !(await verifyPassword(password, user.passwordHash)))
-        return false;
+      const matches = await verifyPassword(password, user?.passwordHash ?? (await this.standIn));
+      if (!matches || !user?.passwordHash || user.disabledAt) return false;
       userId = user.id;
       return true;
     });

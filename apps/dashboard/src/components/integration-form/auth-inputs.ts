@@ -6,7 +6,7 @@ export type AuthField = Exclude<keyof AuthForm, 'type'>;
 export interface AuthInput {
   field: AuthField;
   label: string;
-  /** `in` is a choice of header or query; every other field is typed in. */
+  /** `in` (header or query) and `clientAuthentication` are choices; every other field is typed in. */
   type?: 'url';
   hint?: string;
 }
@@ -37,6 +37,11 @@ export const AUTH_INPUTS: Readonly<Record<AuthType, readonly AuthInput[]>> = {
     { field: 'clientId', label: 'Client ID' },
     { field: 'clientSecret', label: 'Client secret' },
     { field: 'scope', label: 'Scope', hint: 'Optional; space-separated scopes.' },
+    {
+      field: 'clientAuthentication',
+      label: 'Client authentication',
+      hint: 'How the token URL wants the client ID and secret (RFC 6749 §2.3.1).',
+    },
   ],
 };
 

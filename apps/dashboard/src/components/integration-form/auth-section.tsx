@@ -30,6 +30,23 @@ export function AuthSection({ form, errors, edit }: SectionProps) {
         </select>
       );
     }
+    if (field === 'clientAuthentication') {
+      return (
+        <select
+          {...props}
+          value={auth.clientAuthentication}
+          onChange={(event) =>
+            setAuth('auth.clientAuthentication', {
+              clientAuthentication:
+                event.target.value === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic',
+            })
+          }
+        >
+          <option value="client_secret_basic">HTTP Basic (client_secret_basic)</option>
+          <option value="client_secret_post">In the form body (client_secret_post)</option>
+        </select>
+      );
+    }
     const secret = isSecretAuthField(auth.type, field);
     return (
       <input

@@ -26,6 +26,7 @@ export interface AuthForm {
   clientId: string;
   clientSecret: string;
   scope: string;
+  clientAuthentication: 'client_secret_basic' | 'client_secret_post';
 }
 
 /** Which secrets the edited integration has stored: their inputs start empty and may stay so. */
@@ -67,6 +68,7 @@ const NO_AUTH: AuthForm = {
   clientId: '',
   clientSecret: '',
   scope: '',
+  clientAuthentication: 'client_secret_basic',
 };
 
 export function methodTakesBody(method: HttpMethod): boolean {
@@ -113,6 +115,7 @@ function authFormOf(auth: Integration['auth']): AuthForm {
         tokenUrl: auth.tokenUrl,
         clientId: auth.clientId,
         scope: auth.scope ?? '',
+        clientAuthentication: auth.clientAuthentication ?? 'client_secret_basic',
       };
   }
 }

@@ -109,6 +109,10 @@ describe('toRequest', () => {
         scope: 'read',
       },
     );
+    const post = { ...oauth, clientSecret: 'cs', clientAuthentication: 'client_secret_post' as const };
+    expect(requestOf(filled({ auth: post })).auth).toMatchObject({
+      clientAuthentication: 'client_secret_post',
+    });
   });
 
   it('turns header rows into headers, skipping empty rows and refusing nameless or repeated ones', () => {

@@ -92,6 +92,9 @@ function authOf(form: FormState): IntegrationRequest['auth'] {
         clientId: auth.clientId.trim(),
         clientSecret: secret(auth.clientSecret),
         ...(auth.scope.trim() === '' ? {} : { scope: auth.scope.trim() }),
+        ...(auth.clientAuthentication === 'client_secret_post'
+          ? { clientAuthentication: auth.clientAuthentication }
+          : {}),
       };
   }
 }

@@ -5,7 +5,12 @@ import { ZodPipe } from '../../common/zod.pipe';
 import { AlertService } from './alert.service';
 
 /** Who acknowledged, as the audit trail of the alert shows it. */
-const nameOf = (caller: Caller) => (caller.kind === 'session' ? 'admin' : 'API token');
+const nameOf = (caller: Caller) =>
+  caller.kind === 'session'
+    ? caller.user.email
+    : caller.kind === 'token'
+      ? `token "${caller.name}"`
+      : 'API token';
 
 @Controller('alerts')
 export class AlertController {
