@@ -184,7 +184,7 @@ test('the Access page: a token shown once, an invited viewer, and the audit log 
   await screenshots('access');
 });
 
-test('the invited viewer sets a password through the link, and reads but manages no users', async () => {
+test('the invited viewer signs in through the link, reads without edit controls, and a direct write is refused', async () => {
   const other = await browser.newContext({ viewport: WIDTHS.desktop });
   try {
     const viewer = await other.newPage();
@@ -193,6 +193,26 @@ test('the invited viewer sets a password through the link, and reads but manages
     await viewer.getByLabel('New password').fill('viewer-password-1');
     await viewer.getByRole('button', { name: 'Set password and sign in' }).click();
     await viewer.waitForURL(`${product.dashboardUrl}/`);
+    // The overview and an integration's page, read-only: no register, pause, probe, edit or delete.
+    await viewer.getByRole('heading', { name: 'Overview' }).waitFor();
+    const nav = viewer.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Access' }).waitFor();
+    assert.equal(await nav.getByRole('link', { name: 'Register integration' }).count(), 0);
+    assert.equal(await viewer.getByRole('link', { name: 'Register integration' }).count(), 0);
+    await viewer.goto(`${product.dashboardUrl}${integrationPath}`);
+    await viewer.getByRole('heading', { name: NAME }).waitFor();
+    for (const control of ['Probe now', 'Pause', 'Resume', 'Delete…'])
+      assert.equal(await viewer.getByRole('button', { name: control }).count(), 0, `no ${control} button`);
+    await viewer.screenshot({ path: join(ARTIFACTS, 'viewer-detail-1280.png'), fullPage: true });
+    // Straight to the API with the viewer's own session: refused.
+    const session = (await other.cookies()).find((cookie) => cookie.name === 'ihm_session');
+    assert.ok(session, 'the viewer has a session cookie');
+    const write = await fetch(`${product.monitorUrl}/api/integrations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.value}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'sneaky', url: 'https://example.com/' }),
+    });
+    assert.equal(write.status, 403);
     await viewer.goto(`${product.dashboardUrl}/access`);
     await viewer.getByText(/You are Vic Viewer, with the viewer role/).waitFor();
     assert.equal(await viewer.getByRole('region', { name: 'Users' }).count(), 0);

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { signOut } from '../app/signin/actions';
+import { canEdit } from '../lib/can-edit';
 import { ThemeToggle } from './theme-toggle';
 
 /** The bar on every signed-in page: where you are, where you can go, theme and sign-out. */
-export function AppHeader() {
+export async function AppHeader() {
+  const editor = await canEdit();
   return (
     <header className="top">
       <Link href="/" className="brand">
@@ -12,7 +14,7 @@ export function AppHeader() {
       <nav aria-label="Main">
         <Link href="/">Overview</Link>
         <Link href="/alerts">Alerts</Link>
-        <Link href="/integrations/new">Register integration</Link>
+        {editor ? <Link href="/integrations/new">Register integration</Link> : null}
         <Link href="/access">Access</Link>
       </nav>
       <div className="top-actions">

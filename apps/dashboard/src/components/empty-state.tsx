@@ -5,8 +5,8 @@ interface EmptyStateProps {
   title: string;
   /** Why there is nothing, and what to do about it. */
   children: ReactNode;
-  /** The way to the first one. */
-  action: { href: string; label: string; primary?: boolean };
+  /** The way to the first one; none for a viewer, who may not make one. */
+  action?: { href: string; label: string; primary?: boolean } | undefined;
 }
 
 /** In place of a list that has nothing yet: what it would hold and the link to begin. */
@@ -15,9 +15,11 @@ export function EmptyState({ title, children, action }: EmptyStateProps) {
     <div className="empty">
       <h2>{title}</h2>
       <p className="muted">{children}</p>
-      <Link href={action.href} className={action.primary ? 'button primary' : 'button'}>
-        {action.label}
-      </Link>
+      {action ? (
+        <Link href={action.href} className={action.primary ? 'button primary' : 'button'}>
+          {action.label}
+        </Link>
+      ) : null}
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { TimeAgo } from './time-ago';
 interface AlertListProps {
   alerts: readonly Alert[];
   now: number;
-  acknowledgeAction: AcknowledgeAction;
+  /** Absent for a viewer: no Acknowledge button. */
+  acknowledgeAction?: AcknowledgeAction | undefined;
   /** Heading level of the sections: under the page's h1 (2) or under a section of its own (3). */
   level: 2 | 3;
 }
@@ -36,7 +37,7 @@ function AlertRow({
         {sinceVerb(alert.state)} <TimeAgo iso={alertSince(alert)} now={now} />
       </span>
       <span className="alert-action">
-        {canAcknowledge(alert) ? (
+        {acknowledgeAction && canAcknowledge(alert) ? (
           <AcknowledgeButton
             alertId={alert.id}
             subject={alert.integrationName}

@@ -7,7 +7,10 @@ import { alertFixture } from './fixtures';
 
 jest.mock('../../lib/monitor-api', () => {
   const actual = jest.requireActual('../../lib/monitor-api');
-  return { ...actual, monitorApi: { alerts: jest.fn() } };
+  return {
+    ...actual,
+    monitorApi: { alerts: jest.fn(), whoAmI: jest.fn(async () => ({ kind: 'apiToken', role: 'editor' })) },
+  };
 });
 jest.mock('next/navigation', () => ({ useRouter: () => ({ refresh: jest.fn() }) }));
 
@@ -28,6 +31,17 @@ describe(AlertsSection.name, () => {
     render(await AlertsSection({ params: { state: 'firing' }, acknowledgeAction }));
     expect(monitorApi.alerts).toHaveBeenCalledWith({ state: 'firing', limit: 200 });
     expect(screen.getByRole('region', { name: 'Firing 1' })).toBeInTheDocument();
+  });
+
+  it('offers Acknowledge to editors only: a viewer reads the same list without it', async () => {
+    alertsAre([alertFixture({ state: 'firing', acknowledgedAt: null })]);
+    const { unmount } = render(await AlertsSection({ params: {}, acknowledgeAction }));
+    expect(screen.getByRole('button', { name: /^Acknowledge/ })).toBeInTheDocument();
+    unmount();
+    jest.mocked(monitorApi.whoAmI).mockResolvedValueOnce({ kind: 'apiToken', role: 'viewer' });
+    render(await AlertsSection({ params: {}, acknowledgeAction }));
+    expect(screen.getByRole('region', { name: 'Firing 1' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Acknowledge/ })).toBeNull();
   });
 
   it('says what to do when nothing has fired, and offers to clear filters that match nothing', async () => {

@@ -6,6 +6,7 @@ import { EmptyState } from '../empty-state';
 import { SectionUnavailable } from '../section-unavailable';
 import type { AcknowledgeAction } from './acknowledge-button';
 import { AlertList } from './alert-list';
+import { canEdit } from '../../lib/can-edit';
 
 /** Alerts on the page: the firing ones come first from the API, so a full page never hides one. */
 export const ALERTS_PAGE = 200;
@@ -21,7 +22,14 @@ export async function AlertsSection({ params, acknowledgeAction }: AlertsSection
   if (!read.ok) return <SectionUnavailable message={read.message} />;
   const alerts = read.value.items;
   if (alerts.length > 0)
-    return <AlertList alerts={alerts} now={Date.now()} acknowledgeAction={acknowledgeAction} level={2} />;
+    return (
+      <AlertList
+        alerts={alerts}
+        now={Date.now()}
+        acknowledgeAction={(await canEdit()) ? acknowledgeAction : undefined}
+        level={2}
+      />
+    );
   if (params.state || params.category) {
     return (
       <div className="empty">

@@ -4,6 +4,7 @@ import { sectionRead } from '../../lib/section-read';
 import { SectionUnavailable } from '../section-unavailable';
 import type { AcknowledgeAction } from './acknowledge-button';
 import { AlertList } from './alert-list';
+import { canEdit } from '../../lib/can-edit';
 
 /** An integration's alerts on its page: its open ones and the last resolved, not its whole history. */
 export const INTEGRATION_ALERTS = 10;
@@ -21,7 +22,12 @@ export async function IntegrationAlerts({ id, acknowledgeAction }: IntegrationAl
     return <p className="muted">No alerts: no rule has fired for this integration yet.</p>;
   return (
     <>
-      <AlertList alerts={read.value.items} now={Date.now()} acknowledgeAction={acknowledgeAction} level={3} />
+      <AlertList
+        alerts={read.value.items}
+        now={Date.now()}
+        acknowledgeAction={(await canEdit()) ? acknowledgeAction : undefined}
+        level={3}
+      />
       <p>
         <Link href="/alerts">All alerts →</Link>
       </p>

@@ -13,12 +13,15 @@ export interface ChannelActions {
   deleteAction(channelId: string): Promise<ActionResult<null>>;
 }
 
-interface ChannelListProps extends ChannelActions {
+interface ChannelListProps extends Partial<ChannelActions> {
   channels: readonly Channel[];
   now: number;
 }
 
-/** Each channel as a card: its name leading to its page, type, where it sends, health; test, edit, delete. */
+/**
+ * Each channel as a card: its name leading to its page, type, where it sends, health; test, edit, delete (given
+ * the actions: not for a viewer).
+ */
 export function ChannelList({ channels, now, testAction, deleteAction }: ChannelListProps) {
   return (
     <ul className="cards" aria-label="Channels">
@@ -34,15 +37,17 @@ export function ChannelList({ channels, now, testAction, deleteAction }: Channel
             <code>{channelTarget(channel)}</code>
           </p>
           <ChannelHealth health={channel.health} now={now} />
-          <CardActions
-            editHref={`/alerts/channels/${encodeURIComponent(channel.id)}/edit`}
-            name={channel.name}
-            what="the channel"
-            consequence="Rules stop sending to it."
-            deleteAction={deleteAction.bind(null, channel.id)}
-          >
-            <SendTestButton channelName={channel.name} testAction={testAction.bind(null, channel.id)} />
-          </CardActions>
+          {testAction && deleteAction ? (
+            <CardActions
+              editHref={`/alerts/channels/${encodeURIComponent(channel.id)}/edit`}
+              name={channel.name}
+              what="the channel"
+              consequence="Rules stop sending to it."
+              deleteAction={deleteAction.bind(null, channel.id)}
+            >
+              <SendTestButton channelName={channel.name} testAction={testAction.bind(null, channel.id)} />
+            </CardActions>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@ import { sectionRead } from '../../lib/section-read';
 import { EmptyState } from '../empty-state';
 import { SectionUnavailable } from '../section-unavailable';
 import { ChannelList, type ChannelActions } from './channel-list';
+import { canEdit } from '../../lib/can-edit';
 
 /** The channels, streamed behind their skeleton; what to do first when there is none. */
 export async function ChannelsSection(actions: ChannelActions) {
@@ -12,12 +13,16 @@ export async function ChannelsSection(actions: ChannelActions) {
     return (
       <EmptyState
         title="No channels yet"
-        action={{ href: '/alerts/channels/new', label: 'Add a channel', primary: true }}
+        action={
+          (await canEdit())
+            ? { href: '/alerts/channels/new', label: 'Add a channel', primary: true }
+            : undefined
+        }
       >
         A channel is where alerts go: a signed webhook, Slack, email, PagerDuty or Alertmanager. Add one, send
         it a test, then pick it in a rule.
       </EmptyState>
     );
   }
-  return <ChannelList channels={read.value.items} now={Date.now()} {...actions} />;
+  return <ChannelList channels={read.value.items} now={Date.now()} {...((await canEdit()) ? actions : {})} />;
 }

@@ -9,7 +9,8 @@ interface RuleListProps {
   rules: readonly AlertRule[];
   channelName(id: string): string;
   integrationName(id: string): string;
-  deleteAction(ruleId: string): Promise<ActionResult<null>>;
+  /** Absent for a viewer: no edit or delete. */
+  deleteAction?: ((ruleId: string) => Promise<ActionResult<null>>) | undefined;
 }
 
 /** Each rule as a card: when it fires, what it watches, where it sends, how often it reminds. */
@@ -44,13 +45,15 @@ export function RuleList({ rules, channelName, integrationName, deleteAction }: 
               {rule.renotifyMinutes === null ? 'off' : `every ${rule.renotifyMinutes} min while firing`}
             </dd>
           </dl>
-          <CardActions
-            editHref={`/alerts/rules/${encodeURIComponent(rule.id)}/edit`}
-            name={rule.name}
-            what="the rule"
-            consequence="Its alerts stop being evaluated."
-            deleteAction={deleteAction.bind(null, rule.id)}
-          />
+          {deleteAction ? (
+            <CardActions
+              editHref={`/alerts/rules/${encodeURIComponent(rule.id)}/edit`}
+              name={rule.name}
+              what="the rule"
+              consequence="Its alerts stop being evaluated."
+              deleteAction={deleteAction.bind(null, rule.id)}
+            />
+          ) : null}
         </li>
       ))}
     </ul>

@@ -5,6 +5,7 @@ import { sectionRead } from '../../lib/section-read';
 import { EmptyState } from '../empty-state';
 import { SectionUnavailable } from '../section-unavailable';
 import { RuleList } from './rule-list';
+import { canEdit } from '../../lib/can-edit';
 
 /** The rules with their channels and integrations named, streamed behind their skeleton. */
 export async function RulesSection({
@@ -17,7 +18,12 @@ export async function RulesSection({
   const [rules, channels, integrations] = read.value;
   if (rules.items.length === 0) {
     return (
-      <EmptyState title="No rules" action={{ href: '/alerts/rules/new', label: 'Add a rule', primary: true }}>
+      <EmptyState
+        title="No rules"
+        action={
+          (await canEdit()) ? { href: '/alerts/rules/new', label: 'Add a rule', primary: true } : undefined
+        }
+      >
         Without a rule nothing fires. Add one: three failed probes in a row is a good start.
       </EmptyState>
     );
@@ -27,7 +33,7 @@ export async function RulesSection({
       rules={rules.items}
       channelName={namer(channels.items, 'a deleted channel')}
       integrationName={namer(integrations, 'a deleted integration')}
-      deleteAction={deleteAction}
+      deleteAction={(await canEdit()) ? deleteAction : undefined}
     />
   );
 }

@@ -10,7 +10,8 @@ interface SilenceAgendaViewProps {
   silences: readonly Silence[];
   now: number;
   integrationName(id: string): string;
-  deleteAction(silenceId: string): Promise<ActionResult<null>>;
+  /** Absent for a viewer: no edit or delete. */
+  deleteAction?: ((silenceId: string) => Promise<ActionResult<null>>) | undefined;
 }
 
 function When({ silence, now }: { silence: Silence; now: number }) {
@@ -45,13 +46,15 @@ export function SilenceAgendaView({ silences, now, integrationName, deleteAction
                 <strong>{scopeSummary(silence.scope, integrationName)}</strong>
               </p>
               <p className="agenda-comment">{silence.comment}</p>
-              <CardActions
-                editHref={`/alerts/silences/${encodeURIComponent(silence.id)}/edit`}
-                name={silence.comment}
-                what="the silence"
-                consequence="What it holds back is sent now."
-                deleteAction={deleteAction.bind(null, silence.id)}
-              />
+              {deleteAction ? (
+                <CardActions
+                  editHref={`/alerts/silences/${encodeURIComponent(silence.id)}/edit`}
+                  name={silence.comment}
+                  what="the silence"
+                  consequence="What it holds back is sent now."
+                  deleteAction={deleteAction.bind(null, silence.id)}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

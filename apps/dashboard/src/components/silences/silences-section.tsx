@@ -6,6 +6,7 @@ import { sectionRead } from '../../lib/section-read';
 import { EmptyState } from '../empty-state';
 import { SectionUnavailable } from '../section-unavailable';
 import { SilenceAgendaView } from './silence-agenda-view';
+import { canEdit } from '../../lib/can-edit';
 
 /** The silences as an agenda, streamed behind their skeleton. */
 export async function SilencesSection({
@@ -20,7 +21,11 @@ export async function SilencesSection({
     return (
       <EmptyState
         title="No silences"
-        action={{ href: '/alerts/silences/new', label: 'Add a silence', primary: true }}
+        action={
+          (await canEdit())
+            ? { href: '/alerts/silences/new', label: 'Add a silence', primary: true }
+            : undefined
+        }
       >
         Planned work on an integration? A silence holds its notifications back while it lasts; alerts are
         still recorded, and what is still wrong afterwards is sent then.
@@ -32,7 +37,7 @@ export async function SilencesSection({
       silences={silences.items}
       now={Date.now()}
       integrationName={namer(integrations, 'a deleted integration')}
-      deleteAction={deleteAction}
+      deleteAction={(await canEdit()) ? deleteAction : undefined}
     />
   );
 }

@@ -9,6 +9,7 @@ import { IntegrationGroups } from '../../../components/overview/integration-grou
 import { PageHead } from '../../../components/page-head';
 import { MonitorRequestError, MonitorUnavailableError, monitorApi } from '../../../lib/monitor-api';
 import { overviewHref, overviewParams } from '../../../lib/overview-params';
+import { canEdit } from '../../../lib/can-edit';
 import { formatCount, formatNumber } from '../../../lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -36,15 +37,18 @@ export default async function OverviewPage({
   }
 
   const { counts, matched } = overview;
+  const editor = await canEdit();
   const head = (
     <PageHead
       title="Overview"
       actions={
         <>
           <AutoRefresh everyMs={REFRESH_MS} />
-          <Link href="/integrations/new" className="button primary">
-            Register integration
-          </Link>
+          {editor ? (
+            <Link href="/integrations/new" className="button primary">
+              Register integration
+            </Link>
+          ) : null}
         </>
       }
     >
@@ -68,9 +72,11 @@ export default async function OverviewPage({
             Register the first API you depend on: its URL, its credentials and the response you expect. The
             monitor probes it on a schedule and tells you what is wrong when it fails.
           </p>
-          <Link href="/integrations/new" className="button primary">
-            Register an integration
-          </Link>
+          {editor ? (
+            <Link href="/integrations/new" className="button primary">
+              Register an integration
+            </Link>
+          ) : null}
         </div>
       </>
     );

@@ -13,6 +13,7 @@ import { alertSince, canAcknowledge, sinceVerb } from '../../../../lib/alert-gro
 import { readAlert, readChannels } from '../../../../lib/alerting-reads';
 import { MonitorUnavailableError } from '../../../../lib/monitor-api';
 import { acknowledgeAlert } from '../../../alerts/actions';
+import { canEdit } from '../../../../lib/can-edit';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,7 +46,7 @@ export default async function AlertPage({ params }: { params: Params }) {
         actions={
           <>
             <AutoRefresh everyMs={REFRESH_MS} />
-            {canAcknowledge(alert) ? (
+            {canAcknowledge(alert) && (await canEdit()) ? (
               <AcknowledgeButton
                 alertId={alert.id}
                 subject={alert.integrationName}

@@ -6,20 +6,23 @@ import { CardListSkeleton } from '../../../../components/alerts/card-list-skelet
 import { ChannelsSection } from '../../../../components/channels/channels-section';
 import { PageHead } from '../../../../components/page-head';
 import { deleteChannel, testChannel } from '../../../alerts/channels/actions';
+import { canEdit } from '../../../../lib/can-edit';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Channels' };
 
-export default function ChannelsPage() {
+export default async function ChannelsPage() {
   return (
     <>
       <PageHead
         title="Channels"
         actions={
-          <Link href="/alerts/channels/new" className="button primary">
-            Add channel
-          </Link>
+          (await canEdit()) ? (
+            <Link href="/alerts/channels/new" className="button primary">
+              Add channel
+            </Link>
+          ) : null
         }
       >
         <p className="muted">Where notifications go. Send a test to see what the receiver answers.</p>

@@ -6,20 +6,23 @@ import { CardListSkeleton } from '../../../../components/alerts/card-list-skelet
 import { PageHead } from '../../../../components/page-head';
 import { RulesSection } from '../../../../components/rules/rules-section';
 import { deleteRule } from '../../../alerts/rules/actions';
+import { canEdit } from '../../../../lib/can-edit';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Alert rules' };
 
-export default function RulesPage() {
+export default async function RulesPage() {
   return (
     <>
       <PageHead
         title="Alert rules"
         actions={
-          <Link href="/alerts/rules/new" className="button primary">
-            Add rule
-          </Link>
+          (await canEdit()) ? (
+            <Link href="/alerts/rules/new" className="button primary">
+              Add rule
+            </Link>
+          ) : null
         }
       >
         <p className="muted">When an integration&apos;s results make an alert, and who hears about it.</p>

@@ -6,20 +6,23 @@ import { CardListSkeleton } from '../../../../components/alerts/card-list-skelet
 import { PageHead } from '../../../../components/page-head';
 import { SilencesSection } from '../../../../components/silences/silences-section';
 import { deleteSilence } from '../../../alerts/silences/actions';
+import { canEdit } from '../../../../lib/can-edit';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Silences' };
 
-export default function SilencesPage() {
+export default async function SilencesPage() {
   return (
     <>
       <PageHead
         title="Silences"
         actions={
-          <Link href="/alerts/silences/new" className="button primary">
-            Add silence
-          </Link>
+          (await canEdit()) ? (
+            <Link href="/alerts/silences/new" className="button primary">
+              Add silence
+            </Link>
+          ) : null
         }
       >
         <p className="muted">Maintenance windows: nothing is sent for what they cover while they hold.</p>

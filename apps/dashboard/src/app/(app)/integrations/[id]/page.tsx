@@ -23,6 +23,7 @@ import { preloadIntegrationPage, readIntegration } from '../../../../lib/integra
 import { MonitorUnavailableError } from '../../../../lib/monitor-api';
 import { acknowledgeAlert } from '../../../alerts/actions';
 import { deleteIntegration, probeNow, setPaused } from '../../../integrations/actions';
+import { canEdit } from '../../../../lib/can-edit';
 
 export const dynamic = 'force-dynamic';
 
@@ -69,12 +70,14 @@ export default async function IntegrationPage({
         actions={
           <>
             <AutoRefresh everyMs={REFRESH_MS} />
-            <IntegrationActions
-              integration={integration}
-              setPausedAction={setPaused}
-              probeNowAction={probeNow}
-              deleteAction={deleteIntegration}
-            />
+            {(await canEdit()) ? (
+              <IntegrationActions
+                integration={integration}
+                setPausedAction={setPaused}
+                probeNowAction={probeNow}
+                deleteAction={deleteIntegration}
+              />
+            ) : null}
           </>
         }
       >
