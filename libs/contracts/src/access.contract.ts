@@ -11,13 +11,16 @@ export const roleAtLeast = (role: Role, needed: Role) => ROLES.indexOf(role) >= 
 /** The prefix of every API token the monitor issues (`ihm_…`), so a leaked one is recognisable. */
 export const API_TOKEN_PREFIX = 'ihm_';
 
+/** A token's or a user's name, as people read it in lists. */
+const NameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(100, { error: 'must be at most 100 characters' });
+
 export const CreateApiTokenRequestSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(100, { error: 'must be at most 100 characters' }),
+    name: NameSchema,
     role: RoleSchema,
     expiresAt: z.iso
       .datetime({ offset: true, error: 'must be an ISO-8601 date and time' })
@@ -75,11 +78,7 @@ export const CreateUserRequestSchema = z
       .email({ error: 'must be an email address' })
       .max(254)
       .transform((email) => email.toLowerCase()),
-    name: z
-      .string()
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(100, { error: 'must be at most 100 characters' }),
+    name: NameSchema,
     role: RoleSchema,
     password: password('password').optional(),
   })
@@ -93,7 +92,7 @@ export type CreatedUser = z.infer<typeof CreatedUserSchema>;
 
 export const UpdateUserRequestSchema = z
   .object({
-    name: z.string().trim().min(1, { error: 'must not be empty' }).max(100).optional(),
+    name: NameSchema.optional(),
     role: RoleSchema.optional(),
     disabled: z.boolean().optional(),
   })
