@@ -2,17 +2,6 @@ import { z } from 'zod';
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-/**
- * Header names whose values are credentials. Their values are stored encrypted and masked on output,
- * like the auth block's secrets, because people put API keys in custom headers as often as in `auth`.
- */
-const SENSITIVE_HEADER =
-  /authorization|cookie|token|secret|api[-_]?key|password|passwd|session|signature|credential/i;
-
-export function isSensitiveHeaderName(name: string): boolean {
-  return SENSITIVE_HEADER.test(name);
-}
-
 export const HeadersSchema = z
   .record(
     z.string().regex(HEADER_NAME, { error: 'must be a valid HTTP header name' }).max(256),

@@ -1,4 +1,4 @@
-import { checkJsonSchema, isSensitiveHeaderName, type IntegrationDefinition } from '@ihm/contracts';
+import { checkJsonSchema, isCredentialName, type IntegrationDefinition } from '@ihm/contracts';
 import {
   isExpectedStatus,
   parseRateLimit,
@@ -51,7 +51,7 @@ function defaultHeaders(target: ProbeTarget): Record<string, string> {
 /** Credentials go to the integration's own origin only, never to where a redirect points elsewhere. */
 function withoutCredentials(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(headers).filter(([name]) => name !== 'authorization' && !isSensitiveHeaderName(name)),
+    Object.entries(headers).filter(([name]) => name !== 'authorization' && !isCredentialName(name)),
   );
 }
 

@@ -1,8 +1,16 @@
 import type { Auth } from '@ihm/contracts';
-import { redactionFor } from './redaction';
+import { redactionFor, type RedactedTarget } from './redaction';
+
+const target = (parts: Partial<RedactedTarget>): RedactedTarget => ({
+  url: 'https://api.example.com/v1',
+  auth: { type: 'none' },
+  headers: {},
+  body: null,
+  ...parts,
+});
 
 const redact = (auth: Auth, text: string, headers: Record<string, string> = {}) =>
-  redactionFor({ auth, headers }).text(text);
+  redactionFor(target({ auth, headers })).text(text);
 
 describe(redactionFor.name, () => {
   it.each<[string, Auth, string, string]>([
@@ -48,7 +56,7 @@ describe(redactionFor.name, () => {
   });
 
   it('always hides cookies and authorization headers of a response', () => {
-    const { headers } = redactionFor({ auth: { type: 'none' }, headers: {} });
+    const { headers } = redactionFor(target({}));
     expect(headers({ 'set-cookie': 'session=1', authorization: 'x', 'content-type': 'text/plain' })).toEqual({
       'set-cookie': '[redacted]',
       authorization: '[redacted]',
@@ -59,23 +67,39 @@ describe(redactionFor.name, () => {
 
 describe('redactionFor, beyond the configured secrets', () => {
   it('redacts what the probe obtained, such as an OAuth2 access token', () => {
-    const { text } = redactionFor({ auth: { type: 'none' }, headers: {} }, ['access-token-XYZ']);
+    const { text } = redactionFor(target({}), ['access-token-XYZ']);
     expect(text('echo: Bearer access-token-XYZ')).toBe('echo: Bearer [redacted]');
   });
 
   it('redacts a longer secret whole when a shorter one sits inside it', () => {
-    const { text } = redactionFor({
-      auth: { type: 'bearer', token: 'abcd' },
-      headers: { 'X-Api-Key': 'xxabcdxx' },
-    });
+    const { text } = redactionFor(
+      target({
+        auth: { type: 'bearer', token: 'abcd' },
+        headers: { 'X-Api-Key': 'xxabcdxx' },
+      }),
+    );
     expect(text('key xxabcdxx')).toBe('key [redacted]');
   });
 
   it('redacts a query key as URLSearchParams encodes it', () => {
-    const { text } = redactionFor({
-      auth: { type: 'apiKey', in: 'query', name: 'key', value: 'a b!c' },
-      headers: {},
-    });
+    const { text } = redactionFor(
+      target({
+        auth: { type: 'apiKey', in: 'query', name: 'key', value: 'a b!c' },
+        headers: {},
+      }),
+    );
     expect(text('GET /v1?key=a+b%21c')).toBe('GET /v1?key=[redacted]');
+  });
+
+  it("redacts the values of the URL's credential parameters and the body's credential fields", () => {
+    const { text } = redactionFor(
+      target({
+        url: 'https://api.example.com/v1?api_key=QUERY-SECRET&page=2',
+        body: '{"user":"me","password":"BODY-SECRET"}',
+      }),
+    );
+    expect(text('echo api_key=QUERY-SECRET page=2 {"password":"BODY-SECRET"}')).toBe(
+      'echo api_key=[redacted] page=2 {"password":"[redacted]"}',
+    );
   });
 });

@@ -1,9 +1,17 @@
-import { isSensitiveHeaderName, type Auth } from '@ihm/contracts';
+import { credentialValuesIn, isCredentialName, type Auth } from '@ihm/contracts';
 
 const REDACTED = '[redacted]';
 const ALWAYS_REDACTED_HEADERS = new Set(['set-cookie', 'cookie', 'authorization', 'proxy-authorization']);
 /** Secrets shorter than this are not searched for: replacing every "1" would destroy the evidence. */
 const MIN_SECRET_LENGTH = 4;
+
+/** What of a definition holds the credentials a redaction looks for. */
+export interface RedactedTarget {
+  url: string;
+  auth: Auth;
+  headers: Readonly<Record<string, string>>;
+  body: string | null;
+}
 
 /** Removes one integration's secrets from what a result shows: its message, steps and evidence. */
 export interface Redaction {
@@ -12,14 +20,15 @@ export interface Redaction {
 }
 
 /**
- * The redaction for an integration's credentials: its auth block's secrets, its credential-like headers, and what
- * a probe obtained on its behalf (an OAuth2 access token).
+ * The redaction for an integration's credentials: its auth block's secrets, its credential-like headers, query
+ * parameters and body fields, and what a probe obtained on its behalf (an OAuth2 access token).
  */
-export function redactionFor(
-  target: { auth: Auth; headers: Readonly<Record<string, string>> },
-  obtained: readonly string[] = [],
-): Redaction {
-  const secrets = [...secretsOf(target.auth, target.headers), ...obtained].filter(
+export function redactionFor(target: RedactedTarget, obtained: readonly string[] = []): Redaction {
+  const secrets = [
+    ...secretsOf(target.auth, target.headers),
+    ...credentialValuesIn(target.url, target.body),
+    ...obtained,
+  ].filter(
     (s) => s.length >= MIN_SECRET_LENGTH,
   );
   // Each secret also in the forms it travels in: URL-encoded (as encodeURIComponent and as a query string
@@ -60,7 +69,7 @@ function secretsOf(auth: Auth, headers: Readonly<Record<string, string>>): strin
             ? [auth.clientSecret]
             : [];
   const fromHeaders = Object.entries(headers)
-    .filter(([name]) => isSensitiveHeaderName(name))
+    .filter(([name]) => isCredentialName(name))
     .map(([, value]) => value);
   return [...fromAuth, ...fromHeaders];
 }

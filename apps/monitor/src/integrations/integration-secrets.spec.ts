@@ -1,5 +1,18 @@
 import { MASKED_SECRET, type Auth } from '@ihm/contracts';
-import { findMaskedSecrets, joinSecrets, keepMaskedSecrets, splitSecrets } from './integration-secrets';
+import {
+  findMaskedSecrets,
+  joinSecrets,
+  keepMaskedSecrets,
+  splitSecrets,
+  type SecretBearing,
+} from './integration-secrets';
+
+const URL_A = 'https://api.example.com/v1/orders';
+
+/** A definition's secret-bearing parts: defaults for what a case does not name. */
+function bearing(parts: Partial<SecretBearing>): SecretBearing {
+  return { url: URL_A, auth: { type: 'none' }, headers: {}, body: null, ...parts };
+}
 
 describe('integration secrets', () => {
   const cases: { auth: Auth; secretField: string }[] = [
@@ -18,7 +31,10 @@ describe('integration secrets', () => {
   ];
 
   it.each(cases)('masks and restores the $auth.type secret', ({ auth, secretField }) => {
-    const value = { auth, headers: { Accept: 'application/json', 'X-Api-Key': 'h-123', Cookie: 'sid=1' } };
+    const value = bearing({
+      auth,
+      headers: { Accept: 'application/json', 'X-Api-Key': 'h-123', Cookie: 'sid=1' },
+    });
     const { masked, secrets } = splitSecrets(value);
     expect((masked.auth as Record<string, unknown>)[secretField]).toBe(MASKED_SECRET);
     expect(masked.headers).toEqual({
@@ -30,46 +46,42 @@ describe('integration secrets', () => {
     expect(joinSecrets(masked, secrets)).toEqual(value);
   });
 
-  const URL_A = 'https://api.example.com/v1/orders';
-
   it('keeps stored secrets where an update sends the mask back', () => {
-    const stored = {
+    const stored = bearing({
       url: URL_A,
       auth: { type: 'bearer', token: 'old' } as Auth,
       headers: { 'X-Api-Key': 'old-key' },
-    };
-    const incoming = {
+    });
+    const incoming = bearing({
       url: URL_A,
       auth: { type: 'bearer', token: MASKED_SECRET } as Auth,
       headers: { 'X-Api-Key': MASKED_SECRET },
-    };
+    });
     expect(keepMaskedSecrets(incoming, stored)).toEqual({ value: stored, errors: [] });
   });
 
   it('replaces a secret the update changes', () => {
-    const stored = { url: URL_A, auth: { type: 'bearer', token: 'old' } as Auth, headers: {} };
-    const incoming = {
+    const stored = bearing({ url: URL_A, auth: { type: 'bearer', token: 'old' } as Auth, headers: {} });
+    const incoming = bearing({
       url: 'https://elsewhere.example',
       auth: { type: 'bearer', token: 'new' } as Auth,
       headers: {},
-    };
+    });
     expect(keepMaskedSecrets(incoming, stored).value.auth).toEqual({ type: 'bearer', token: 'new' });
   });
 
   it('refuses a mask with nothing stored behind it', () => {
-    const stored = { url: URL_A, auth: { type: 'bearer', token: 'old' } as Auth, headers: {} };
-    const incoming = {
+    const stored = bearing({ url: URL_A, auth: { type: 'bearer', token: 'old' } as Auth, headers: {} });
+    const incoming = bearing({
       url: URL_A,
       auth: { type: 'basic', username: 'u', password: MASKED_SECRET } as Auth,
       headers: { Authorization: MASKED_SECRET },
-    };
+    });
     expect(keepMaskedSecrets(incoming, stored).errors.map((e) => e.field)).toEqual([
       'auth.password',
       'headers.Authorization',
     ]);
-    expect(
-      findMaskedSecrets({ url: URL_A, auth: { type: 'bearer', token: MASKED_SECRET }, headers: {} }),
-    ).toHaveLength(1);
+    expect(findMaskedSecrets(bearing({ auth: { type: 'bearer', token: MASKED_SECRET } }))).toHaveLength(1);
   });
 
   const oauth = (tokenUrl: string, clientSecret: string): Auth => ({
@@ -128,16 +140,84 @@ describe('integration secrets', () => {
     // Validation names a bad URL; nothing is sent with it.
     ['an unparsable URL', 'not a url', bearer('old'), bearer(MASKED_SECRET), []],
   ])('a masked secret whose destination is %s: errors on %j', (_label, url, storedAuth, auth, fields) => {
-    const stored = { url: URL_A, auth: storedAuth, headers: { 'X-Api-Key': 'old-key' } };
-    const { errors } = keepMaskedSecrets({ url, auth, headers: { 'X-Api-Key': MASKED_SECRET } }, stored);
+    const stored = bearing({ url: URL_A, auth: storedAuth, headers: { 'X-Api-Key': 'old-key' } });
+    const { errors } = keepMaskedSecrets(
+      bearing({ url, auth, headers: { 'X-Api-Key': MASKED_SECRET } }),
+      stored,
+    );
     expect(errors.map((e) => e.field)).toEqual(fields);
     for (const error of errors) expect(error.message).toMatch(/^enter the secret again: .* new origin/);
   });
 
   it('takes a secret typed again whatever its destination', () => {
-    const stored = { url: URL_A, auth: bearer('old'), headers: { 'X-Api-Key': 'old-key' } };
-    const incoming = { url: 'https://new.example', auth: bearer('new'), headers: { 'X-Api-Key': 'new-key' } };
+    const stored = bearing({ url: URL_A, auth: bearer('old'), headers: { 'X-Api-Key': 'old-key' } });
+    const incoming = bearing({
+      url: 'https://new.example',
+      auth: bearer('new'),
+      headers: { 'X-Api-Key': 'new-key' },
+    });
     expect(keepMaskedSecrets(incoming, stored)).toEqual({ value: incoming, errors: [] });
+  });
+});
+
+describe('integration secrets in the URL and the body', () => {
+  const value = bearing({
+    url: 'https://maps.example.com/v1/geocode?address=Berlin&key=AIza-123&sig=s-123',
+    method: 'POST',
+    body: '{\n  "client_id": "me",\n  "client_secret": "cs-123",\n  "items": [{ "password": "p-123" }]\n}',
+  } as Partial<SecretBearing>);
+
+  it('masks credential-named query parameters and body fields, and restores them', () => {
+    const { masked, secrets } = splitSecrets(value);
+    expect(masked.url).toBe('https://maps.example.com/v1/geocode?address=Berlin&key=********&sig=********');
+    expect(masked.body).toBe(
+      '{\n  "client_id": "me",\n  "client_secret": "********",\n  "items": [{ "password": "********" }]\n}',
+    );
+    expect(JSON.stringify(masked)).not.toMatch(/-123/);
+    expect(joinSecrets(masked, secrets)).toEqual(value);
+  });
+
+  it('restores a form body and keeps its other bytes', () => {
+    const form = bearing({ body: 'grant_type=client_credentials&client_secret=a%2Bb-123&scope=read+write' });
+    const { masked, secrets } = splitSecrets(form);
+    expect(masked.body).toBe('grant_type=client_credentials&client_secret=********&scope=read+write');
+    expect(joinSecrets(masked, secrets).body).toBe(
+      'grant_type=client_credentials&client_secret=a%2Bb-123&scope=read+write',
+    );
+  });
+
+  it('reads secrets sealed before the URL and the body had any', () => {
+    const masked = bearing({ auth: { type: 'bearer', token: MASKED_SECRET } });
+    expect(joinSecrets(masked, { auth: { token: 't-123' }, headers: {} }).auth).toEqual({
+      type: 'bearer',
+      token: 't-123',
+    });
+  });
+
+  it('keeps masked parameters and fields on update, and takes changed ones', () => {
+    const { masked } = splitSecrets(value);
+    const incoming = {
+      ...masked,
+      url: masked.url.replace('Berlin', 'Paris').replace('sig=********', 'sig=new'),
+    };
+    const { value: kept, errors } = keepMaskedSecrets(incoming, value);
+    expect(errors).toEqual([]);
+    expect(kept.url).toBe('https://maps.example.com/v1/geocode?address=Paris&key=AIza-123&sig=new');
+    expect(kept.body).toBe(value.body);
+  });
+
+  it('refuses a mask with no stored value, and stored values sent to a new origin', () => {
+    const incoming = bearing({
+      url: 'https://maps.example.com/v1/geocode?api_key=********',
+      body: '{"token":"********"}',
+    });
+    expect(keepMaskedSecrets(incoming, value).errors).toEqual([
+      { field: 'url', message: 'enter the value of the query parameter api_key: none is stored for it' },
+      { field: 'body', message: 'enter the value of /token: none is stored for it' },
+    ]);
+    const moved = { ...splitSecrets(value).masked, url: 'https://collector.example/?key=********' };
+    expect(keepMaskedSecrets(moved, value).errors.map((e) => e.field)).toEqual(['url', 'body', 'body']);
+    expect(findMaskedSecrets(bearing({ url: 'https://a.example/?token=********' }))).toHaveLength(1);
   });
 });
 

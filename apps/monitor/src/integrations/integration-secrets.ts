@@ -1,66 +1,129 @@
 import {
   AUTH_SECRET_FIELDS,
   MASKED_SECRET,
-  isSensitiveHeaderName,
+  isCredentialName,
+  rewriteBodyCredentials,
+  rewriteUrlCredentials,
   type Auth,
+  type CredentialRewrite,
   type FieldError,
 } from '@ihm/contracts';
 
-/** The credentials of one integration: what is encrypted at rest. */
+/** Where a definition holds credentials. */
+type Part = 'auth' | 'headers' | 'query' | 'body';
+
+/** The credentials of one integration, by part and place: what is encrypted at rest. */
 export interface IntegrationSecrets {
   auth: Record<string, string>;
   headers: Record<string, string>;
+  /** Credential-named query parameters of the URL, by `name#occurrence`; absent in secrets sealed before them. */
+  query?: Record<string, string>;
+  /** Credential-named fields of the body, by JSON pointer or form parameter; absent before them, too. */
+  body?: Record<string, string>;
 }
 
+/** What of a definition can hold credentials. */
 export interface SecretBearing {
+  url: string;
   auth: Auth;
   headers: Record<string, string>;
+  body: string | null;
 }
 
-function secretFieldsOf(auth: Auth): readonly string[] {
-  return AUTH_SECRET_FIELDS[auth.type];
+/** One part: how to rewrite its credentials, which field an error about it names, and what such an error says. */
+interface Section {
+  part: Part;
+  rewrite<T extends SecretBearing>(value: T, rewrite: CredentialRewrite): T;
+  field(place: string): string;
+  missing(place: string, stored: SecretBearing, incoming: SecretBearing): string;
+}
+
+const SECTIONS: readonly Section[] = [
+  {
+    part: 'auth',
+    rewrite: (value, rewrite) => {
+      const auth: Record<string, unknown> = { ...value.auth };
+      for (const place of AUTH_SECRET_FIELDS[value.auth.type])
+        auth[place] = rewrite({ place, value: String(auth[place]) });
+      return { ...value, auth: auth as Auth };
+    },
+    field: (place) => `auth.${place}`,
+    missing: (_place, stored, incoming) =>
+      stored.auth.type === incoming.auth.type
+        ? 'enter the secret: none is stored for it'
+        : 'enter the secret: the stored one belongs to another auth type',
+  },
+  {
+    part: 'headers',
+    rewrite: (value, rewrite) => ({
+      ...value,
+      headers: Object.fromEntries(
+        Object.entries(value.headers).map(([place, headerValue]) => [
+          place,
+          isCredentialName(place) ? rewrite({ place, value: headerValue }) : headerValue,
+        ]),
+      ),
+    }),
+    field: (place) => `headers.${place}`,
+    missing: () => 'enter the header value: none is stored for it',
+  },
+  {
+    part: 'query',
+    rewrite: (value, rewrite) => ({ ...value, url: rewriteUrlCredentials(value.url, rewrite) }),
+    field: () => 'url',
+    missing: (place) =>
+      `enter the value of the query parameter ${place.replace(/#\d+$/, '')}: none is stored for it`,
+  },
+  {
+    part: 'body',
+    rewrite: (value, rewrite) =>
+      value.body === null ? value : { ...value, body: rewriteBodyCredentials(value.body, rewrite) },
+    field: () => 'body',
+    missing: (place) => `enter the value of ${place}: none is stored for it`,
+  },
+];
+
+/** The credentials of one part of a definition, by place. */
+function credentialsOf(section: Section, value: SecretBearing): Record<string, string> {
+  const found: Record<string, string> = {};
+  section.rewrite(value, ({ place, value: credential }) => (found[place] = credential));
+  return found;
 }
 
 /** Splits credentials out: the masked view is stored in clear and returned by the API; the secrets are sealed. */
 export function splitSecrets<T extends SecretBearing>(value: T): { masked: T; secrets: IntegrationSecrets } {
-  const auth: Record<string, unknown> = { ...value.auth };
-  const secrets: IntegrationSecrets = { auth: {}, headers: {} };
-  for (const field of secretFieldsOf(value.auth)) {
-    secrets.auth[field] = String(auth[field]);
-    auth[field] = MASKED_SECRET;
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, headerValue] of Object.entries(value.headers)) {
-    if (isSensitiveHeaderName(name)) {
-      secrets.headers[name] = headerValue;
-      headers[name] = MASKED_SECRET;
-    } else {
-      headers[name] = headerValue;
-    }
-  }
-  return { masked: { ...value, auth: auth as Auth, headers }, secrets };
+  const secrets: IntegrationSecrets = { auth: {}, headers: {}, query: {}, body: {} };
+  const masked = SECTIONS.reduce(
+    (view, section) =>
+      section.rewrite(view, ({ place, value: credential }) => {
+        secrets[section.part]![place] = credential;
+        return MASKED_SECRET;
+      }),
+    value,
+  );
+  return { masked, secrets };
+}
+
+export function hasSecrets(secrets: IntegrationSecrets): boolean {
+  return SECTIONS.some(({ part }) => Object.keys(secrets[part] ?? {}).length > 0);
 }
 
 /** Puts the sealed secrets back into a masked view: the definition a probe runs with. */
 export function joinSecrets<T extends SecretBearing>(masked: T, secrets: IntegrationSecrets): T {
-  const auth: Record<string, unknown> = { ...masked.auth };
-  for (const field of secretFieldsOf(masked.auth)) auth[field] = secrets.auth[field];
-  const headers = Object.fromEntries(
-    Object.entries(masked.headers).map(([name, value]) => [name, secrets.headers[name] ?? value]),
+  return SECTIONS.reduce(
+    (view, section) =>
+      section.rewrite(view, ({ place, value }) =>
+        value === MASKED_SECRET ? (secrets[section.part]?.[place] ?? value) : value,
+      ),
+    masked,
   );
-  return { ...masked, auth: auth as Auth, headers };
-}
-
-/** A definition's credentials and where they are sent: its URL. */
-export interface AddressedSecrets extends SecretBearing {
-  url: string;
 }
 
 /**
  * The URLs a secret reaches: the API's, and for an OAuth2 client secret the token endpoint too (the secret goes
  * there, the access token it buys goes to the API).
  */
-function destinationsOf(value: AddressedSecrets, part: 'auth' | 'headers'): string[] {
+function destinationsOf(value: SecretBearing, part: Part): string[] {
   return part === 'auth' && value.auth.type === 'oauth2ClientCredentials'
     ? [value.auth.tokenUrl, value.url]
     : [value.url];
@@ -74,56 +137,48 @@ function originOf(url: string): string | null {
   }
 }
 
+/** The first new origin the secrets of `part` would reach, or null when they reach only the stored ones. */
+function movedTo(incoming: SecretBearing, stored: SecretBearing, part: Part): string | null {
+  const before = destinationsOf(stored, part).map(originOf);
+  const after = destinationsOf(incoming, part).map(originOf);
+  // An unparsable URL is reported by validation, and nothing is sent with it.
+  return after.find((to, i) => to !== null && to !== before[i]) ?? null;
+}
+
 /**
  * An update or a dry run may send `MASKED_SECRET` back for a secret it does not change: take the stored value
- * instead. A mask with no stored value behind it (another auth type, a new header) is a field error, and so is
- * one whose destination changed: a stored secret is only sent to the origin it was entered for, so that whoever
- * edits an integration cannot point its URL elsewhere and collect the credentials.
+ * instead. A mask with no stored value behind it (another auth type, a new header, parameter or body field) is a
+ * field error, and so is one whose destination changed: a stored secret is only sent to the origin it was
+ * entered for, so that whoever edits an integration cannot point its URL elsewhere and collect the credentials.
  */
-export function keepMaskedSecrets<T extends AddressedSecrets>(
+export function keepMaskedSecrets<T extends SecretBearing>(
   incoming: T,
-  stored: AddressedSecrets,
+  stored: SecretBearing,
 ): { value: T; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  /** The first new origin the secrets of `part` would reach, or null when they reach only the stored ones. */
-  const movedTo = (part: 'auth' | 'headers'): string | null => {
-    const before = destinationsOf(stored, part).map(originOf);
-    const after = destinationsOf(incoming, part).map(originOf);
-    // An unparsable URL is reported by validation, and nothing is sent with it.
-    return after.find((to, i) => to !== null && to !== before[i]) ?? null;
-  };
-  const authMovedTo = movedTo('auth');
-  const headersMovedTo = movedTo('headers');
-  const enterAgain = (to: string) =>
-    `enter the secret again: the stored one is not sent to a new origin (${to})`;
-
-  const auth: Record<string, unknown> = { ...incoming.auth };
-  const storedAuth = stored.auth as Record<string, unknown>;
-  for (const field of secretFieldsOf(incoming.auth)) {
-    if (auth[field] !== MASKED_SECRET) continue;
-    if (stored.auth.type !== incoming.auth.type)
-      errors.push({
-        field: `auth.${field}`,
-        message: 'enter the secret: the stored one belongs to another auth type',
-      });
-    else if (authMovedTo !== null) errors.push({ field: `auth.${field}`, message: enterAgain(authMovedTo) });
-    else auth[field] = storedAuth[field];
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    const storedValue = stored.headers[name];
-    if (value !== MASKED_SECRET) headers[name] = value;
-    else if (storedValue === undefined)
-      errors.push({ field: `headers.${name}`, message: 'enter the header value: none is stored for it' });
-    else if (headersMovedTo !== null)
-      errors.push({ field: `headers.${name}`, message: enterAgain(headersMovedTo) });
-    else headers[name] = storedValue;
-  }
-  return { value: { ...incoming, auth: auth as Auth, headers }, errors };
+  const value = SECTIONS.reduce((view, section) => {
+    const storedValues = credentialsOf(section, stored);
+    const to = movedTo(incoming, stored, section.part);
+    return section.rewrite(view, ({ place, value: credential }) => {
+      if (credential !== MASKED_SECRET) return credential;
+      const storedValue = storedValues[place];
+      // A mask is no stored secret, wherever it is read from.
+      if (storedValue === undefined || storedValue === MASKED_SECRET)
+        errors.push({ field: section.field(place), message: section.missing(place, stored, incoming) });
+      else if (to !== null)
+        errors.push({
+          field: section.field(place),
+          message: `enter the secret again: the stored one is not sent to a new origin (${to})`,
+        });
+      else return storedValue;
+      return credential;
+    });
+  }, incoming);
+  return { value, errors };
 }
 
 /** A new integration cannot refer to stored secrets: a mask there is a mistake, not a value. */
-export function findMaskedSecrets(value: AddressedSecrets): FieldError[] {
-  const empty: AddressedSecrets = { url: value.url, auth: { type: 'none' }, headers: {} };
+export function findMaskedSecrets(value: SecretBearing): FieldError[] {
+  const empty: SecretBearing = { url: value.url, auth: { type: 'none' }, headers: {}, body: null };
   return keepMaskedSecrets(value, empty).errors;
 }

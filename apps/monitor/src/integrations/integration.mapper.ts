@@ -1,14 +1,13 @@
 import type { Integration, IntegrationDefinition } from '@ihm/contracts';
 import { MonitorError } from '../common/monitor-error';
 import { SecretBox, SecretBoxError } from '../security/secret-box';
-import { joinSecrets, splitSecrets, type IntegrationSecrets } from './integration-secrets';
+import { hasSecrets, joinSecrets, splitSecrets, type IntegrationSecrets } from './integration-secrets';
 import type { IntegrationWrite, StoredIntegration } from './stored-integration';
 
 /** A definition as stored: secrets sealed, the masked view in clear. */
 export function sealIntegration(definition: IntegrationDefinition, box: SecretBox): IntegrationWrite {
   const { masked, secrets } = splitSecrets(definition);
-  const hasSecrets = Object.keys(secrets.auth).length + Object.keys(secrets.headers).length > 0;
-  return { masked, sealedSecrets: hasSecrets ? new Uint8Array(box.seal(secrets)) : null };
+  return { masked, sealedSecrets: hasSecrets(secrets) ? new Uint8Array(box.seal(secrets)) : null };
 }
 
 /** The API's view of a stored integration: secrets stay masked. */

@@ -124,6 +124,8 @@ describe(IntegrationService.name, () => {
       expect(new SecretBox(KEY).open(row.sealedSecrets!)).toEqual({
         auth: { token: 'tok-SECRET-1' },
         headers: { 'X-Api-Key': 'key-SECRET-2' },
+        query: {},
+        body: {},
       });
     });
 

@@ -4,7 +4,12 @@ import { httpObservation } from '../../test/http-observation.fixture';
 import { toCheckResult } from './to-check-result';
 
 const TOKEN = 'sk_live_0123456789';
-const redaction = redactionFor({ auth: { type: 'bearer', token: TOKEN }, headers: {} });
+const redaction = redactionFor({
+  url: 'https://api.example.com',
+  auth: { type: 'bearer', token: TOKEN },
+  headers: {},
+  body: null,
+});
 
 describe(toCheckResult.name, () => {
   it('carries the verdict beside what the probe observed', () => {

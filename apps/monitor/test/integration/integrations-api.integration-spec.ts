@@ -1,4 +1,6 @@
 import { ErrorBodySchema, IntegrationListSchema, IntegrationSchema, MASKED_SECRET } from '@ihm/contracts';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 
@@ -76,6 +78,61 @@ describe('integrations API', () => {
     const listed = IntegrationListSchema.parse(await (await monitor.call('/api/integrations')).json());
     expect(listed.items.map((item) => item.id)).toContain(created.id);
     expect(JSON.stringify(listed)).not.toMatch(/SECRETVALUE|HEADERSECRET/);
+  });
+
+  it('masks credentials written in the query and the body, and probes with their real values', async () => {
+    const received: { url: string; body: string }[] = [];
+    // A careless target: it answers 401 quoting the request it got.
+    const target: Server = createServer((req: IncomingMessage, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ url: req.url ?? '', body });
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'invalid key', url: req.url, body }));
+      });
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+    try {
+      const res = await monitor.call('/api/integrations', {
+        method: 'POST',
+        json: {
+          name: 'Secrets in the query and body',
+          url: `${base}/v1/geocode?address=Berlin&key=QUERYSECRET789`,
+          method: 'POST',
+          body: '{"client_id":"me","client_secret":"BODYSECRET012"}',
+        },
+      });
+      expect(res.status).toBe(201);
+      const created = IntegrationSchema.parse(await res.json());
+      expect(created.url).toBe(`${base}/v1/geocode?address=Berlin&key=${MASKED_SECRET}`);
+      expect(created.body).toBe(`{"client_id":"me","client_secret":"${MASKED_SECRET}"}`);
+      const [stored] = await rows(`SELECT row_to_json(i)::text AS json FROM integrations i WHERE id = $1`, [
+        created.id,
+      ]);
+      expect(String(stored?.json)).not.toMatch(/QUERYSECRET|BODYSECRET/);
+
+      const probed = await monitor.call(`/api/integrations/${created.id}/probe`, { method: 'POST' });
+      expect(probed.status).toBe(200);
+      expect(received).toEqual([
+        {
+          url: '/v1/geocode?address=Berlin&key=QUERYSECRET789',
+          body: '{"client_id":"me","client_secret":"BODYSECRET012"}',
+        },
+      ]);
+      const shown = await probed.text();
+      expect(shown).toMatch(/authentication/);
+      expect(shown).not.toMatch(/QUERYSECRET|BODYSECRET/);
+      const results = await rows(
+        `SELECT row_to_json(r)::text AS json FROM probe_results r WHERE integration_id = $1`,
+        [created.id],
+      );
+      expect(results).toHaveLength(1);
+      expect(String(results[0]?.json)).not.toMatch(/QUERYSECRET|BODYSECRET/);
+    } finally {
+      await new Promise((resolve) => target.close(resolve));
+    }
   });
 
   it('refuses a bad body with a 400 naming each field, and stores nothing', async () => {

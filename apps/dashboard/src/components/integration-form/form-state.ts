@@ -1,6 +1,6 @@
 import {
   INTEGRATION_DEFAULTS,
-  isSensitiveHeaderName,
+  isCredentialName,
   type AuthType,
   type HttpMethod,
   type Integration,
@@ -129,7 +129,7 @@ export function fromIntegration(integration: Integration): FormState {
     headers: headerEntries.map(([name, value], key) => ({
       key,
       name,
-      value: isSensitiveHeaderName(name) ? '' : value,
+      value: isCredentialName(name) ? '' : value,
     })),
     body: integration.body ?? '',
     auth: authFormOf(integration.auth),
@@ -145,7 +145,7 @@ export function fromIntegration(integration: Integration): FormState {
     tags: integration.tags.join(', '),
     stored: {
       authType: integration.auth.type,
-      headerNames: headerEntries.map(([name]) => name).filter(isSensitiveHeaderName),
+      headerNames: headerEntries.map(([name]) => name).filter(isCredentialName),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { isSensitiveHeaderName } from '@ihm/contracts';
+import { isCredentialName } from '@ihm/contracts';
 import { use, useRef, useState } from 'react';
 import { FieldErrors, FormIdPrefix, controlId, describedBy } from '../form/field';
 import { STORED_SECRET_NOTE } from './stored-secret-note';
@@ -69,10 +69,10 @@ export function HeadersEditor({ form, errors, edit }: SectionProps) {
               <input
                 {...control}
                 id={`${id}-value`}
-                type={isSensitiveHeaderName(row.name) ? 'password' : 'text'}
+                type={isCredentialName(row.name) ? 'password' : 'text'}
                 value={row.value}
                 placeholder="Value"
-                autoComplete={isSensitiveHeaderName(row.name) ? 'new-password' : 'off'}
+                autoComplete={isCredentialName(row.name) ? 'new-password' : 'off'}
                 spellCheck={false}
                 onChange={(event) => change(row, { value: event.target.value })}
               />
