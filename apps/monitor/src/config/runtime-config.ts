@@ -6,7 +6,10 @@ export interface RuntimeConfig {
   env: Env;
   databaseUrl: string;
   apiToken: string;
+  /** Seals and opens stored secrets. */
   encryptionKey: Buffer;
+  /** Only open them: the keys a rotation moves away from. */
+  decryptionKeys?: readonly Buffer[];
   /** Replaces the default slow-down of failed sign-ins (tests shorten it). */
   signInThrottle?: SignInThrottlePolicy;
 }

@@ -1,4 +1,7 @@
 import { describeConnectionError, startEmbeddedPostgres, type EmbeddedPostgres } from '@ihm/db';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Env } from '../config/env.schema';
 
@@ -12,12 +15,21 @@ export class DatabaseUnavailableError extends Error {}
 
 const CONNECT_TIMEOUT_MS = 5000;
 
-/** `DATABASE_URL` when set, else an embedded PostgreSQL in the data folder; either way, proven reachable. */
-export async function openDatabase(env: Env, onLog?: (line: string) => void): Promise<OpenDatabase> {
+/**
+ * `DATABASE_URL` when set, else an embedded PostgreSQL in the data folder; either way, proven reachable. A tool
+ * that runs beside a live monitor (`secrets:rotate`) joins the embedded server that monitor started, if any,
+ * rather than start its own on the same folder.
+ */
+export async function openDatabase(
+  env: Env,
+  { onLog, joinRunning = false }: { onLog?: (line: string) => void; joinRunning?: boolean } = {},
+): Promise<OpenDatabase> {
   if (env.databaseUrl) {
     await checkReachable(env.databaseUrl);
     return { connectionString: env.databaseUrl, embedded: null };
   }
+  const running = joinRunning ? await runningEmbeddedServer(env) : null;
+  if (running) return { connectionString: running, embedded: null };
   const embedded = await startEmbeddedPostgres({
     dataDir: env.dataDir,
     port: env.embeddedPostgresPort,
@@ -25,6 +37,18 @@ export async function openDatabase(env: Env, onLog?: (line: string) => void): Pr
   });
   await checkReachable(embedded.connectionString);
   return { connectionString: embedded.connectionString, embedded };
+}
+
+/** The embedded server of this data folder, when one answers on its port. */
+async function runningEmbeddedServer(env: Env): Promise<string | null> {
+  const passwordFile = join(env.dataDir, 'postgres-password');
+  if (!existsSync(passwordFile)) return null;
+  const password = (await readFile(passwordFile, 'utf8')).trim();
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${env.embeddedPostgresPort}/postgres`;
+  return checkReachable(url).then(
+    () => url,
+    () => null,
+  );
 }
 
 async function checkReachable(connectionString: string): Promise<void> {

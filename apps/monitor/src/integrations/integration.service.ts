@@ -14,7 +14,7 @@ import { AlertCloser } from '../alerting/evaluation/alert-closer.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { MonitorError } from '../common/monitor-error';
 import { refusedTargets, type OutboundField } from '../security/outbound-targets';
-import { SecretBox } from '../security/secret-box';
+import { SecretBox, secretBoxFor } from '../security/secret-box';
 import { findMaskedSecrets, keepMaskedSecrets } from './integration-secrets';
 import { sealIntegration, toDefinition, toIntegration } from './integration.mapper';
 import { IntegrationRepository } from './integration.repository';
@@ -30,7 +30,7 @@ export class IntegrationService {
     private readonly alerts: AlertCloser,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
   ) {
-    this.box = new SecretBox(config.encryptionKey);
+    this.box = secretBoxFor(config);
     this.outbound = config.env.outbound;
   }
 

@@ -11,6 +11,8 @@ export interface LocalSecrets {
   encryptionKey: Buffer;
   /** The key came from the data folder rather than ENCRYPTION_KEY. */
   encryptionKeyFromFile: boolean;
+  /** DECRYPTION_KEYS, and the data folder's key when ENCRYPTION_KEY took its place: they open, never seal. */
+  decryptionKeys: Buffer[];
 }
 
 export const API_TOKEN_FILE = 'api-token';
@@ -28,15 +30,19 @@ export async function loadLocalSecrets(env: Env): Promise<LocalSecrets> {
   const key = env.encryptionKey
     ? { value: env.encryptionKey, created: false }
     : await readOrCreate(join(env.dataDir, ENCRYPTION_KEY_FILE), () => randomBytes(32).toString('hex'));
+  const fileKey = join(env.dataDir, ENCRYPTION_KEY_FILE);
+  const replacedFileKey =
+    env.encryptionKey && existsSync(fileKey) ? [(await readFile(fileKey, 'utf8')).trim()] : [];
   return {
     apiToken: token.value,
     generatedApiToken: token.created,
     encryptionKey: decodeKey(key.value),
     encryptionKeyFromFile: !env.encryptionKey,
+    decryptionKeys: [...env.decryptionKeys, ...replacedFileKey].map(decodeKey),
   };
 }
 
-function decodeKey(text: string): Buffer {
+export function decodeKey(text: string): Buffer {
   const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
   if (key.length !== 32) throw new Error('the encryption key must be 32 bytes (64 hex digits or base64)');
   return key;

@@ -16,9 +16,15 @@ export interface RunningMonitor {
   close(): Promise<void>;
 }
 
-/** The real monitor (Nest app, Prisma, its own fresh database) listening on a free loopback port. */
-export async function startMonitor(env: Record<string, string> = {}): Promise<RunningMonitor> {
-  const db = await createTestDatabase(process.env);
+/**
+ * The real monitor (Nest app, Prisma, its own fresh database) listening on a free loopback port; with `sharing`,
+ * a second process of the same installation: on that monitor's database, which it leaves in place on close.
+ */
+export async function startMonitor(
+  env: Record<string, string> = {},
+  sharing?: RunningMonitor,
+): Promise<RunningMonitor> {
+  const db = sharing?.db ?? (await createTestDatabase(process.env));
   const app = await createMonitorApp({
     // ROLE=api by default: tests that want the scheduler say so.
     env: parseEnv({
@@ -36,6 +42,10 @@ export async function startMonitor(env: Record<string, string> = {}): Promise<Ru
     apiToken: TEST_API_TOKEN,
     // Processes a test starts beside this one need the same key to open what it sealed: ENCRYPTION_KEY (hex).
     encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'hex') : randomBytes(32),
+    decryptionKeys: (env.DECRYPTION_KEYS ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((key) => Buffer.from(key, 'hex')),
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -55,7 +65,7 @@ export async function startMonitor(env: Record<string, string> = {}): Promise<Ru
       }),
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!sharing) await db.drop();
     },
   };
 }

@@ -12,7 +12,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MonitorError } from '../../common/monitor-error';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
 import { refusedTargets, type OutboundField } from '../../security/outbound-targets';
-import { SecretBox, SecretBoxError } from '../../security/secret-box';
+import { SecretBox, SecretBoxError, secretBoxFor } from '../../security/secret-box';
 import { channelHealth } from './channel-health';
 import { keepMaskedChannelSecrets, splitChannelSecrets } from './channel-secrets';
 import type { ChannelMessage } from './channel-message';
@@ -36,7 +36,7 @@ export class ChannelService {
     private readonly repository: ChannelRepository,
     @Inject(RUNTIME_CONFIG) private readonly runtime: RuntimeConfig,
   ) {
-    this.box = new SecretBox(runtime.encryptionKey);
+    this.box = secretBoxFor(runtime);
   }
 
   /** A webhook channel without a secret gets one, shown in clear this once. */
