@@ -1,6 +1,6 @@
 // End to end: the dashboard in Debian's Chromium against the real monitor on a real PostgreSQL (TEST_DATABASE_URL,
 // else the monitor's embedded one) and the sandbox. Screenshots of every page at desktop and phone width go to
-// e2e-artifacts/.
+// e2e-artifacts/. Every page any test opens is watched for Content-Security-Policy violations.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, hei
 const NAME = 'Orders API (e2e)';
 /** A chart's own drawing surface (Recharts also draws its legend icons as small surfaces). */
 const CHART_SURFACE = '.recharts-wrapper > svg.recharts-surface';
+/** The policy's script source: this response's nonce, and 'strict-dynamic' for the chunks nonced scripts load. */
+const SCRIPT_SRC = /(?:^|; )script-src 'self' 'nonce-([A-Za-z0-9+/]+={0,2})' 'strict-dynamic'(?:;|$)/;
 
 let product;
 let browser;
@@ -21,6 +23,44 @@ let browser;
 let inviteUrl;
 let page;
 let integrationPath;
+/** What the browser refused on any page of the tests, for the last test to show. */
+const cspViolations = [];
+
+/** Records every CSP violation of the context's pages: the DOM event, and Chromium's console message as well. */
+async function watchCsp(context) {
+  await context.exposeBinding('reportCspViolation', ({ page: source }, violation) =>
+    cspViolations.push({ page: source.url(), ...violation }),
+  );
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.reportCspViolation({
+        directive: event.violatedDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+      }),
+    ),
+  );
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text()))
+      cspViolations.push({ page: message.page()?.url(), console: message.text() });
+  });
+}
+
+/**
+ * The nonce of one response, after checking its policy and that every script element in its HTML carries that
+ * nonce.
+ */
+function checkedNonce(policy, html) {
+  const nonce = policy.match(SCRIPT_SRC)?.[1];
+  assert.ok(nonce, `a nonce script source in ${policy}`);
+  assert.match(policy, /frame-ancestors 'none'/);
+  assert.doesNotMatch(policy, /unsafe-eval|script-src[^;]*unsafe-inline/);
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  assert.ok(scripts.length > 0, 'the page has scripts');
+  for (const script of scripts)
+    assert.ok(script.includes(` nonce="${nonce}"`), `${script} carries the nonce`);
+  return nonce;
+}
 
 /** Full-page screenshots at 1280 px and 390 px of what the page shows now. */
 async function screenshots(name) {
@@ -35,7 +75,9 @@ before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   product = await startProduct({ name: 'e2e', adminUrl: process.env.TEST_DATABASE_URL });
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: WIDTHS.desktop })).newPage();
+  const context = await browser.newContext({ viewport: WIDTHS.desktop });
+  await watchCsp(context);
+  page = await context.newPage();
   page.setDefaultTimeout(20_000);
 });
 
@@ -50,6 +92,21 @@ test('every page is sent with the security headers', async () => {
   assert.match(res.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
   assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(res.headers.get('referrer-policy'), 'same-origin');
+  assert.match(res.headers.get('strict-transport-security') ?? '', /max-age=\d+/);
+  // Served over plain HTTP here: requests are not upgraded to a TLS port that is not there.
+  assert.doesNotMatch(res.headers.get('content-security-policy') ?? '', /upgrade-insecure-requests/);
+});
+
+test('sign-in and invitation pages have a strict policy with a fresh nonce on every load', async () => {
+  const nonces = [];
+  for (const path of ['/signin', '/signin', '/invite/ihmi_not-a-real-invitation']) {
+    const res = await fetch(`${product.dashboardUrl}${path}`);
+    nonces.push(checkedNonce(res.headers.get('content-security-policy') ?? '', await res.text()));
+  }
+  assert.equal(new Set(nonces).size, nonces.length, 'a different nonce on each load');
+  const redirect = await fetch(`${product.dashboardUrl}/`, { redirect: 'manual' });
+  assert.equal(redirect.status, 307);
+  assert.match(redirect.headers.get('content-security-policy') ?? '', SCRIPT_SRC);
 });
 
 test('a page behind the session sends to sign-in; a wrong password is refused', async () => {
@@ -70,6 +127,16 @@ test('signs in with the admin password and lands where the user was going', asyn
   assert.ok(cookie, 'the session cookie is set');
   assert.equal(cookie.httpOnly, true);
   assert.equal(cookie.sameSite, 'Lax');
+});
+
+test('a page behind the session has a strict policy with a fresh nonce on every load', async () => {
+  const nonces = [];
+  for (let load = 0; load < 2; load += 1) {
+    const res = await page.request.get(`${product.dashboardUrl}/integrations/new`, { maxRedirects: 0 });
+    assert.equal(res.status(), 200);
+    nonces.push(checkedNonce(res.headers()['content-security-policy'] ?? '', await res.text()));
+  }
+  assert.notEqual(nonces[0], nonces[1]);
 });
 
 test('registers an integration whose API answers 401: Test shows the authentication diagnosis before saving', async () => {
@@ -186,6 +253,7 @@ test('the Access page: a token shown once, an invited viewer, and the audit log 
 
 test('the invited viewer signs in through the link, reads without edit controls, and a direct write is refused', async () => {
   const other = await browser.newContext({ viewport: WIDTHS.desktop });
+  await watchCsp(other);
   try {
     const viewer = await other.newPage();
     viewer.setDefaultTimeout(20_000);
@@ -245,4 +313,8 @@ test('signing out ends the session, even with the monitor down', async () => {
   await page.waitForURL(/\/signin/);
   await page.goto(`${product.dashboardUrl}/`);
   assert.match(page.url(), /\/signin/);
+});
+
+test('no page of these tests broke the Content-Security-Policy', () => {
+  assert.deepEqual(cspViolations, []);
 });

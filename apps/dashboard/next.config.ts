@@ -3,14 +3,10 @@ import { join } from 'node:path';
 
 /**
  * On every response: no framing by other sites, no MIME sniffing, no referrer leaving the site, no plugins; HSTS,
- * which browsers honour only when the dashboard is served over HTTPS. Scripts are not yet restricted by a nonce
- * CSP (SECURITY.md).
+ * which browsers honour only when the dashboard is served over HTTPS. The Content-Security-Policy carries a fresh
+ * nonce on each page, so the proxy sets it (src/proxy.ts).
  */
 const SECURITY_HEADERS = [
-  {
-    key: 'Content-Security-Policy',
-    value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-  },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'same-origin' },

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { REVEAL_SCRIPT } from '../components/reveal-script';
 import { THEME_SCRIPT } from '../components/theme-script';
+import { NONCE_HEADER } from '../lib/content-security-policy';
 import './globals.css';
 import './forms.css';
 import './alerting.css';
@@ -13,14 +15,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The proxy's nonce for this response: the Content-Security-Policy runs no inline script without it.
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     // The theme script sets data-theme before the first paint, so the server's markup differs on purpose.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
         {/* Streamed content revealed as it arrives, not held behind its skeleton: see reveal-script.ts. */}
-        <script dangerouslySetInnerHTML={{ __html: REVEAL_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: REVEAL_SCRIPT }} />
       </head>
       <body>{children}</body>
     </html>
