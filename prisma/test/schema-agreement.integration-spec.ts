@@ -36,6 +36,7 @@ describe('schema.prisma and migrations', () => {
         clientId: 'c',
         clientSecret: '***',
       },
+      clientCertificate: { certificate: '-----BEGIN CERTIFICATE-----', privateKey: '***' },
       secrets: new Uint8Array([1, 2, 3, 255]),
       expectedStatus: [200, 201],
       responseSchema: { type: 'object', required: ['id'] },

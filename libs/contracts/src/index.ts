@@ -4,6 +4,7 @@ export * from './alert-rule.contract';
 export * from './alert.contract';
 export * from './auth.contract';
 export * from './channel.contract';
+export * from './client-certificate.contract';
 export * from './credentials';
 export * from './error-body.contract';
 export * from './headers';

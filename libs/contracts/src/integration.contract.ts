@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { wholeNumber } from './whole-number';
 import { AuthSchema } from './auth.contract';
+import { ClientCertificateSchema } from './client-certificate.contract';
 import { HeadersSchema } from './headers';
 import { HttpUrlSchema } from './http-url';
 import { jsonSchemaProblem } from './json-schema';
@@ -34,6 +35,7 @@ const IntegrationFields = {
     .max(MAX_BODY_LENGTH, { error: `body must be at most ${MAX_BODY_LENGTH} characters` })
     .nullable(),
   auth: AuthSchema,
+  clientCertificate: ClientCertificateSchema.nullable(),
   expectedStatus: z
     .array(int('status code', 100, 599), { error: 'expectedStatus must be a list of status codes' })
     .max(50)
@@ -70,6 +72,7 @@ export const INTEGRATION_DEFAULTS = {
   headers: {},
   body: null,
   auth: { type: 'none' },
+  clientCertificate: null,
   expectedStatus: [],
   responseSchema: null,
   intervalSeconds: 60,
@@ -118,6 +121,7 @@ const definitionShape = {
   headers: IntegrationFields.headers.default({}),
   body: IntegrationFields.body.default(null),
   auth: IntegrationFields.auth.default({ type: 'none' }),
+  clientCertificate: IntegrationFields.clientCertificate.default(null),
   expectedStatus: IntegrationFields.expectedStatus.default([]),
   responseSchema: IntegrationFields.responseSchema.default(null),
   intervalSeconds: IntegrationFields.intervalSeconds.default(INTEGRATION_DEFAULTS.intervalSeconds),
@@ -168,6 +172,7 @@ export const IntegrationSchema = z.object({
   headers: z.record(z.string(), z.string()),
   body: z.string().nullable(),
   auth: AuthSchema,
+  clientCertificate: ClientCertificateSchema.nullable(),
   expectedStatus: z.array(z.number().int()),
   responseSchema: z.record(z.string(), z.unknown()).nullable(),
   intervalSeconds: z.number().int(),

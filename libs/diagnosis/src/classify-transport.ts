@@ -48,7 +48,6 @@ const TLS_REASONS: Record<string, string> = {
 };
 
 const NOT_TLS = 'the server did not answer in TLS (plain HTTP on an https:// URL, or the wrong port?)';
-const CLIENT_CERTIFICATE = 'the server asks for a client certificate (mutual TLS)';
 
 /** OpenSSL's handshake failures, in words. */
 const HANDSHAKE_REASONS: Record<string, string> = {
@@ -59,10 +58,23 @@ const HANDSHAKE_REASONS: Record<string, string> = {
   ERR_SSL_UNSUPPORTED_PROTOCOL: 'the server and the monitor have no TLS version in common',
   ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE:
     'the server refused the handshake (no cipher in common, or it wants a client certificate)',
-  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: CLIENT_CERTIFICATE,
-  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: CLIENT_CERTIFICATE,
-  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE: CLIENT_CERTIFICATE,
-  ERR_SSL_TLSV1_ALERT_ACCESS_DENIED: CLIENT_CERTIFICATE,
+};
+
+/**
+ * Alerts a server sends about the client's certificate (RFC 8446 §6.2): mutual TLS refused. The certificate is a
+ * credential, so this is the guide's authentication case, not connectivity.
+ */
+const CLIENT_CERTIFICATE_REASONS: Record<string, string> = {
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED:
+    'it asks for a client certificate (mutual TLS) and none was presented',
+  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: 'it does not trust the issuer of the client certificate',
+  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE:
+    'it refused the client certificate as bad (malformed, or not signed by its key)',
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN: 'it refused the client certificate',
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED: 'the client certificate has expired',
+  ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED: 'the client certificate has been revoked',
+  ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE: 'it does not accept this type of client certificate',
+  ERR_SSL_TLSV1_ALERT_ACCESS_DENIED: 'the client certificate is valid but not allowed access',
 };
 
 function handshakeReason(failure: TransportFailure): string {
@@ -87,8 +99,6 @@ function opensslCommand(host: string): string {
 
 function handshakeStep(reason: string, host: string): string {
   if (reason === NOT_TLS) return "Check the URL's scheme and port: https:// needs a port that speaks TLS.";
-  if (reason === CLIENT_CERTIFICATE)
-    return 'The API wants mutual TLS: the monitor does not send client certificates, so probe an endpoint without it.';
   return `Inspect the handshake: ${opensslCommand(host)}.`;
 }
 
@@ -146,6 +156,19 @@ export function classifyTransport(failure: TransportFailure, timeoutMs: number |
         ? `Check that the URL uses the host name the certificate was issued for.`
         : `Inspect the certificate: ${opensslCommand(host)}.`,
     ]);
+  }
+  if (code in CLIENT_CERTIFICATE_REASONS) {
+    const { connect } = splitHost(host);
+    return down(
+      'authentication',
+      `The server at ${host} refused the TLS handshake: ${CLIENT_CERTIFICATE_REASONS[code]} (${code}).`,
+      [
+        code === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED'
+          ? "Add the client certificate and key the API issued to the integration's Client certificate."
+          : 'Check the client certificate: issued by the CA the API trusts, not expired or revoked, and enabled for this API.',
+        `Try the same certificate by hand: openssl s_client -connect ${connect} -cert client.pem -key client.key.`,
+      ],
+    );
   }
   if (isTls(failure)) {
     const reason = handshakeReason(failure);

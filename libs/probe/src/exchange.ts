@@ -78,7 +78,9 @@ export async function exchange(request: ExchangeRequest, context: ExchangeContex
     return {
       kind: 'failure',
       clock,
-      failure: transportFailure(error, request.url.host, clock.phase, context.signal.aborted),
+      failure: clock.tlsAlert
+        ? transportFailure(clock.tlsAlert, request.url.host, 'tls')
+        : transportFailure(error, request.url.host, clock.phase, context.signal.aborted),
     };
   } finally {
     client.destroy().catch(() => undefined);

@@ -439,6 +439,101 @@ describe(probeHttp.name, () => {
     });
   });
 
+  describe('mutual TLS', () => {
+    const clientCertificate = {
+      certificate: fixture('client.pem').toString(),
+      privateKey: fixture('client.key').toString(),
+    };
+    /** A server that asks for a client certificate from the test client CA and answers with its subject. */
+    const mtls = () =>
+      start(
+        createHttpsServer(
+          {
+            key: fixture('valid.key'),
+            cert: fixture('valid.pem'),
+            ca: fixture('client-ca.pem'),
+            requestCert: true,
+            rejectUnauthorized: true,
+          },
+          (req, res) => {
+            const peer = (req.socket as import('node:tls').TLSSocket).getPeerCertificate();
+            res.setHeader('content-type', 'application/json');
+            res.end(JSON.stringify({ client: peer.subject?.CN ?? null }));
+          },
+        ),
+      );
+
+    it.each([
+      ['a plain key', clientCertificate],
+      [
+        'an encrypted key and its passphrase',
+        {
+          ...clientCertificate,
+          privateKey: fixture('client-encrypted.key').toString(),
+          passphrase: 'fixture-passphrase',
+        },
+      ],
+    ])('presents the client certificate with %s', async (_label, certificate) => {
+      const host = await mtls();
+      const result = await probe(
+        { url: `https://${host}/whoami`, clientCertificate: certificate },
+        { tls: { ca } },
+      );
+      expect(result.status).toBe('up');
+      expect(result.observation.response?.body).toEqual({ client: 'ihm-test-client' });
+    });
+
+    it('names a server asking for a certificate and getting none as authentication', async () => {
+      const host = await mtls();
+      const result = await probe({ url: `https://${host}/whoami` }, { tls: { ca } });
+      expect(result).toMatchObject({ status: 'down', category: 'authentication' });
+      expect(result.message).toMatch(/asks for a client certificate \(mutual TLS\) and none was presented/);
+    });
+
+    it('presents a certificate the server does not trust, and reads its refusal', async () => {
+      // Many APIs take any certificate in the handshake and judge it in the application.
+      const host = await start(
+        createHttpsServer(
+          {
+            key: fixture('valid.key'),
+            cert: fixture('valid.pem'),
+            ca: fixture('client-ca.pem'),
+            requestCert: true,
+            rejectUnauthorized: false,
+          },
+          (req, res) => {
+            const socket = req.socket as import('node:tls').TLSSocket;
+            res.writeHead(socket.authorized ? 200 : 403, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ error: socket.authorizationError ?? null }));
+          },
+        ),
+      );
+      const untrusted = {
+        certificate: fixture('other-client.pem').toString(),
+        privateKey: fixture('other-client.key').toString(),
+      };
+      const refused = await probe({ url: `https://${host}/`, clientCertificate: untrusted }, { tls: { ca } });
+      expect(refused).toMatchObject({ status: 'down', category: 'authentication' });
+      expect(refused.observation.response?.status).toBe(403);
+      expect(refused.observation.response?.body).toEqual({ error: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+      const accepted = await probe({ url: `https://${host}/`, clientCertificate }, { tls: { ca } });
+      expect(accepted.status).toBe('up');
+    });
+
+    it("presents the certificate to the integration's origin only, not where a redirect points", async () => {
+      const elsewhere = await mtls();
+      const host = await start(
+        createHttpsServer({ key: fixture('valid.key'), cert: fixture('valid.pem') }, (_req, res) => {
+          res.writeHead(302, { location: `https://${elsewhere}/whoami` });
+          res.end();
+        }),
+      );
+      const result = await probe({ url: `https://${host}/start`, clientCertificate }, { tls: { ca } });
+      expect(result).toMatchObject({ status: 'down', category: 'authentication' });
+      expect(result.message).toMatch(/none was presented/);
+    });
+  });
+
   describe('the outbound guard', () => {
     it('refuses a loopback address by default, sending nothing', async () => {
       const target = countingServer();

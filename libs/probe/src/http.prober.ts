@@ -48,6 +48,12 @@ function defaultHeaders(target: ProbeTarget): Record<string, string> {
   return headers;
 }
 
+function clientTls({ clientCertificate }: ProbeTarget): TlsOptions {
+  if (!clientCertificate) return {};
+  const { certificate, privateKey, passphrase } = clientCertificate;
+  return { cert: certificate, key: privateKey, ...(passphrase ? { passphrase } : {}) };
+}
+
 /** Credentials go to the integration's own origin only, never to where a redirect points elsewhere. */
 function withoutCredentials(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
@@ -67,8 +73,10 @@ async function followRedirects(
   const origin = first.url.origin;
   const visited = [first.url.href];
   let request = first;
+  // The client certificate, like the credentials, is presented to the integration's own origin only.
+  const elsewhere: ExchangeContext = { ...context, tls: context.tls.ca ? { ca: context.tls.ca } : {} };
   for (let redirects = 0; ; redirects += 1) {
-    const hop = await exchange(request, context);
+    const hop = await exchange(request, request.url.origin === origin ? context : elsewhere);
     if (hop.kind !== 'redirect') return { hop, clock: hop.clock };
     const next = new URL(hop.location, request.url);
     const host = request.url.host;
@@ -149,7 +157,7 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
     signal,
     deadlineAt: performance.now() + target.timeoutMs,
     bodyCapBytes: capBytes,
-    tls: options.tls ?? {},
+    tls: { ...options.tls, ...clientTls(target) },
     outbound: options.outbound ?? PUBLIC_ONLY,
   };
   const started = performance.now();

@@ -16,7 +16,16 @@ export class PhaseClock {
   tlsMs: number | null = null;
   ttfbMs: number | null = null;
   certificate: PeerCertificate | null = null;
+  /**
+   * A TLS alert the server sent. In TLS 1.3 the server judges the client certificate after the client considers
+   * the handshake done, so the alert arrives on the socket while undici reports only "other side closed".
+   */
+  tlsAlert: Error | null = null;
   private socketReadyAt: number | null = null;
+
+  socketFailed(error: Error & { code?: string }): void {
+    if (!this.tlsAlert && error.code?.startsWith('ERR_SSL_')) this.tlsAlert = error;
+  }
 
   lookupDone(ms: number): void {
     this.dnsMs = ms;

@@ -1,5 +1,5 @@
 import type { Auth } from '@ihm/contracts';
-import { redactionFor, type RedactedTarget } from './redaction';
+import { redactionFor, textRedaction, type RedactedTarget } from './redaction';
 
 const target = (parts: Partial<RedactedTarget>): RedactedTarget => ({
   url: 'https://api.example.com/v1',
@@ -101,5 +101,30 @@ describe('redactionFor, beyond the configured secrets', () => {
     expect(text('echo api_key=QUERY-SECRET page=2 {"password":"BODY-SECRET"}')).toBe(
       'echo api_key=[redacted] page=2 {"password":"[redacted]"}',
     );
+  });
+
+  it('redacts an OAuth2 client id and secret as client_secret_basic sends them', () => {
+    const { text } = redactionFor(
+      target({
+        auth: {
+          type: 'oauth2ClientCredentials',
+          tokenUrl: 'https://auth.example.com/token',
+          clientId: 'my client',
+          clientSecret: 's3cr3t/+',
+        },
+      }),
+    );
+    const basic = Buffer.from(
+      `${encodeURIComponent('my client')}:${encodeURIComponent('s3cr3t/+')}`,
+    ).toString('base64');
+    expect(text(`bad client: Basic ${basic}`)).toBe('bad client: Basic [redacted]');
+  });
+});
+
+describe(textRedaction.name, () => {
+  it('redacts a secret URL by its path and query too, as a receiver quoting its request shows it', () => {
+    const text = textRedaction(['https://hooks.slack.com/services/T0/B0/XXXXSECRET']);
+    expect(text('got POST /services/T0/B0/XXXXSECRET')).toBe('got POST [redacted]');
+    expect(text('url https://hooks.slack.com/services/T0/B0/XXXXSECRET')).toBe('url [redacted]');
   });
 });

@@ -11,6 +11,7 @@ export interface RedactedTarget {
   auth: Auth;
   headers: Readonly<Record<string, string>>;
   body: string | null;
+  clientCertificate?: { privateKey: string; passphrase?: string } | null;
 }
 
 /** Removes one integration's secrets from what a result shows: its message, steps and evidence. */
@@ -24,27 +25,14 @@ export interface Redaction {
  * parameters and body fields, and what a probe obtained on its behalf (an OAuth2 access token).
  */
 export function redactionFor(target: RedactedTarget, obtained: readonly string[] = []): Redaction {
-  const secrets = [
+  const text = textRedaction([
     ...secretsOf(target.auth, target.headers),
     ...credentialValuesIn(target.url, target.body),
+    ...(target.clientCertificate
+      ? [target.clientCertificate.privateKey, target.clientCertificate.passphrase ?? '']
+      : []),
     ...obtained,
-  ].filter(
-    (s) => s.length >= MIN_SECRET_LENGTH,
-  );
-  // Each secret also in the forms it travels in: URL-encoded (as encodeURIComponent and as a query string
-  // encodes it) and base64 (basic auth). Longest first: a secret inside a longer one must not leave the rest of
-  // the longer one showing.
-  const forms = [
-    ...new Set(
-      secrets.flatMap((secret) => [
-        secret,
-        encodeURIComponent(secret),
-        new URLSearchParams({ s: secret }).toString().slice(2),
-        Buffer.from(secret).toString('base64'),
-      ]),
-    ),
-  ].sort((a, b) => b.length - a.length);
-  const text = (input: string) => forms.reduce((out, form) => out.split(form).join(REDACTED), input);
+  ]);
   return {
     text,
     headers: (headers) =>
@@ -57,6 +45,32 @@ export function redactionFor(target: RedactedTarget, obtained: readonly string[]
   };
 }
 
+/**
+ * Replaces each secret, and each secret in the forms it travels in: URL-encoded (as encodeURIComponent and as a
+ * query string encodes it) and base64 (basic auth). A URL that is itself a secret (a Slack webhook) also by its
+ * path and query, which is what a receiver that quotes its request shows.
+ */
+export function textRedaction(secrets: readonly string[]): (text: string) => string {
+  const travelling = secrets.flatMap((secret) => {
+    const url = URL.canParse(secret) ? new URL(secret) : null;
+    return url && url.pathname.length > 1 ? [secret, `${url.pathname}${url.search}`] : [secret];
+  });
+  // Longest first: a secret inside a longer one must not leave the rest of the longer one showing.
+  const forms = [
+    ...new Set(
+      travelling
+        .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+        .flatMap((secret) => [
+          secret,
+          encodeURIComponent(secret),
+          new URLSearchParams({ s: secret }).toString().slice(2),
+          Buffer.from(secret).toString('base64'),
+        ]),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  return (input) => forms.reduce((out, form) => out.split(form).join(REDACTED), input);
+}
+
 function secretsOf(auth: Auth, headers: Readonly<Record<string, string>>): string[] {
   const fromAuth =
     auth.type === 'apiKey'
@@ -66,7 +80,12 @@ function secretsOf(auth: Auth, headers: Readonly<Record<string, string>>): strin
         : auth.type === 'basic'
           ? [auth.password, `${auth.username}:${auth.password}`]
           : auth.type === 'oauth2ClientCredentials'
-            ? [auth.clientSecret]
+            ? // client_secret_basic sends the pair, each half form-encoded (RFC 6749 §2.3.1).
+              [
+                auth.clientSecret,
+                `${auth.clientId}:${auth.clientSecret}`,
+                `${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.clientSecret)}`,
+              ]
             : [];
   const fromHeaders = Object.entries(headers)
     .filter(([name]) => isCredentialName(name))

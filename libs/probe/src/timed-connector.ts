@@ -9,6 +9,10 @@ import type { PhaseClock } from './phase-clock';
 export interface TlsOptions {
   /** Extra trusted CA certificates (PEM), for APIs behind a private CA. */
   ca?: string | Buffer | (string | Buffer)[];
+  /** Mutual TLS: the client certificate chain and key (PEM) presented to the server, and the key's passphrase. */
+  cert?: string;
+  key?: string;
+  passphrase?: string;
 }
 
 /**
@@ -30,7 +34,7 @@ export function timedConnector(
   };
   const connector = guardedConnector(
     policy,
-    { timeout: timeoutMs, ...(tls.ca ? { ca: tls.ca } : {}) } as buildConnector.BuildOptions,
+    { timeout: timeoutMs, ...tls } as buildConnector.BuildOptions,
     timedLookup,
   );
   return (options, callback) => {
@@ -38,6 +42,7 @@ export function timedConnector(
     const secure = options.protocol === 'https:';
     // Typed as void, but undici's connector returns the socket it opens (none when the guard refused).
     const socket = connector(options, callback) as unknown as Socket | undefined;
+    socket?.on('error', (error) => clock.socketFailed(error));
     socket?.once('connect', () => {
       const connectedAt = performance.now();
       clock.connected(started, secure);

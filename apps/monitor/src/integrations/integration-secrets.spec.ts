@@ -11,7 +11,7 @@ const URL_A = 'https://api.example.com/v1/orders';
 
 /** A definition's secret-bearing parts: defaults for what a case does not name. */
 function bearing(parts: Partial<SecretBearing>): SecretBearing {
-  return { url: URL_A, auth: { type: 'none' }, headers: {}, body: null, ...parts };
+  return { url: URL_A, auth: { type: 'none' }, clientCertificate: null, headers: {}, body: null, ...parts };
 }
 
 describe('integration secrets', () => {

@@ -1,16 +1,18 @@
 import {
   AUTH_SECRET_FIELDS,
+  CLIENT_CERTIFICATE_SECRET_FIELDS,
   MASKED_SECRET,
   isCredentialName,
   rewriteBodyCredentials,
   rewriteUrlCredentials,
   type Auth,
+  type ClientCertificate,
   type CredentialRewrite,
   type FieldError,
 } from '@ihm/contracts';
 
 /** Where a definition holds credentials. */
-type Part = 'auth' | 'headers' | 'query' | 'body';
+type Part = 'auth' | 'clientCertificate' | 'headers' | 'query' | 'body';
 
 /** The credentials of one integration, by part and place: what is encrypted at rest. */
 export interface IntegrationSecrets {
@@ -20,12 +22,15 @@ export interface IntegrationSecrets {
   query?: Record<string, string>;
   /** Credential-named fields of the body, by JSON pointer or form parameter; absent before them, too. */
   body?: Record<string, string>;
+  /** The client certificate's private key and passphrase; absent before mutual TLS. */
+  clientCertificate?: Record<string, string>;
 }
 
 /** What of a definition can hold credentials. */
 export interface SecretBearing {
   url: string;
   auth: Auth;
+  clientCertificate: ClientCertificate | null;
   headers: Record<string, string>;
   body: string | null;
 }
@@ -52,6 +57,19 @@ const SECTIONS: readonly Section[] = [
       stored.auth.type === incoming.auth.type
         ? 'enter the secret: none is stored for it'
         : 'enter the secret: the stored one belongs to another auth type',
+  },
+  {
+    part: 'clientCertificate',
+    rewrite: (value, rewrite) => {
+      if (value.clientCertificate === null) return value;
+      const certificate: Record<string, unknown> = { ...value.clientCertificate };
+      for (const place of CLIENT_CERTIFICATE_SECRET_FIELDS)
+        if (typeof certificate[place] === 'string')
+          certificate[place] = rewrite({ place, value: certificate[place] });
+      return { ...value, clientCertificate: certificate as ClientCertificate };
+    },
+    field: (place) => `clientCertificate.${place}`,
+    missing: () => 'enter it: none is stored for it',
   },
   {
     part: 'headers',
@@ -92,7 +110,7 @@ function credentialsOf(section: Section, value: SecretBearing): Record<string, s
 
 /** Splits credentials out: the masked view is stored in clear and returned by the API; the secrets are sealed. */
 export function splitSecrets<T extends SecretBearing>(value: T): { masked: T; secrets: IntegrationSecrets } {
-  const secrets: IntegrationSecrets = { auth: {}, headers: {}, query: {}, body: {} };
+  const secrets: IntegrationSecrets = { auth: {}, clientCertificate: {}, headers: {}, query: {}, body: {} };
   const masked = SECTIONS.reduce(
     (view, section) =>
       section.rewrite(view, ({ place, value: credential }) => {
@@ -179,6 +197,12 @@ export function keepMaskedSecrets<T extends SecretBearing>(
 
 /** A new integration cannot refer to stored secrets: a mask there is a mistake, not a value. */
 export function findMaskedSecrets(value: SecretBearing): FieldError[] {
-  const empty: SecretBearing = { url: value.url, auth: { type: 'none' }, headers: {}, body: null };
+  const empty: SecretBearing = {
+    url: value.url,
+    auth: { type: 'none' },
+    clientCertificate: null,
+    headers: {},
+    body: null,
+  };
   return keepMaskedSecrets(value, empty).errors;
 }

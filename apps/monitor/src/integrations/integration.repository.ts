@@ -1,4 +1,4 @@
-import type { Auth, HttpMethod, ListIntegrationsQuery } from '@ihm/contracts';
+import type { Auth, ClientCertificate, HttpMethod, ListIntegrationsQuery } from '@ihm/contracts';
 import { Prisma, PrismaClient, type Integration as IntegrationRow } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { MonitorError } from '../common/monitor-error';
@@ -19,6 +19,7 @@ function toRowData({ masked, sealedSecrets }: IntegrationWrite): RowData {
     body: masked.body,
     authType: masked.auth.type,
     authConfig: masked.auth,
+    clientCertificate: masked.clientCertificate ?? Prisma.DbNull,
     secrets: sealedSecrets,
     expectedStatus: masked.expectedStatus,
     responseSchema: (masked.responseSchema ?? undefined) as Prisma.InputJsonValue | undefined,
@@ -43,6 +44,7 @@ function fromRow(row: IntegrationRow): StoredIntegration {
       headers: row.headers as Record<string, string>,
       body: row.body,
       auth: row.authConfig as Auth,
+      clientCertificate: (row.clientCertificate as ClientCertificate | null) ?? null,
       expectedStatus: row.expectedStatus,
       responseSchema: (row.responseSchema as Record<string, unknown> | null) ?? null,
       intervalSeconds: row.intervalSeconds,

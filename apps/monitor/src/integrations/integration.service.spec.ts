@@ -123,6 +123,7 @@ describe(IntegrationService.name, () => {
       expect(JSON.stringify(row.masked)).not.toContain('SECRET');
       expect(new SecretBox(KEY).open(row.sealedSecrets!)).toEqual({
         auth: { token: 'tok-SECRET-1' },
+        clientCertificate: {},
         headers: { 'X-Api-Key': 'key-SECRET-2' },
         query: {},
         body: {},

@@ -13,6 +13,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AlertCloser } from '../alerting/evaluation/alert-closer.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { MonitorError } from '../common/monitor-error';
+import { clientCertificateErrors } from '../security/client-certificate-check';
 import { refusedTargets, type OutboundField } from '../security/outbound-targets';
 import { SecretBox, secretBoxFor } from '../security/secret-box';
 import { findMaskedSecrets, keepMaskedSecrets } from './integration-secrets';
@@ -36,7 +37,7 @@ export class IntegrationService {
 
   async create(definition: IntegrationDefinition): Promise<Integration> {
     rejectIfAny(findMaskedSecrets(definition));
-    rejectIfAny(this.refusedTargets(definition));
+    rejectIfAny(this.problemsOf(definition));
     return toIntegration(await this.repository.create(sealIntegration(definition, this.box)));
   }
 
@@ -64,10 +65,12 @@ export class IntegrationService {
   ): Promise<IntegrationDefinition> {
     if (!basedOn) {
       rejectIfAny(findMaskedSecrets(definition));
+      rejectIfAny(clientCertificateErrors(definition.clientCertificate));
       return definition;
     }
     const { value, errors } = keepMaskedSecrets(definition, await this.getDefinition(basedOn));
     rejectIfAny(errors);
+    rejectIfAny(clientCertificateErrors(value.clientCertificate));
     return value;
   }
 
@@ -90,7 +93,7 @@ export class IntegrationService {
     rejectIfAny(errors);
     const parsed = CreateIntegrationRequestSchema.safeParse(value);
     if (!parsed.success) rejectIfAny(toFieldErrors(parsed.error));
-    rejectIfAny(this.refusedTargets(parsed.data as IntegrationDefinition));
+    rejectIfAny(this.problemsOf(parsed.data as IntegrationDefinition));
     const updated = await this.repository.update(
       id,
       sealIntegration(parsed.data as IntegrationDefinition, this.box),
@@ -106,10 +109,11 @@ export class IntegrationService {
     if (!(await this.repository.delete(id))) throw notFound(id);
   }
 
-  private refusedTargets({ url, auth }: IntegrationDefinition): FieldError[] {
+  /** What a stored definition must not have: a target the outbound guard refuses, a client certificate that cannot work. */
+  private problemsOf({ url, auth, clientCertificate }: IntegrationDefinition): FieldError[] {
     const targets: OutboundField[] = [{ field: 'url', url }];
     if (auth.type === 'oauth2ClientCredentials') targets.push({ field: 'auth.tokenUrl', url: auth.tokenUrl });
-    return refusedTargets(targets, this.outbound);
+    return [...refusedTargets(targets, this.outbound), ...clientCertificateErrors(clientCertificate)];
   }
 
   private async findRow(id: string): Promise<StoredIntegration> {

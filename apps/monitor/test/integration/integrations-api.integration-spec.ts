@@ -1,5 +1,7 @@
 import { ErrorBodySchema, IntegrationListSchema, IntegrationSchema, MASKED_SECRET } from '@ihm/contracts';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { startMonitor, type RunningMonitor } from './monitor-app';
@@ -133,6 +135,63 @@ describe('integrations API', () => {
     } finally {
       await new Promise((resolve) => target.close(resolve));
     }
+  });
+
+  it('stores a client certificate with its key sealed, keeps it only for its origin, refuses one that cannot work', async () => {
+    const tls = (name: string) =>
+      readFileSync(
+        join(__dirname, '..', '..', '..', '..', 'libs', 'probe', 'test', 'fixtures', 'tls', name),
+        'utf8',
+      );
+    const url = 'https://api.example.com/whoami';
+    const certificate = tls('client.pem');
+    const wrong = await monitor.call('/api/integrations', {
+      method: 'POST',
+      json: {
+        name: 'mTLS wrong key',
+        url,
+        clientCertificate: { certificate, privateKey: tls('other-client.key') },
+      },
+    });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(await wrong.json())).toMatch(/clientCertificate\.privateKey.*does not belong/);
+
+    const res = await monitor.call('/api/integrations', {
+      method: 'POST',
+      json: {
+        name: 'mTLS',
+        url,
+        clientCertificate: {
+          certificate,
+          privateKey: tls('client-encrypted.key'),
+          passphrase: 'fixture-passphrase',
+        },
+      },
+    });
+    expect(res.status).toBe(201);
+    const created = IntegrationSchema.parse(await res.json());
+    expect(created.clientCertificate).toEqual({
+      certificate: certificate.trim(),
+      privateKey: MASKED_SECRET,
+      passphrase: MASKED_SECRET,
+    });
+    const [stored] = await rows(`SELECT row_to_json(i)::text AS json FROM integrations i WHERE id = $1`, [
+      created.id,
+    ]);
+    expect(String(stored?.json)).not.toMatch(/ENCRYPTED PRIVATE KEY|fixture-passphrase/);
+
+    // An edit that sends the masks back keeps the key and passphrase (the prober's tests present them).
+    const edited = await monitor.call(`/api/integrations/${created.id}`, {
+      method: 'PATCH',
+      json: { clientCertificate: created.clientCertificate, timeoutMs: 5000 },
+    });
+    expect(edited.status).toBe(200);
+    const moved = await monitor.call(`/api/integrations/${created.id}`, {
+      method: 'PATCH',
+      json: { url: 'https://elsewhere.example/whoami' },
+    });
+    expect(moved.status).toBe(400);
+    expect(JSON.stringify(await moved.json())).toMatch(/clientCertificate\.privateKey.*new origin/);
   });
 
   it('refuses a bad body with a 400 naming each field, and stores nothing', async () => {

@@ -10,6 +10,7 @@ export function storedIntegration(overrides: Partial<Integration> = {}): Integra
     headers: { Accept: 'application/json', 'X-Api-Key': '********' },
     body: null,
     auth: { type: 'bearer', token: '********' },
+    clientCertificate: null,
     expectedStatus: [200, 204],
     responseSchema: { type: 'object', required: ['ok'] },
     intervalSeconds: 60,

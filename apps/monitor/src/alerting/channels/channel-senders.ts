@@ -1,3 +1,5 @@
+import { CHANNEL_SECRET_FIELDS } from '@ihm/contracts';
+import { textRedaction } from '@ihm/probe';
 import { sendAlertmanager, type AlertmanagerConfig } from './alertmanager/send';
 import type { ChannelMessage } from './channel-message';
 import type { ChannelSender, SendOptions } from './channel-sender';
@@ -31,11 +33,25 @@ export const channelSenders: { readonly [T in ChannelType]: ChannelSender<Channe
   pagerduty: sendPagerDuty,
 };
 
-/** Sends through the channel's own sender, its config typed by its type. */
-export function sendToChannel<T extends ChannelType>(
+/**
+ * Sends through the channel's own sender, its config typed by its type. What the receiver answered is shown and
+ * stored, and a receiver (or a proxy) may quote the request back: the channel's secrets are taken out of it.
+ */
+export async function sendToChannel<T extends ChannelType>(
   channel: ChannelTarget<T>,
   message: ChannelMessage,
   options?: SendOptions,
 ): Promise<DeliveryOutcome> {
-  return channelSenders[channel.type](channel.config, message, options);
+  const outcome = await channelSenders[channel.type](channel.config, message, options);
+  const config = channel.config as unknown as Record<string, unknown>;
+  const redact = textRedaction(
+    CHANNEL_SECRET_FIELDS[channel.type].flatMap((field) =>
+      typeof config[field] === 'string' ? [config[field]] : [],
+    ),
+  );
+  return {
+    ...outcome,
+    error: outcome.error === null ? null : redact(outcome.error),
+    responseExcerpt: outcome.responseExcerpt === null ? null : redact(outcome.responseExcerpt),
+  };
 }

@@ -14,12 +14,6 @@ export interface PagerDutyConfig {
   url?: string;
 }
 
-/** The routing key blanked out of an answer: a proxy or a look-alike receiver may echo the event back. */
-function redacted(outcome: DeliveryOutcome, routingKey: string): DeliveryOutcome {
-  const excerpt = outcome.responseExcerpt?.replaceAll(routingKey, '********') ?? null;
-  return { ...outcome, responseExcerpt: excerpt };
-}
-
 /**
  * Enqueues one Events API v2 event; PagerDuty answers 202. A 400 is an event it will never take (the next
  * attempt sends the same one), a 429 comes with `Retry-After`.
@@ -35,5 +29,5 @@ export async function sendPagerDuty(
   const body = JSON.stringify(pagerDutyEvent(config.routingKey, message));
   const outcome = await postJson(config.url ?? PAGERDUTY_EVENTS_URL, body, {}, options);
   const invalid = outcome.status === 400 ? { error: 'HTTP 400: PagerDuty refused the event as invalid' } : {};
-  return { ...redacted(outcome, config.routingKey), ...invalid };
+  return { ...outcome, ...invalid };
 }
