@@ -13,11 +13,15 @@
 //     them), then with sequential scrapes back to back (a stress, worse than any Prometheus). For each: time to
 //     the last byte p50/p95, probes started per second (probe_results.started_at), scheduler lag p50/p99 (the
 //     monitor's histogram) and monitor CPU; bytes and series of a scrape. The goal is judged on the paced window.
+// Scrapes ask for gzip, as Prometheus does (BENCH_ENCODING=identity asks for plain text).
 // BENCH_SIZES (default 1000,10000,30000), BENCH_INTERVAL_S (60) and BENCH_INTERVALS (per size, "30000:120") set the
 // load; BENCH_ROUNDS (default 1) repeats it and the table shows the median (each run).
 import { applyMigrations } from '@ihm/db';
 import { createDatabase, databaseUrl, dropDatabase } from '@ihm/db/testing';
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +38,7 @@ import {
   stopBenchMonitor,
 } from './lib.mjs';
 
+const gunzipAsync = promisify(gunzip);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,30000').split(',').map(Number);
 const INTERVAL_S = Number(process.env.BENCH_INTERVAL_S ?? 60);
 const INTERVALS = new Map(
@@ -92,16 +97,37 @@ const stopMonitor = stopBenchMonitor;
 const rssMiB = async (pid) =>
   Number(/^VmRSS:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
-/** One scrape with the token, text format (no OpenMetrics Accept), no compression: time to the last byte, bytes. */
+/** How the bench asks for /metrics: gzip, as Prometheus does by default (BENCH_ENCODING=identity for plain). */
+const ENCODING = process.env.BENCH_ENCODING ?? 'gzip';
+
+/**
+ * One scrape with the token, text format (no OpenMetrics Accept), as Prometheus makes it: time to the last
+ * decoded byte, bytes decoded and on the wire.
+ */
 async function scrape(base) {
   const started = performance.now();
-  const res = await fetch(`${base}/metrics`, {
-    headers: { authorization: `Bearer ${METRICS_TOKEN}`, 'accept-encoding': 'identity' },
+  const { status, encoding, wire } = await new Promise((resolve, reject) => {
+    get(
+      `${base}/metrics`,
+      { headers: { authorization: `Bearer ${METRICS_TOKEN}`, 'accept-encoding': ENCODING } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            encoding: res.headers['content-encoding'],
+            wire: Buffer.concat(chunks),
+          }),
+        );
+        res.on('error', reject);
+      },
+    ).on('error', reject);
   });
-  const body = Buffer.from(await res.arrayBuffer());
+  const body = encoding === 'gzip' ? await gunzipAsync(wire) : wire;
   const ms = performance.now() - started;
-  if (!res.ok) throw new Error(`/metrics answered ${res.status}: ${body.toString().slice(0, 200)}`);
-  return { ms, bytes: body.length, body, at: new Date() };
+  if (status !== 200) throw new Error(`/metrics answered ${status}: ${body.toString().slice(0, 200)}`);
+  return { ms, bytes: body.length, wireBytes: wire.length, body, at: new Date() };
 }
 
 /** Series in an exposition: all of them and the per-integration ones. */
@@ -201,6 +227,7 @@ async function runSize(admin, size) {
         // The window's own scrapes, not its boundaries: none without scrapes.
         times: paceMs === null ? [] : scrapes.map((s) => s.ms),
         bytes: median(scrapes.map((s) => s.bytes)),
+        wireBytes: median(scrapes.map((s) => s.wireBytes)),
         last: scrapes.at(-1),
         seconds,
         from: start.at,
@@ -244,6 +271,7 @@ async function runSize(admin, size) {
       statuses,
       seconds: windowS,
       bytes: stress.bytes,
+      wireBytes: stress.wireBytes,
       series: series.all,
       integrationSeries: series.integration,
       quiet: await figures(quiet),
@@ -284,7 +312,7 @@ const pct = (n) => `${fmt(n)} %`;
 
 console.log(
   `bench:metrics — GET /metrics with METRICS_TOKEN, in three windows as long (room for ${SCRAPES} scrapes, ` +
-    `${WINDOW_MIN_S}–${WINDOW_MAX_S} s): without scrapes, with a scrape every ${fmt(PACE_MS)} ms (Prometheus ` +
+    `${WINDOW_MIN_S}–${WINDOW_MAX_S} s), Accept-Encoding: ${ENCODING}: without scrapes, with a scrape every ${fmt(PACE_MS)} ms (Prometheus ` +
     `scrapes once per scrape_interval, 15–60 s), then back to back (a stress: worse than any Prometheus); ROLE=all ` +
     `with the defaults; integrations probed for real against a loopback target (4 in 10 with rate-limit headers), ` +
     `counters seeded (2 in 10 with failures); ${admin.label}; per size a fresh database and monitor; ` +
@@ -293,7 +321,7 @@ console.log(
 );
 console.log('');
 console.log(
-  '| integrations (interval) | bytes | series (integration_*) | scrape p50 / p95, paced | scrape p50 / p95, ' +
+  '| integrations (interval) | bytes (on the wire) | series (integration_*) | scrape p50 / p95, paced | scrape p50 / p95, ' +
     'back to back | probes/s needed | probes/s without / paced / back to back | lag p99 without / paced / ' +
     'back to back | monitor CPU without / paced / back to back | monitor RSS before / after back to back | ceiling |',
 );
@@ -316,7 +344,7 @@ for (const [size, list] of runs) {
     ? ''
     : ` (statuses: ${of('statuses').map(fmt).join(', ')})`;
   console.log(
-    `| ${fmt(size)} (${interval} s)${warm} | ${show(of('bytes'), mb)} | ` +
+    `| ${fmt(size)} (${interval} s)${warm} | ${show(of('bytes'), mb)} (${show(of('wireBytes'), mb)}) | ` +
       `${show(of('series'), fmt)} (${show(of('integrationSeries'), fmt)}) | ${scrapes('paced')} | ` +
       `${scrapes('stress')} | ${fmt(size / interval)} | ${each('probes', perS)} | ${each('lagP99', ms)} | ` +
       `${each('cpu', pct)} | ${show(of('rssBefore'), (n) => `${fmt(n)} MiB`)} / ` +

@@ -1,3 +1,5 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { IntegrationSchema } from '@ihm/contracts';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
@@ -133,6 +135,38 @@ describe('per-integration metrics', () => {
       family.metrics.filter((sample) => sample.labels?.integration === 'Orders API'),
     );
     expect(left).toEqual([]);
+  });
+
+  it('gzips for a scraper that accepts it, as Prometheus does, and not for one that does not', async () => {
+    const ledger = await create({ name: 'Ledger API', url: `${target.url}/ledger` });
+    target.answer(200);
+    expect((await probe(ledger.id)).status).toBe(200);
+    const raw = (encoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        // node:http, not fetch: fetch would decompress and hide the encoding.
+        get(
+          `${monitor.baseUrl}/metrics`,
+          { headers: { authorization: `Bearer ${METRICS_TOKEN}`, 'accept-encoding': encoding } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        ).on('error', reject);
+      });
+    const gzipped = await raw('gzip');
+    const plain = await raw('identity');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(gzipped.headers['content-length'])).toBe(gzipped.body.length);
+    const unzipped = gunzipSync(gzipped.body).toString();
+    // The same families and series; only the process's own values may have moved between the two scrapes.
+    const names = (text: string) => text.split('\n').filter((line) => line.startsWith('integration_'));
+    expect(names(unzipped).length).toBeGreaterThan(0);
+    expect(names(unzipped)).toEqual(names(plain.body.toString()));
+    expect(gzipped.body.length).toBeLessThan(plain.body.length / 2);
+    expect((await monitor.call(`/api/integrations/${ledger.id}`, { method: 'DELETE' })).status).toBe(204);
   });
 
   it('adds up what worker processes probed, and keeps counting across their restart', async () => {

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import {
   bucketKey,
   bucketOf,
@@ -34,18 +35,18 @@ function bucket(rows: IntegrationMetricsRow[]) {
   return renderBucket(bucketKey(states), states, []);
 }
 
-function rendered(format: ExpositionFormat, buckets: IntegrationMetricsRow[][] = [[row()]]) {
+async function rendered(format: ExpositionFormat, buckets: IntegrationMetricsRow[][] = [[row()]]) {
   const builder = new ExpositionBuilder();
   for (const rows of buckets) {
     builder.add(bucket(rows), rows);
     builder.flush();
   }
-  return Buffer.concat(builder.finish(format)).toString();
+  return Buffer.concat(await builder.finish(format)).toString();
 }
 
 describe(ExpositionBuilder.name, () => {
-  it('writes HELP and TYPE once a family, then its samples, escaping label values', () => {
-    const text = rendered('text');
+  it('writes HELP and TYPE once a family, then its samples, escaping label values', async () => {
+    const text = await rendered('text');
     expect(text).toContain(
       '# HELP integration_up 1 when the latest result is up or degraded, 0 when down.\n# TYPE integration_up gauge\n' +
         'integration_up{integration="Pay \\"EU\\"\\\\API\\nv2"} 1\n',
@@ -54,8 +55,8 @@ describe(ExpositionBuilder.name, () => {
     expect(text).toContain('integration_probes_total{integration="Pay \\"EU\\"\\\\API\\nv2"} 3\n');
   });
 
-  it('keeps each family in one group across buckets and flushes', () => {
-    const text = rendered('text', [
+  it('keeps each family in one group across buckets and flushes', async () => {
+    const text = await rendered('text', [
       [row({ id: 'a1', name: 'A' }), row({ id: 'a2', name: 'B' })],
       [row({ id: 'b1', name: 'C' })],
     ]);
@@ -73,12 +74,26 @@ describe(ExpositionBuilder.name, () => {
     );
   });
 
-  it('leaves out families without samples', () => {
-    expect(rendered('text')).not.toContain('integration_token_expiry_timestamp_seconds');
+  it('writes the same exposition gzipped, as members that concatenate, a bucket compressed once', async () => {
+    const rows = [row({ id: 'a1', name: 'A' }), row({ id: 'a2', name: 'B' })];
+    const kept = bucket(rows);
+    const gzipped = new ExpositionBuilder('gzip');
+    gzipped.add(kept, rows);
+    const identity = new ExpositionBuilder();
+    identity.add(kept, rows);
+    const text = Buffer.concat(await identity.finish('text')).toString();
+    expect(gunzipSync(Buffer.concat(await gzipped.finish('text'))).toString()).toBe(text);
+    const members = kept.gzipped;
+    new ExpositionBuilder('gzip').add(kept, rows);
+    expect(kept.gzipped).toBe(members);
   });
 
-  it('names counter families without _total in OpenMetrics, keeping the samples, with no blank lines', () => {
-    const open = rendered('openmetrics');
+  it('leaves out families without samples', async () => {
+    expect(await rendered('text')).not.toContain('integration_token_expiry_timestamp_seconds');
+  });
+
+  it('names counter families without _total in OpenMetrics, keeping the samples, with no blank lines', async () => {
+    const open = await rendered('openmetrics');
     expect(open).toMatch(/^# TYPE integration_probes counter$/m);
     expect(open).toMatch(/^integration_probes_total\{/m);
     expect(open).not.toMatch(/\n\n/);
@@ -88,7 +103,7 @@ describe(ExpositionBuilder.name, () => {
 describe('state buckets', () => {
   const { state } = row();
 
-  it('change key with everything the state families read, so kept bytes are never stale', () => {
+  it('change key with everything the state families read, so kept bytes are never stale', async () => {
     const changes: Partial<IntegrationState>[] = [
       { id: 'b3f1c2d4-0000-4000-8000-000000000002' },
       { name: 'Renamed' },
@@ -103,13 +118,13 @@ describe('state buckets', () => {
     expect(stateKey({ ...state })).toBe(stateKey(state));
   });
 
-  it('change key when a member comes or goes', () => {
+  it('change key when a member comes or goes', async () => {
     const other = { ...state, id: 'b3f1c2d4-0000-4000-8000-000000000002' };
     expect(bucketKey([state, other])).not.toBe(bucketKey([state]));
     expect(bucketKey([state, other])).toBe(bucketKey([{ ...state }, { ...other }]));
   });
 
-  it('group integrations by the first byte of their id: 256 buckets', () => {
+  it('group integrations by the first byte of their id: 256 buckets', async () => {
     expect(bucketOf('b3f1c2d4-0000-4000-8000-000000000001')).toBe('b3');
     expect(bucketOf('b3aaaaaa-0000-4000-8000-000000000001')).toBe('b3');
     expect(bucketOf('0e000000-0000-4000-8000-000000000001')).toBe('0e');

@@ -1,3 +1,4 @@
+import { encodePart, type ContentEncoding } from '../content-encoding';
 import {
   integrationLabel,
   READING_FAMILIES,
@@ -34,6 +35,15 @@ export interface StateBucket {
   labels: readonly string[];
   /** One entry per STATE_FAMILIES. */
   bytes: readonly Buffer[];
+  /** The same, gzipped: made at the first gzip scrape that needs them, kept with the bucket. */
+  gzipped?: readonly Promise<Buffer>[];
+}
+
+/** A bucket's state bytes in an encoding; gzip members are made once per bucket. */
+function encodedBucket(bucket: StateBucket, encoding: ContentEncoding): readonly Promise<Buffer>[] {
+  if (encoding === 'identity') return bucket.bytes.map((bytes) => Promise.resolve(bytes));
+  bucket.gzipped ??= bucket.bytes.map((bytes) => encodePart(bytes, 'gzip'));
+  return bucket.gzipped;
 }
 
 export const bucketOf = (integrationId: string) => integrationId.slice(0, 2);
@@ -68,14 +78,18 @@ function header({ name, type, help }: Family, format: ExpositionFormat): string 
  * samples are left out.
  */
 export class ExpositionBuilder {
-  private readonly stateParts = STATE_FAMILIES.map((): Buffer[] => []);
-  private readonly readingParts = READING_FAMILIES.map((): Buffer[] => []);
+  private readonly stateParts = STATE_FAMILIES.map((): Promise<Buffer>[] => []);
+  private readonly readingParts = READING_FAMILIES.map((): Promise<Buffer>[] => []);
   private readonly pending = READING_FAMILIES.map((): string[] => []);
+
+  /** With gzip, each part is compressed as soon as it is made, while the next rows stream in. */
+  constructor(private readonly encoding: ContentEncoding = 'identity') {}
 
   /** A bucket's state bytes and, in the bucket's order, its members' readings. */
   add(bucket: StateBucket, rows: readonly IntegrationMetricsRow[]): void {
+    const encoded = encodedBucket(bucket, this.encoding);
     bucket.bytes.forEach((bytes, family) => {
-      if (bytes.length > 0) this.stateParts[family]!.push(bytes);
+      if (bytes.length > 0) this.stateParts[family]!.push(encoded[family]!);
     });
     READING_FAMILIES.forEach((family, index) => {
       const lines = this.pending[index]!;
@@ -87,22 +101,22 @@ export class ExpositionBuilder {
   flush(): void {
     this.pending.forEach((lines, index) => {
       const text = lines.join('');
-      if (text !== '') this.readingParts[index]!.push(Buffer.from(text));
+      if (text !== '') this.readingParts[index]!.push(encodePart(Buffer.from(text), this.encoding));
       lines.length = 0;
     });
   }
 
   /** The families, HELP and TYPE once each, as parts to write in order; no blank lines, for both formats. */
-  finish(format: ExpositionFormat): Buffer[] {
+  finish(format: ExpositionFormat): Promise<Buffer[]> {
     this.flush();
-    const parts: Buffer[] = [];
-    const family = (definition: Family, buffers: readonly Buffer[]) => {
+    const parts: Promise<Buffer>[] = [];
+    const family = (definition: Family, buffers: readonly Promise<Buffer>[]) => {
       if (buffers.length === 0) return;
-      parts.push(Buffer.from(header(definition, format)));
-      for (const bytes of buffers) parts.push(bytes);
+      parts.push(encodePart(Buffer.from(header(definition, format)), this.encoding));
+      parts.push(...buffers);
     };
     STATE_FAMILIES.forEach((definition, index) => family(definition, this.stateParts[index]!));
     READING_FAMILIES.forEach((definition, index) => family(definition, this.readingParts[index]!));
-    return parts;
+    return Promise.all(parts);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
+import type { ContentEncoding } from '../content-encoding';
 import {
   bucketKey,
   bucketOf,
@@ -24,7 +25,7 @@ const FLUSH_EVERY = 1000;
 @Injectable()
 export class IntegrationMetrics {
   private readonly tagKeys: readonly string[];
-  private readonly inFlight = new Map<ExpositionFormat, Promise<Buffer[]>>();
+  private readonly inFlight = new Map<string, Promise<Buffer[]>>();
   /** The last scrape's state buckets: only of integrations that still exist. */
   private buckets = new Map<string, StateBucket>();
 
@@ -35,17 +36,18 @@ export class IntegrationMetrics {
     this.tagKeys = config.env.metricsTagLabels;
   }
 
-  /** The integration families in this format, as parts to write in order. */
-  exposition(format: ExpositionFormat): Promise<Buffer[]> {
-    const running = this.inFlight.get(format);
+  /** The integration families in this format and encoding, as parts to write in order. */
+  exposition(format: ExpositionFormat, encoding: ContentEncoding = 'identity'): Promise<Buffer[]> {
+    const key = `${format} ${encoding}`;
+    const running = this.inFlight.get(key);
     if (running) return running;
-    const next = this.write(format).finally(() => this.inFlight.delete(format));
-    this.inFlight.set(format, next);
+    const next = this.write(format, encoding).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, next);
     return next;
   }
 
-  private async write(format: ExpositionFormat): Promise<Buffer[]> {
-    const builder = new ExpositionBuilder();
+  private async write(format: ExpositionFormat, encoding: ContentEncoding): Promise<Buffer[]> {
+    const builder = new ExpositionBuilder(encoding);
     const buckets = new Map<string, StateBucket>();
     let members: IntegrationMetricsRow[] = [];
     let sinceFlush = 0;

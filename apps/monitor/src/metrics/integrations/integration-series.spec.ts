@@ -32,11 +32,11 @@ function row(
 }
 
 /** The families as a real exposition parser reads them: name → its samples' labels and values. */
-function expose(rows: IntegrationMetricsRow[], tagKeys: string[] = []) {
+async function expose(rows: IntegrationMetricsRow[], tagKeys: string[] = []) {
   const builder = new ExpositionBuilder();
   const states = rows.map(({ state }) => state);
   builder.add(renderBucket(bucketKey(states), states, tagKeys), rows);
-  const families = parsePrometheusTextFormat(Buffer.concat(builder.finish('text')).toString());
+  const families = parsePrometheusTextFormat(Buffer.concat(await builder.finish('text')).toString());
   return Object.fromEntries(
     families.map((family) => [
       family.name,
@@ -49,9 +49,12 @@ const values = (samples: { labels: Record<string, string>; value: number }[] = [
   Object.fromEntries(samples.map((s) => [s.labels[label], s.value]));
 
 describe('integration series', () => {
-  const series = expose([row()]);
+  let series: Awaited<ReturnType<typeof expose>>;
+  beforeAll(async () => {
+    series = await expose([row()]);
+  });
 
-  it('says down as 0 and the status and category as state sets, 1 for the current value only', () => {
+  it('says down as 0 and the status and category as state sets, 1 for the current value only', async () => {
     expect(values(series.integration_up)).toEqual({ 'Payments API': 0 });
     expect(values(series.integration_probe_status, 'status')).toEqual({ up: 0, degraded: 0, down: 1 });
     const categories = values(series.integration_probe_category, 'category');
@@ -59,7 +62,7 @@ describe('integration series', () => {
     expect(Object.entries(categories).filter(([, v]) => v === 1)).toEqual([['rate_limiting', 1]]);
   });
 
-  it('reads times as Unix seconds and durations in seconds, leaving out a phase that did not happen', () => {
+  it('reads times as Unix seconds and durations in seconds, leaving out a phase that did not happen', async () => {
     expect(series.integration_last_probe_timestamp_seconds).toEqual([
       { labels: { integration: 'Payments API' }, value: CHECKED },
     ]);
@@ -80,7 +83,7 @@ describe('integration series', () => {
     expect(series.integration_token_expiry_timestamp_seconds).toBeUndefined();
   });
 
-  it('gives counters as stored, failures only for categories that failed, and firing alerts by severity', () => {
+  it('gives counters as stored, failures only for categories that failed, and firing alerts by severity', async () => {
     expect(values(series.integration_probes_total)).toEqual({ 'Payments API': 42 });
     expect(series.integration_probe_failures_total).toEqual([
       { labels: { integration: 'Payments API', category: 'rate_limiting' }, value: 7 },
@@ -88,8 +91,8 @@ describe('integration series', () => {
     expect(values(series.integration_alerts_firing, 'severity')).toEqual({ degraded: 0, down: 1 });
   });
 
-  it('keeps an integration never probed to its info, a zero count and its alerts', () => {
-    const fresh = expose([
+  it('keeps an integration never probed to its info, a zero count and its alerts', async () => {
+    const fresh = await expose([
       row(
         { name: 'New', paused: true, status: null, category: null, firing: { degraded: 0, down: 0 } },
         {
@@ -121,14 +124,14 @@ describe('integration series', () => {
     ]);
   });
 
-  it('labels integration_info with the named tag keys only, "" where the integration has none', () => {
-    const [info] = expose([row()], ['team', 'env', 'region']).integration_info!;
+  it('labels integration_info with the named tag keys only, "" where the integration has none', async () => {
+    const [info] = (await expose([row()], ['team', 'env', 'region'])).integration_info!;
     expect(info?.labels).toMatchObject({ team: 'billing', env: 'prod', region: '' });
     expect(series.integration_info![0]?.labels).not.toHaveProperty('team');
   });
 
-  it('gives every integration its own series', () => {
-    const two = expose([
+  it('gives every integration its own series', async () => {
+    const two = await expose([
       row(),
       row({ id: 'b3f1c2d4-0000-4000-8000-000000000002', name: 'Search', status: 'up' }),
     ]);
@@ -136,7 +139,7 @@ describe('integration series', () => {
     expect(two.integration_probe_category).toHaveLength(20);
   });
 
-  it('never puts a URL, a message or an error in a label', () => {
+  it('never puts a URL, a message or an error in a label', async () => {
     const labelValues = Object.values(series).flatMap((samples) =>
       samples.flatMap((s) => Object.values(s.labels)),
     );
