@@ -1,8 +1,9 @@
-import { applyMigrations, MigrationError } from '@ihm/db';
+import { applyMigrations, EmbeddedPostgresError, MigrationError } from '@ihm/db';
 import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { InvalidEnvironmentError, parseEnv } from './config/env.schema';
 import { AdminPasswordBootstrap } from './auth/admin-password.bootstrap';
+import { MonitorLogger } from './common/logging/monitor-logger';
 import { createMonitorApp } from './create-app';
 import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from './database/open-database';
 import { API_TOKEN_FILE, loadLocalSecrets } from './security/local-secrets';
@@ -12,6 +13,9 @@ const logger = new Logger('Monitor');
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
+  const monitorLogger = new MonitorLogger(env);
+  // Before the app exists too: the start-up lines are structured like the rest.
+  Logger.overrideLogger(monitorLogger);
   const secrets = await loadLocalSecrets(env);
   const database = await openDatabase(env);
   const stopDatabase = () => database.embedded?.stop() ?? Promise.resolve();
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
         'ENCRYPTION_KEY is not set: credentials are encrypted with the key in the data folder; back it up',
       );
     }
-    app = await createMonitorApp({ env, databaseUrl: database.connectionString, ...secrets });
+    app = await createMonitorApp({ env, databaseUrl: database.connectionString, ...secrets }, monitorLogger);
     // An extra worker serves no HTTP: it only claims and runs checks.
     if (env.role === 'worker') await app.init();
     else await app.listen(env.port, env.host);
@@ -42,18 +46,28 @@ async function main(): Promise<void> {
   }
 
   if (secrets.generatedApiToken) {
-    logger.log(`Generated an API token, shown this once: ${secrets.apiToken}`);
+    showOnce(`Generated an API token, shown this once: ${secrets.apiToken}`);
     logger.log(
-      `It is stored in ${resolve(env.dataDir, API_TOKEN_FILE)} (mode 0600); set API_TOKEN to choose your own.`,
+      `Generated an API token (printed above, not logged), stored in ${resolve(env.dataDir, API_TOKEN_FILE)} (mode 0600); set API_TOKEN to choose your own.`,
     );
   }
   const adminPassword = app.get(AdminPasswordBootstrap).generatedPassword;
   if (adminPassword) {
-    logger.log(`Generated the dashboard's admin password, shown this once: ${adminPassword}`);
-    logger.log('Only its hash is stored; set ADMIN_PASSWORD to choose your own.');
+    showOnce(`Generated the dashboard's admin password, shown this once: ${adminPassword}`);
+    logger.log(
+      "Generated the dashboard's admin password (printed above, not logged); only its hash is stored; set ADMIN_PASSWORD to choose your own.",
+    );
   }
   if (env.role === 'worker') logger.log('Worker started (ROLE=worker: no HTTP server)');
   else logger.log(`API listening on http://${env.host}:${env.port}/api (health: /health, readiness: /ready)`);
+}
+
+/**
+ * The only place the monitor prints a secret: a generated credential its user needs once. A plain line on stdout,
+ * outside the structured log, so that log lines never hold one.
+ */
+function showOnce(line: string): void {
+  process.stdout.write(`${line}\n`);
 }
 
 function describeDatabase(database: OpenDatabase): string {
@@ -83,6 +97,7 @@ main().catch((error: unknown) => {
   if (
     error instanceof InvalidEnvironmentError ||
     error instanceof DatabaseUnavailableError ||
+    error instanceof EmbeddedPostgresError ||
     error instanceof MigrationError
   ) {
     console.error(`monitor: ${error.message}`);

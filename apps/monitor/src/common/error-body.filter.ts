@@ -40,9 +40,8 @@ export class ErrorBodyFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+      // An Error keeps its stack in the log line's `err`; the client never sees it.
+      this.logger.error(exception instanceof Error ? exception : String(exception));
     }
     if (body.statusCode === 401)
       response.setHeader('WWW-Authenticate', 'Bearer realm="integration-health-monitor"');

@@ -17,12 +17,14 @@ describe(parseEnv.name, () => {
       adminPassword: undefined,
       sessionTtlHours: 12,
       encryptionKey: undefined,
+      decryptionKeys: [],
       demo: true,
       sandboxUrl: 'http://127.0.0.1:4010',
       // The sandbox's own default: demo mode signs with what the sandbox's receiver verifies with.
       sandboxReceiverSecret: DEMO_RECEIVER_SECRET,
       dashboardUrl: 'http://127.0.0.1:3000',
       logLevel: 'log',
+      logFormat: 'json',
       role: 'all',
       probeConcurrency: 100,
       resultBufferLimit: 50_000,
@@ -62,6 +64,7 @@ describe(parseEnv.name, () => {
       { MONITOR_PORT: '4100', DATABASE_URL: '' },
       { port: 4100, databaseUrl: undefined },
     ],
+    [{ LOG_FORMAT: 'pretty' }, { logFormat: 'pretty' }],
   ])('%j gives %j', (env, expected) => {
     expect(parseEnv(env)).toMatchObject(expected);
   });
@@ -73,6 +76,10 @@ describe(parseEnv.name, () => {
     ['a,b,c,d,e,f,g,h,i,j,k', /METRICS_TAG_LABELS: must name at most 10 tag keys/],
   ])('refuses METRICS_TAG_LABELS=%s', (value, message) => {
     expect(() => parseEnv({ METRICS_TAG_LABELS: value })).toThrow(message);
+  });
+
+  it('refuses a LOG_FORMAT other than json or pretty', () => {
+    expect(() => parseEnv({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT: must be json or pretty/);
   });
 
   it('reads ALLOWED_TARGET_CIDRS as a list and names an entry that is not a network', () => {

@@ -6,6 +6,9 @@ const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === 
 /** The sandbox's own default (apps/sandbox/src/receiver.ts), public: it protects nothing but the demo. */
 const SANDBOX_DEMO_RECEIVER_SECRET = 'whsec_zyB+2QvVHFW6tuZEmDZX6kNY1BdZ0JyceEgT5FDAgQw=';
 
+/** An AES-256 key: 32 bytes as 64 hex digits or base64. */
+const ENCRYPTION_KEY_FORMAT = /^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/;
+
 /** Labels integration_info carries itself: a tag key may not take their place. */
 const RESERVED_LABELS = new Set(['integration', 'integration_id', 'kind', 'paused']);
 
@@ -59,10 +62,26 @@ export const EnvSchema = z
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     ENCRYPTION_KEY: z
       .string()
-      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
-        error: 'must be 32 bytes as 64 hex digits or base64',
-      })
+      .regex(ENCRYPTION_KEY_FORMAT, { error: 'must be 32 bytes as 64 hex digits or base64' })
       .optional(),
+    DECRYPTION_KEYS: z
+      .string()
+      .transform((list) =>
+        list
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z.string().regex(ENCRYPTION_KEY_FORMAT, {
+              error: 'must be keys of 32 bytes (64 hex digits or base64), comma-separated',
+            }),
+          )
+          .max(10, { error: 'must name at most 10 keys' }),
+      )
+      .default([]),
     DEMO: flag.optional(),
     SANDBOX_PORT: port(4010),
     DASHBOARD_PORT: port(3000),
@@ -75,6 +94,7 @@ export const EnvSchema = z
       })
       .default(SANDBOX_DEMO_RECEIVER_SECRET),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json'),
     ROLE: z.enum(['all', 'api', 'worker'], { error: 'must be all, api or worker' }).default('all'),
     PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(5000).default(100),
     RESULT_BUFFER_LIMIT: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
@@ -113,6 +133,8 @@ export const EnvSchema = z
     adminPassword: env.ADMIN_PASSWORD,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     encryptionKey: env.ENCRYPTION_KEY,
+    // Keys that only open stored secrets: the old ones while a rotation runs (npm run secrets:rotate).
+    decryptionKeys: env.DECRYPTION_KEYS,
     // Demo mode is the default for the two-command setup (embedded database), off on a real database.
     demo: env.DEMO ?? env.DATABASE_URL === undefined,
     sandboxUrl: env.SANDBOX_URL ?? `http://127.0.0.1:${env.SANDBOX_PORT}`,
@@ -121,6 +143,7 @@ export const EnvSchema = z
     // Where notifications link to: the dashboard as the people receiving them reach it.
     dashboardUrl: env.DASHBOARD_URL ?? `http://127.0.0.1:${env.DASHBOARD_PORT}`,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     role: env.ROLE,
     probeConcurrency: env.PROBE_CONCURRENCY,
     resultBufferLimit: env.RESULT_BUFFER_LIMIT,
