@@ -2,7 +2,7 @@
 // else the monitor's embedded one) and the sandbox. Screenshots of every page at desktop and phone width go to
 // e2e-artifacts/. Every page any test opens is watched for Content-Security-Policy violations.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../scripts/lib/browser.mjs';
@@ -12,6 +12,9 @@ import { root } from '../scripts/lib/stack.mjs';
 const ARTIFACTS = join(root, 'e2e-artifacts');
 const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 const NAME = 'Orders API (e2e)';
+/** The probe's own test certificates: a client certificate and its key, encrypted under FIXTURE_PASSPHRASE. */
+const TLS_FIXTURES = join(root, 'libs', 'probe', 'test', 'fixtures', 'tls');
+const FIXTURE_PASSPHRASE = 'fixture-passphrase';
 /** A chart's own drawing surface (Recharts also draws its legend icons as small surfaces). */
 const CHART_SURFACE = '.recharts-wrapper > svg.recharts-surface';
 /** The policy's script source: this response's nonce, and 'strict-dynamic' for the chunks nonced scripts load. */
@@ -62,13 +65,36 @@ function checkedNonce(policy, html) {
   return nonce;
 }
 
-/** Full-page screenshots at 1280 px and 390 px of what the page shows now. */
-async function screenshots(name) {
+/** Full-page screenshots at 1280 px and 390 px of what the page shows now; `prepare` runs at each width first. */
+async function screenshots(name, prepare = async () => {}) {
   for (const [label, viewport] of Object.entries(WIDTHS)) {
     await page.setViewportSize(viewport);
+    await prepare();
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${viewport.width}.png`), fullPage: true });
     if (label === 'phone') await page.setViewportSize(WIDTHS.desktop);
   }
+}
+
+/**
+ * For a full-page picture of a long form: scrolled to the end, so that the sticky actions bar sits below the form
+ * instead of over the middle of it, and every textarea shows its beginning.
+ */
+function atFormEnd() {
+  return page.evaluate(() => {
+    for (const textarea of document.querySelectorAll('textarea')) textarea.scrollTop = 0;
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  });
+}
+
+/** What an input's aria-describedby points at, its hint and errors, as a screen reader reads them. */
+function descriptionOf(locator) {
+  return locator.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
 }
 
 before(async () => {
@@ -213,6 +239,62 @@ test('the dark theme is one click away and survives a reload', async () => {
   await screenshots('detail-dark');
   await page.getByRole('button', { name: 'Switch to the light theme' }).click();
   await page.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
+});
+
+test('mutual TLS: a client certificate registered through the form keeps its key and passphrase on a later edit', async () => {
+  const certificate = await readFile(join(TLS_FIXTURES, 'client.pem'), 'utf8');
+  const privateKey = await readFile(join(TLS_FIXTURES, 'client-encrypted.key'), 'utf8');
+  const name = 'Bank API (mTLS e2e)';
+  await page.goto(`${product.dashboardUrl}/integrations/new`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('URL').fill(`${product.sandboxUrl}/v1/widgets`);
+  await page.getByLabel('Paused').check();
+  const toggle = page.getByRole('checkbox', { name: 'Present a client certificate' });
+  assert.equal(await toggle.isChecked(), false, 'off by default');
+  await toggle.check();
+  const keyInput = page.getByLabel('Private key (PEM)');
+  const passphraseInput = page.getByLabel('Key passphrase');
+  await page.getByLabel('Certificate (PEM)').fill(certificate);
+  await keyInput.fill(privateKey);
+  await passphraseInput.fill('not-the-passphrase');
+  await page.getByRole('button', { name: 'Register integration' }).click();
+  await page.getByRole('alert').filter({ hasText: 'One field below is marked.' }).waitFor();
+  assert.equal(await passphraseInput.getAttribute('aria-invalid'), 'true');
+  assert.match(await descriptionOf(passphraseInput), /does not open the private key/);
+  assert.equal(await keyInput.getAttribute('aria-invalid'), null, 'the key itself is not blamed');
+  await screenshots('form-client-certificate-error', atFormEnd);
+
+  await passphraseInput.fill(FIXTURE_PASSPHRASE);
+  await screenshots('form-client-certificate', atFormEnd);
+  await page.getByRole('button', { name: 'Register integration' }).click();
+  await page.waitForURL(/\/integrations\/[0-9a-f-]{36}$/);
+  const id = new URL(page.url()).pathname.split('/').pop();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.getByText('presented (mutual TLS)').waitFor();
+
+  await page.goto(`${product.dashboardUrl}/integrations/${id}/edit`);
+  await page.getByRole('heading', { level: 1, name: `Edit ${name}` }).waitFor();
+  assert.equal(await toggle.isChecked(), true);
+  assert.equal(await page.getByLabel('Certificate (PEM)').inputValue(), certificate.trim());
+  for (const input of [keyInput, passphraseInput]) {
+    assert.equal(await input.inputValue(), '', 'a stored secret is not shown');
+    assert.match(await descriptionOf(input), /^Stored — leave empty to keep/);
+  }
+  assert.doesNotMatch(await page.locator('main').innerHTML(), /\*{8}|PRIVATE KEY-----\s*\n[A-Za-z0-9+/]/);
+  await screenshots('form-client-certificate-edit', atFormEnd);
+  await page.getByLabel('Tags').fill('banking, mtls');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForURL(`${product.dashboardUrl}/integrations/${id}`);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+
+  const stored = await api(product.monitorUrl, 'GET', `/api/integrations/${id}`);
+  assert.deepEqual(stored.tags, ['banking', 'mtls']);
+  assert.deepEqual(stored.clientCertificate, {
+    certificate: certificate.trim(),
+    privateKey: '********',
+    passphrase: '********',
+  });
+  await api(product.monitorUrl, 'DELETE', `/api/integrations/${id}`);
 });
 
 test('the Access page: a token shown once, an invited viewer, and the audit log of both', async () => {

@@ -15,6 +15,12 @@ export function ConfigurationPanel({ integration }: { integration: Integration }
         </dd>
         <dt>Auth</dt>
         <dd>{integration.auth.type}</dd>
+        {integration.clientCertificate ? (
+          <>
+            <dt>Client certificate</dt>
+            <dd>presented (mutual TLS)</dd>
+          </>
+        ) : null}
         <dt>Schedule</dt>
         <dd>
           every {formatSeconds(integration.intervalSeconds)}, timeout {formatMs(integration.timeoutMs)}

@@ -78,4 +78,38 @@ describe('placeFieldErrors', () => {
     });
     expect(placed.unplaced).toHaveLength(1);
   });
+
+  it.each([
+    {
+      enabled: true,
+      byField: {
+        'clientCertificate.privateKey': ['does not belong to the certificate'],
+        'clientCertificate.passphrase': ['does not open the private key'],
+        clientCertificate: ['clientCertificate must be an object'],
+      },
+    },
+    {
+      enabled: false,
+      byField: {
+        clientCertificate: [
+          'does not belong to the certificate',
+          'does not open the private key',
+          'clientCertificate must be an object',
+        ],
+      },
+    },
+  ])(
+    'places client certificate errors under their inputs, or the toggle (on: $enabled)',
+    ({ enabled, byField }) => {
+      const placed = placeFieldErrors(
+        [
+          { field: 'clientCertificate.privateKey', message: 'does not belong to the certificate' },
+          { field: 'clientCertificate.passphrase', message: 'does not open the private key' },
+          { field: 'clientCertificate', message: 'clientCertificate must be an object' },
+        ],
+        { ...form, clientCertificate: { ...form.clientCertificate, enabled } },
+      );
+      expect(placed).toEqual({ byField, unplaced: [] });
+    },
+  );
 });

@@ -14,6 +14,7 @@ const ALWAYS_SHOWN = [
   'method',
   'headers',
   'auth.type',
+  'clientCertificate',
   'expectedStatus',
   'responseSchema',
   'intervalSeconds',
@@ -26,11 +27,19 @@ const ALWAYS_SHOWN = [
   'tags',
 ];
 
+/** Shown while the toggle is on; `clientCertificate` itself (the toggle) always is. */
+const CLIENT_CERTIFICATE_FIELDS = [
+  'clientCertificate.certificate',
+  'clientCertificate.privateKey',
+  'clientCertificate.passphrase',
+];
+
 function fieldsShown(form: FormState): Set<string> {
   return new Set([
     ...ALWAYS_SHOWN,
     ...(methodTakesBody(form.method) ? ['body'] : []),
     ...AUTH_INPUTS[form.auth.type].map((input) => `auth.${input.field}`),
+    ...(form.clientCertificate.enabled ? CLIENT_CERTIFICATE_FIELDS : []),
   ]);
 }
 

@@ -1,5 +1,9 @@
 import type { Integration, ProbeResult } from '@ihm/contracts';
 
+/** PEM-shaped text: the form only checks the PEM labels, the monitor reads the certificate and key. */
+export const CERTIFICATE = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----';
+export const PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49\n-----END PRIVATE KEY-----';
+
 /** A stored integration as the API returns it: secrets masked. */
 export function storedIntegration(overrides: Partial<Integration> = {}): Integration {
   return {

@@ -1,6 +1,6 @@
 import { MASKED_SECRET } from '@ihm/contracts';
-import { storedIntegration } from './fixtures';
-import { addHeaderRow, fromIntegration } from './form-state';
+import { CERTIFICATE, PRIVATE_KEY, storedIntegration } from './fixtures';
+import { addHeaderRow, fromIntegration, hasStoredPassphrase, hasStoredPrivateKey } from './form-state';
 
 describe('fromIntegration', () => {
   it('never puts a masked secret into the form', () => {
@@ -25,7 +25,51 @@ describe('fromIntegration', () => {
       { key: 0, name: 'Accept', value: 'application/json' },
       { key: 1, name: 'X-Api-Key', value: '' },
     ]);
-    expect(form.stored).toEqual({ authType: 'oauth2ClientCredentials', headerNames: ['X-Api-Key'] });
+    expect(form.stored).toEqual({
+      authType: 'oauth2ClientCredentials',
+      headerNames: ['X-Api-Key'],
+      clientCertificate: null,
+    });
+    expect(form.clientCertificate).toEqual({
+      enabled: false,
+      certificate: '',
+      privateKey: '',
+      passphrase: '',
+    });
+  });
+
+  it.each([
+    {
+      stored: { certificate: CERTIFICATE, privateKey: MASKED_SECRET, passphrase: MASKED_SECRET },
+      passphrase: true,
+    },
+    { stored: { certificate: CERTIFICATE, privateKey: MASKED_SECRET }, passphrase: false },
+  ])(
+    'shows a stored client certificate, but not its key or passphrase (passphrase: $passphrase)',
+    ({ stored, passphrase }) => {
+      const form = fromIntegration(storedIntegration({ clientCertificate: stored }));
+      expect(JSON.stringify(form)).not.toContain(MASKED_SECRET);
+      expect(form.clientCertificate).toEqual({
+        enabled: true,
+        certificate: CERTIFICATE,
+        privateKey: '',
+        passphrase: '',
+      });
+      expect(form.stored?.clientCertificate).toEqual({ passphrase });
+      expect(hasStoredPrivateKey(form)).toBe(true);
+      expect(hasStoredPassphrase(form)).toBe(passphrase);
+    },
+  );
+
+  it('does not keep a stored passphrase for a new key: it opened the stored one', () => {
+    const form = fromIntegration(
+      storedIntegration({
+        clientCertificate: { certificate: CERTIFICATE, privateKey: MASKED_SECRET, passphrase: MASKED_SECRET },
+      }),
+    );
+    const replaced = { ...form, clientCertificate: { ...form.clientCertificate, privateKey: PRIVATE_KEY } };
+    expect(hasStoredPrivateKey(replaced)).toBe(true);
+    expect(hasStoredPassphrase(replaced)).toBe(false);
   });
 
   it('shows lists and numbers as editable text', () => {

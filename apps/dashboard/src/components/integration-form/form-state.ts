@@ -29,10 +29,23 @@ export interface AuthForm {
   clientAuthentication: 'client_secret_basic' | 'client_secret_post';
 }
 
+/**
+ * Mutual TLS. The certificate is public and shown as stored; the private key and its passphrase are secrets,
+ * write-only like the auth block's. Turned off, the inputs keep what was typed but nothing of it is sent.
+ */
+export interface ClientCertificateForm {
+  enabled: boolean;
+  certificate: string;
+  privateKey: string;
+  passphrase: string;
+}
+
 /** Which secrets the edited integration has stored: their inputs start empty and may stay so. */
 export interface StoredSecrets {
   authType: AuthType;
   headerNames: string[];
+  /** The stored client certificate's secrets: its key always, a passphrase when it has one. */
+  clientCertificate: { passphrase: boolean } | null;
 }
 
 /** What the inputs hold: text as typed, converted to a request by `toRequest`. */
@@ -43,6 +56,7 @@ export interface FormState {
   headers: HeaderRow[];
   body: string;
   auth: AuthForm;
+  clientCertificate: ClientCertificateForm;
   expectedStatus: string;
   responseSchema: string;
   intervalSeconds: string;
@@ -71,6 +85,13 @@ const NO_AUTH: AuthForm = {
   clientAuthentication: 'client_secret_basic',
 };
 
+const NO_CLIENT_CERTIFICATE: ClientCertificateForm = {
+  enabled: false,
+  certificate: '',
+  privateKey: '',
+  passphrase: '',
+};
+
 export function methodTakesBody(method: HttpMethod): boolean {
   return method !== 'GET' && method !== 'HEAD';
 }
@@ -83,6 +104,7 @@ export function emptyForm(): FormState {
     headers: [],
     body: '',
     auth: NO_AUTH,
+    clientCertificate: NO_CLIENT_CERTIFICATE,
     expectedStatus: '',
     responseSchema: '',
     intervalSeconds: String(INTEGRATION_DEFAULTS.intervalSeconds),
@@ -120,6 +142,13 @@ function authFormOf(auth: Integration['auth']): AuthForm {
   }
 }
 
+/** The certificate alone: the key and passphrase come back masked, and a mask never goes into an input. */
+function clientCertificateFormOf(certificate: Integration['clientCertificate']): ClientCertificateForm {
+  return certificate === null
+    ? NO_CLIENT_CERTIFICATE
+    : { ...NO_CLIENT_CERTIFICATE, enabled: true, certificate: certificate.certificate };
+}
+
 export function fromIntegration(integration: Integration): FormState {
   const headerEntries = Object.entries(integration.headers);
   return {
@@ -133,6 +162,7 @@ export function fromIntegration(integration: Integration): FormState {
     })),
     body: integration.body ?? '',
     auth: authFormOf(integration.auth),
+    clientCertificate: clientCertificateFormOf(integration.clientCertificate),
     expectedStatus: integration.expectedStatus.join(', '),
     responseSchema: integration.responseSchema ? JSON.stringify(integration.responseSchema, null, 2) : '',
     intervalSeconds: String(integration.intervalSeconds),
@@ -146,6 +176,9 @@ export function fromIntegration(integration: Integration): FormState {
     stored: {
       authType: integration.auth.type,
       headerNames: headerEntries.map(([name]) => name).filter(isCredentialName),
+      clientCertificate: integration.clientCertificate
+        ? { passphrase: integration.clientCertificate.passphrase !== undefined }
+        : null,
     },
   };
 }
@@ -158,6 +191,20 @@ export function hasStoredAuthSecret(form: FormState): boolean {
 /** The monitor keeps a header's secret under the header's exact name. */
 export function hasStoredHeaderSecret(form: FormState, row: HeaderRow): boolean {
   return form.stored?.headerNames.includes(row.name.trim()) ?? false;
+}
+
+/** The stored private key is kept while its input is left empty. */
+export function hasStoredPrivateKey(form: FormState): boolean {
+  return Boolean(form.stored?.clientCertificate);
+}
+
+/** A stored passphrase opens the stored key: with a new key, its passphrase (if any) must be entered too. */
+export function hasStoredPassphrase(form: FormState): boolean {
+  return (
+    (form.stored?.clientCertificate?.passphrase ?? false) &&
+    hasStoredPrivateKey(form) &&
+    form.clientCertificate.privateKey.trim() === ''
+  );
 }
 
 export function addHeaderRow(headers: HeaderRow[]): HeaderRow[] {

@@ -2,7 +2,7 @@ import { MASKED_SECRET, type Integration, type ProbeResult } from '@ihm/contract
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ActionResult } from '../../lib/action-result';
-import { probeResult, storedIntegration } from './fixtures';
+import { CERTIFICATE, PRIVATE_KEY, probeResult, storedIntegration } from './fixtures';
 import { STORED_SECRET_NOTE } from './stored-secret-note';
 import { IntegrationForm, type IntegrationFormProps } from './integration-form';
 
@@ -191,5 +191,154 @@ describe('IntegrationForm', () => {
       'Check the logs of both systems.',
     ]);
     expect(screen.getByRole('status')).toHaveTextContent('Test finished: down.');
+  });
+
+  describe('the client certificate', () => {
+    const withCertificate = () =>
+      storedIntegration({
+        clientCertificate: { certificate: CERTIFICATE, privateKey: MASKED_SECRET, passphrase: MASKED_SECRET },
+      });
+
+    it('is off by default; on, it registers the certificate, key and passphrase typed', async () => {
+      const { user, onSave } = setup();
+      const toggle = screen.getByRole('checkbox', { name: 'Present a client certificate' });
+      expect(toggle).not.toBeChecked();
+      expect(screen.queryByLabelText('Private key (PEM)')).not.toBeInTheDocument();
+
+      await user.click(toggle);
+      const certificate = screen.getByLabelText('Certificate (PEM)');
+      const key = screen.getByLabelText('Private key (PEM)');
+      const passphrase = screen.getByLabelText('Key passphrase');
+      expect(certificate).toHaveClass('code');
+      expect(key).toHaveAttribute('autocomplete', 'off');
+      expect(key).toHaveAttribute('spellcheck', 'false');
+      expect(passphrase).toHaveAttribute('type', 'password');
+      expect(passphrase).toHaveAccessibleDescription('Optional: only for an encrypted key.');
+
+      await user.type(screen.getByLabelText('Name'), 'Bank');
+      await user.type(screen.getByLabelText('URL'), 'https://bank.example.com/status');
+      await user.click(certificate);
+      await user.paste(CERTIFICATE);
+      await user.click(key);
+      await user.paste(PRIVATE_KEY);
+      await user.type(passphrase, 'fixture-passphrase');
+      await user.click(screen.getByRole('button', { name: 'Register integration' }));
+
+      expect(onSave).toHaveBeenCalledWith(
+        expect.objectContaining({
+          clientCertificate: {
+            certificate: CERTIFICATE,
+            privateKey: PRIVATE_KEY,
+            passphrase: 'fixture-passphrase',
+          },
+        }),
+      );
+    });
+
+    it('checks that the certificate and key look like PEM before sending', async () => {
+      const { user, onSave } = setup();
+      await user.click(screen.getByLabelText('Present a client certificate'));
+      await user.type(screen.getByLabelText('Certificate (PEM)'), 'MIIB');
+      await user.click(screen.getByRole('button', { name: 'Register integration' }));
+      expect(onSave).not.toHaveBeenCalled();
+      expect(screen.getByLabelText('Certificate (PEM)')).toHaveAccessibleDescription(
+        /Paste PEM: it starts with -----BEGIN CERTIFICATE-----\./,
+      );
+      expect(screen.getByLabelText('Private key (PEM)')).toHaveAttribute('aria-invalid', 'true');
+      expect(screen.getByLabelText('Private key (PEM)')).toHaveAccessibleDescription(
+        /Paste the private key \(PEM\)\./,
+      );
+    });
+
+    it('shows a stored one with its certificate, and its key and passphrase write-only', () => {
+      setup({ integration: withCertificate() });
+      expect(screen.getByLabelText('Present a client certificate')).toBeChecked();
+      expect(screen.getByLabelText('Certificate (PEM)')).toHaveValue(CERTIFICATE);
+      for (const label of ['Private key (PEM)', 'Key passphrase']) {
+        expect(screen.getByLabelText(label)).toHaveValue('');
+        expect(screen.getByLabelText(label)).toHaveAccessibleDescription(STORED_SECRET_NOTE);
+      }
+      expect(document.body.innerHTML).not.toContain(MASKED_SECRET);
+    });
+
+    it.each([
+      {
+        case: 'keeping the stored key and passphrase sends their masks',
+        change: async () => undefined,
+        sent: { certificate: CERTIFICATE, privateKey: MASKED_SECRET, passphrase: MASKED_SECRET },
+      },
+      {
+        case: 'turning it off sends null',
+        change: async (user: ReturnType<typeof userEvent.setup>) => {
+          await user.click(screen.getByLabelText('Present a client certificate'));
+          expect(screen.getByLabelText('Present a client certificate')).toHaveAccessibleDescription(
+            'Off: saving removes the stored certificate and key.',
+          );
+        },
+        sent: null,
+      },
+      {
+        case: 'replacing the key sends the new one, and no passphrase for it unless typed',
+        change: async (user: ReturnType<typeof userEvent.setup>) => {
+          await user.click(screen.getByLabelText('Private key (PEM)'));
+          await user.paste(PRIVATE_KEY);
+          expect(screen.getByLabelText('Key passphrase')).toHaveAccessibleDescription(
+            'Optional: only for an encrypted key.',
+          );
+        },
+        sent: { certificate: CERTIFICATE, privateKey: PRIVATE_KEY },
+      },
+    ])('on edit, $case', async ({ change, sent }) => {
+      const { user, onSave } = setup({ integration: withCertificate() });
+      await change(user);
+      await user.click(screen.getByRole('button', { name: 'Save changes' }));
+      const [request] = onSave.mock.calls[0] ?? [];
+      expect(request?.clientCertificate).toEqual(sent);
+    });
+
+    it('tests with the stored key and passphrase masked, based on the edited integration', async () => {
+      const { user, onTest } = setup({ integration: withCertificate() });
+      await user.click(screen.getByRole('button', { name: 'Test' }));
+      const [request, basedOn] = onTest.mock.calls[0] ?? [];
+      expect(basedOn).toBe('int_1');
+      expect(request?.clientCertificate).toEqual({
+        certificate: CERTIFICATE,
+        privateKey: MASKED_SECRET,
+        passphrase: MASKED_SECRET,
+      });
+    });
+
+    it('shows the API’s clientCertificate errors under their inputs', async () => {
+      const onSave = jest.fn(async (): Promise<ActionResult<Integration>> => ({
+        ok: false,
+        message: 'The integration is not valid.',
+        fieldErrors: [
+          { field: 'clientCertificate.privateKey', message: 'does not belong to the certificate' },
+          { field: 'clientCertificate.passphrase', message: 'does not open the private key' },
+          {
+            field: 'clientCertificate.certificate',
+            message: 'is not an X.509 certificate that can be read (PEM)',
+          },
+        ],
+      }));
+      const { user } = setup({ integration: withCertificate(), onSave });
+      await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+      const cases = [
+        ['Certificate (PEM)', 'is not an X.509 certificate that can be read (PEM)'],
+        ['Private key (PEM)', 'does not belong to the certificate'],
+        ['Key passphrase', 'does not open the private key'],
+      ];
+      for (const [label, message] of cases) {
+        const input = screen.getByLabelText(label ?? '');
+        expect(input).toHaveAttribute('aria-invalid', 'true');
+        expect(input).toHaveAccessibleDescription(expect.stringContaining(message ?? ''));
+      }
+      expect(screen.getByRole('alert')).toHaveTextContent('3 fields below are marked.');
+
+      await user.type(screen.getByLabelText('Key passphrase'), 'x');
+      expect(screen.getByLabelText('Key passphrase')).not.toHaveAttribute('aria-invalid');
+      expect(screen.getByLabelText('Private key (PEM)')).toHaveAttribute('aria-invalid', 'true');
+    });
   });
 });

@@ -6,6 +6,7 @@ import type { ActionResult } from '../../lib/action-result';
 import { ProbeResultView } from '../probe-result-view';
 import { AuthSection } from './auth-section';
 import { ChecksSection } from './checks-section';
+import { ClientCertificateSection } from './client-certificate-section';
 import { FormIdPrefix } from '../form/field';
 import { SavingForm } from '../form/saving-form';
 import { useFormSubmission } from '../form/use-form-submission';
@@ -71,6 +72,7 @@ export function IntegrationForm({ integration, onSave, onTest, onSaved }: Integr
       >
         <RequestSection {...section} />
         <AuthSection {...section} />
+        <ClientCertificateSection {...section} />
         <ChecksSection {...section} />
         <ScheduleSection {...section} />
         <OrganisationSection {...section} />

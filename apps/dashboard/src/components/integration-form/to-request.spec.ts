@@ -1,6 +1,6 @@
 import { MASKED_SECRET } from '@ihm/contracts';
-import { storedIntegration } from './fixtures';
-import { emptyForm, fromIntegration, type FormState } from './form-state';
+import { CERTIFICATE, PRIVATE_KEY, storedIntegration } from './fixtures';
+import { emptyForm, fromIntegration, type ClientCertificateForm, type FormState } from './form-state';
 import { toDryRun, toRequest } from './to-request';
 
 function filled(patch: Partial<FormState> = {}): FormState {
@@ -22,6 +22,7 @@ describe('toRequest', () => {
       headers: {},
       body: null,
       auth: { type: 'none' },
+      clientCertificate: null,
       expectedStatus: [],
       responseSchema: null,
       intervalSeconds: 60,
@@ -143,6 +144,7 @@ describe('toRequest on edit', () => {
       headers: { Accept: 'application/json', 'X-Api-Key': MASKED_SECRET },
       body: null,
       auth: { type: 'bearer', token: MASKED_SECRET },
+      clientCertificate: null,
       expectedStatus: [200, 204],
       responseSchema: { type: 'object', required: ['ok'] },
       intervalSeconds: 60,
@@ -179,7 +181,127 @@ describe('toRequest on edit', () => {
   });
 });
 
+describe('toRequest: the client certificate', () => {
+  const typed = (patch: Partial<ClientCertificateForm>): ClientCertificateForm => ({
+    enabled: true,
+    certificate: `\n${CERTIFICATE}\n`,
+    privateKey: PRIVATE_KEY,
+    passphrase: '',
+    ...patch,
+  });
+  const stored = (passphrase: boolean) =>
+    fromIntegration(
+      storedIntegration({
+        clientCertificate: {
+          certificate: CERTIFICATE,
+          privateKey: MASKED_SECRET,
+          ...(passphrase ? { passphrase: MASKED_SECRET } : {}),
+        },
+      }),
+    );
+  const edited = (passphrase: boolean, patch: Partial<ClientCertificateForm>): FormState => {
+    const form = stored(passphrase);
+    return { ...form, clientCertificate: { ...form.clientCertificate, ...patch } };
+  };
+
+  it.each([
+    {
+      case: 'a new one with a passphrase',
+      form: filled({ clientCertificate: typed({ passphrase: 'pass phrase' }) }),
+      sent: { certificate: CERTIFICATE, privateKey: PRIVATE_KEY, passphrase: 'pass phrase' },
+    },
+    {
+      case: 'a new one without a passphrase',
+      form: filled({ clientCertificate: typed({}) }),
+      sent: { certificate: CERTIFICATE, privateKey: PRIVATE_KEY },
+    },
+    {
+      case: 'a new one typed, then turned off',
+      form: filled({ clientCertificate: typed({ enabled: false }) }),
+      sent: null,
+    },
+    {
+      case: 'edit keeping the stored key and passphrase',
+      form: stored(true),
+      sent: { certificate: CERTIFICATE, privateKey: MASKED_SECRET, passphrase: MASKED_SECRET },
+    },
+    {
+      case: 'edit keeping a stored key that has no passphrase',
+      form: stored(false),
+      sent: { certificate: CERTIFICATE, privateKey: MASKED_SECRET },
+    },
+    {
+      case: 'edit keeping the key, with a new passphrase',
+      form: edited(true, { passphrase: 'new phrase' }),
+      sent: { certificate: CERTIFICATE, privateKey: MASKED_SECRET, passphrase: 'new phrase' },
+    },
+    {
+      case: 'edit turning it off',
+      form: edited(true, { enabled: false }),
+      sent: null,
+    },
+    {
+      case: 'edit replacing the key: the stored passphrase was the old key’s',
+      form: edited(true, { privateKey: `${PRIVATE_KEY}\n` }),
+      sent: { certificate: CERTIFICATE, privateKey: PRIVATE_KEY },
+    },
+    {
+      case: 'edit replacing the key and its passphrase',
+      form: edited(true, { privateKey: PRIVATE_KEY, passphrase: 'other' }),
+      sent: { certificate: CERTIFICATE, privateKey: PRIVATE_KEY, passphrase: 'other' },
+    },
+  ])('$case', ({ form, sent }) => {
+    expect(requestOf(form).clientCertificate).toEqual(sent);
+  });
+
+  it.each([
+    {
+      case: 'no certificate',
+      form: filled({ clientCertificate: typed({ certificate: ' ' }) }),
+      errors: { 'clientCertificate.certificate': ['Paste the certificate (PEM).'] },
+    },
+    {
+      case: 'a certificate that is not PEM',
+      form: filled({ clientCertificate: typed({ certificate: 'MIIBszCCAVmgAwIBAgIU' }) }),
+      errors: { 'clientCertificate.certificate': ['Paste PEM: it starts with -----BEGIN CERTIFICATE-----.'] },
+    },
+    {
+      case: 'no key, and none stored',
+      form: filled({ clientCertificate: typed({ privateKey: '' }) }),
+      errors: { 'clientCertificate.privateKey': ['Paste the private key (PEM).'] },
+    },
+    {
+      case: 'a key that is not PEM, stored one or not',
+      form: edited(false, { privateKey: 'hunter2' }),
+      errors: {
+        'clientCertificate.privateKey': ['Paste PEM: it starts with -----BEGIN … PRIVATE KEY-----.'],
+      },
+    },
+  ])('refuses $case before sending', ({ form, errors }) => {
+    expect(toRequest(form)).toEqual({ ok: false, errors });
+  });
+});
+
 describe('toDryRun', () => {
+  it('sends the client certificate with the masks of its stored secrets', () => {
+    const request = requestOf(
+      fromIntegration(
+        storedIntegration({
+          clientCertificate: {
+            certificate: CERTIFICATE,
+            privateKey: MASKED_SECRET,
+            passphrase: MASKED_SECRET,
+          },
+        }),
+      ),
+    );
+    expect(toDryRun(request).clientCertificate).toEqual({
+      certificate: CERTIFICATE,
+      privateKey: MASKED_SECRET,
+      passphrase: MASKED_SECRET,
+    });
+  });
+
   it('leaves out an empty name, so that a Test works before the form is complete', () => {
     const request = requestOf(filled({ name: '' }));
     expect(toDryRun(request)).not.toHaveProperty('name');

@@ -1,7 +1,14 @@
 import { MASKED_SECRET, type CreateIntegrationRequest } from '@ihm/contracts';
 import { addMessage, type BuiltRequest, type FieldMessages } from '../form/field-messages';
 import { headerRowField } from './field-errors';
-import { hasStoredAuthSecret, hasStoredHeaderSecret, methodTakesBody, type FormState } from './form-state';
+import {
+  hasStoredAuthSecret,
+  hasStoredHeaderSecret,
+  hasStoredPassphrase,
+  hasStoredPrivateKey,
+  methodTakesBody,
+  type FormState,
+} from './form-state';
 import { splitStatusList, splitList } from '../form/list-text';
 import { checkSchemaText } from './schema-check';
 
@@ -11,6 +18,8 @@ export type IntegrationRequest = CreateIntegrationRequest;
 export type DryRunRequest = Omit<IntegrationRequest, 'name'> & { name?: string };
 
 const WHOLE_NUMBER = /^\d+$/;
+const CERTIFICATE_PEM = '-----BEGIN CERTIFICATE-----';
+const PRIVATE_KEY_PEM = 'PRIVATE KEY-----';
 
 /**
  * Form text to the API's request body. Only what the API could not even receive is checked here (numbers that
@@ -55,6 +64,7 @@ export function toRequest(form: FormState): BuiltRequest<IntegrationRequest> {
     headers,
     body: methodTakesBody(form.method) && form.body !== '' ? form.body : null,
     auth: authOf(form),
+    clientCertificate: clientCertificateOf(form, errors),
     expectedStatus,
     responseSchema: schema.state === 'valid' ? schema.schema : null,
     intervalSeconds: wholeNumber('intervalSeconds', form.intervalSeconds),
@@ -97,6 +107,42 @@ function authOf(form: FormState): IntegrationRequest['auth'] {
           : {}),
       };
   }
+}
+
+/**
+ * Off: null, which also removes a stored one. On: the certificate as shown, the key and passphrase as typed or,
+ * left empty, the mask that keeps the stored ones. Only whether the text looks like PEM at all is checked here;
+ * whether it can be read, the passphrase opens the key and the key is the certificate's is the monitor's check.
+ */
+function clientCertificateOf(
+  form: FormState,
+  errors: FieldMessages,
+): IntegrationRequest['clientCertificate'] {
+  const { enabled, certificate, privateKey, passphrase } = form.clientCertificate;
+  if (!enabled) return null;
+  const pemCertificate = certificate.trim();
+  if (pemCertificate === '')
+    addMessage(errors, 'clientCertificate.certificate', 'Paste the certificate (PEM).');
+  else if (!pemCertificate.includes(CERTIFICATE_PEM))
+    addMessage(errors, 'clientCertificate.certificate', `Paste PEM: it starts with ${CERTIFICATE_PEM}.`);
+
+  const keepKey = privateKey.trim() === '' && hasStoredPrivateKey(form);
+  if (!keepKey) {
+    if (privateKey.trim() === '')
+      addMessage(errors, 'clientCertificate.privateKey', 'Paste the private key (PEM).');
+    else if (!privateKey.includes(PRIVATE_KEY_PEM))
+      addMessage(
+        errors,
+        'clientCertificate.privateKey',
+        'Paste PEM: it starts with -----BEGIN … PRIVATE KEY-----.',
+      );
+  }
+  const keepPassphrase = passphrase === '' && hasStoredPassphrase(form);
+  return {
+    certificate: pemCertificate,
+    privateKey: keepKey ? MASKED_SECRET : privateKey.trim(),
+    ...(keepPassphrase ? { passphrase: MASKED_SECRET } : passphrase === '' ? {} : { passphrase }),
+  };
 }
 
 /** A Test may run before the integration has a name: the monitor names it itself then. */
