@@ -128,6 +128,7 @@ describe('CreateIntegrationRequestSchema', () => {
       headers: {},
       body: null,
       auth: { type: 'none' },
+      clientCertificate: null,
       expectedStatus: [],
       responseSchema: null,
       intervalSeconds: 60,
