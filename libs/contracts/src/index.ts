@@ -16,3 +16,4 @@ export * from './probe-result.contract';
 export * from './session.contract';
 export * from './silence.contract';
 export * from './trend.contract';
+export * from './webhook.contract';

@@ -2,6 +2,7 @@ import { toFieldErrors } from './error-body.contract';
 import { CreateIntegrationRequestSchema, UpdateIntegrationRequestSchema } from './integration.contract';
 
 const valid = { name: 'Stripe charges', url: 'https://api.stripe.com/v1/charges' };
+const hook = { kind: 'webhook', name: 'Stripe events', webhook: { scheme: 'stripe', secret: 'whsec_abc' } };
 
 /** One row per rejection: the field it names and the exact message a user sees. */
 const rejections: [string, Record<string, unknown>, string, string][] = [
@@ -112,6 +113,74 @@ const rejections: [string, Record<string, unknown>, string, string][] = [
   ['paused as a string', { ...valid, paused: 'yes' }, 'paused', 'paused must be true or false'],
   ['repeated tags', { ...valid, tags: ['a', 'a'] }, 'tags', 'tags must not repeat'],
   ['unknown field', { ...valid, intervalSecond: 30 }, 'intervalSecond', 'is not a known field'],
+  ['unknown kind', { ...valid, kind: 'grpc' }, 'kind', 'kind must be one of: http, webhook'],
+  [
+    'signing with none',
+    { ...valid, method: 'POST', signing: { scheme: 'none', secret: 's' } },
+    'signing.scheme',
+    'signing needs a scheme other than none',
+  ],
+  [
+    'signing without a secret',
+    { ...valid, method: 'POST', signing: { scheme: 'github' } },
+    'signing.secret',
+    'secret is required',
+  ],
+  [
+    'webhook without its block',
+    { kind: 'webhook', name: 'w' },
+    'webhook',
+    'Invalid input: expected object, received undefined',
+  ],
+  ['webhook with a URL', { ...hook, url: 'https://example.com' }, 'url', 'is not a known field'],
+  [
+    'webhook scheme without a secret',
+    { ...hook, webhook: { scheme: 'github' } },
+    'webhook.secret',
+    'the github scheme needs a secret',
+  ],
+  [
+    'hmac scheme without its header',
+    { ...hook, webhook: { scheme: 'hmac', secret: 's' } },
+    'webhook.hmac',
+    'the hmac scheme needs { header, encoding, prefix? }',
+  ],
+  [
+    'hmac block on another scheme',
+    { ...hook, webhook: { scheme: 'github', secret: 's', hmac: { header: 'X-Sig' } } },
+    'webhook.hmac',
+    'hmac applies to the hmac scheme only',
+  ],
+  [
+    'standard secret that is not base64',
+    { ...hook, webhook: { scheme: 'standard', secret: 'whsec_not base64!' } },
+    'webhook.secret',
+    'a Standard Webhooks secret is base64, usually with a whsec_ prefix',
+  ],
+  [
+    'silence window of zero',
+    { ...hook, webhook: { scheme: 'none', maxSilenceSeconds: 0 } },
+    'webhook.maxSilenceSeconds',
+    'maxSilenceSeconds must be at least 1',
+  ],
+  [
+    'unknown time zone',
+    { ...hook, webhook: { scheme: 'none', activeHours: { timeZone: 'Mars/Olympus' } } },
+    'webhook.activeHours.timeZone',
+    'timeZone must be an IANA time zone (Europe/Berlin)',
+  ],
+  [
+    'working hours ending before they start',
+    { ...hook, webhook: { scheme: 'none', activeHours: { timeZone: 'UTC', start: '18:00', end: '09:00' } } },
+    'webhook.activeHours.end',
+    'end must be after start',
+  ],
+  [
+    'payload schema that does not compile',
+    { ...hook, webhook: { scheme: 'none', payloadSchema: { type: 'nope' } } },
+    'webhook.payloadSchema',
+    expect.stringContaining('is not a valid JSON Schema') as unknown as string,
+  ],
 ];
 
 describe('CreateIntegrationRequestSchema', () => {
@@ -127,8 +196,10 @@ describe('CreateIntegrationRequestSchema', () => {
       method: 'GET',
       headers: {},
       body: null,
+      kind: 'http',
       auth: { type: 'none' },
       clientCertificate: null,
+      signing: null,
       expectedStatus: [],
       responseSchema: null,
       intervalSeconds: 60,
@@ -139,6 +210,44 @@ describe('CreateIntegrationRequestSchema', () => {
       certificateExpiryWarnDays: 14,
       paused: false,
       tags: [],
+    });
+  });
+
+  it("fills in a webhook receiver's defaults", () => {
+    expect(CreateIntegrationRequestSchema.parse(hook)).toEqual({
+      ...hook,
+      webhook: {
+        scheme: 'stripe',
+        secret: 'whsec_abc',
+        hmac: null,
+        maxSilenceSeconds: 900,
+        toleranceSeconds: 300,
+        activeHours: null,
+        payloadSchema: null,
+      },
+      paused: false,
+      tags: [],
+    });
+  });
+
+  it('fills in working hours and the generic HMAC encoding', () => {
+    const parsed = CreateIntegrationRequestSchema.parse({
+      ...hook,
+      webhook: {
+        scheme: 'hmac',
+        secret: 's',
+        hmac: { header: 'X-Signature' },
+        activeHours: { timeZone: 'Europe/Berlin' },
+      },
+    });
+    expect(parsed.kind === 'webhook' && parsed.webhook).toMatchObject({
+      hmac: { header: 'X-Signature', encoding: 'hex', prefix: '' },
+      activeHours: {
+        timeZone: 'Europe/Berlin',
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        start: '09:00',
+        end: '17:00',
+      },
     });
   });
 

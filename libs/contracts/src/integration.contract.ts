@@ -5,6 +5,11 @@ import { ClientCertificateSchema } from './client-certificate.contract';
 import { HeadersSchema } from './headers';
 import { HttpUrlSchema } from './http-url';
 import { jsonSchemaProblem } from './json-schema';
+import { SigningSchema, WebhookReceiverSchema } from './webhook.contract';
+
+/** `http`: probed on a schedule; `webhook`: inbound deliveries to the monitor's receiver, never probed. */
+export const INTEGRATION_KINDS = ['http', 'webhook'] as const;
+export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -36,6 +41,8 @@ const IntegrationFields = {
     .nullable(),
   auth: AuthSchema,
   clientCertificate: ClientCertificateSchema.nullable(),
+  signing: SigningSchema.nullable(),
+  webhook: WebhookReceiverSchema,
   expectedStatus: z
     .array(int('status code', 100, 599), { error: 'expectedStatus must be a list of status codes' })
     .max(50)
@@ -73,6 +80,7 @@ export const INTEGRATION_DEFAULTS = {
   body: null,
   auth: { type: 'none' },
   clientCertificate: null,
+  signing: null,
   expectedStatus: [],
   responseSchema: null,
   intervalSeconds: 60,
@@ -110,11 +118,14 @@ function checkAcrossFields(definition: Definition, ctx: z.RefinementCtx): void {
   }
 }
 
+const kindError = { error: `kind must be one of: ${INTEGRATION_KINDS.join(', ')}` };
+
 /**
- * A full integration definition. `expectedStatus: []` means any 2xx.
+ * A full http integration definition. `expectedStatus: []` means any 2xx.
  * Unknown fields are refused so that a typo (`intervalSecond`) is an error, not silently ignored.
  */
-const definitionShape = {
+const httpShape = {
+  kind: z.literal('http', kindError).default('http'),
   name: IntegrationFields.name,
   url: IntegrationFields.url,
   method: IntegrationFields.method.default(INTEGRATION_DEFAULTS.method),
@@ -122,6 +133,7 @@ const definitionShape = {
   body: IntegrationFields.body.default(null),
   auth: IntegrationFields.auth.default({ type: 'none' }),
   clientCertificate: IntegrationFields.clientCertificate.default(null),
+  signing: IntegrationFields.signing.default(null),
   expectedStatus: IntegrationFields.expectedStatus.default([]),
   responseSchema: IntegrationFields.responseSchema.default(null),
   intervalSeconds: IntegrationFields.intervalSeconds.default(INTEGRATION_DEFAULTS.intervalSeconds),
@@ -140,13 +152,38 @@ const definitionShape = {
   tags: IntegrationFields.tags.default([]),
 };
 
-export const CreateIntegrationRequestSchema = z.strictObject(definitionShape).superRefine(checkAcrossFields);
+/** An inbound webhook integration: no URL, method or auth; its receiver checks what the provider delivers. */
+const webhookShape = {
+  kind: z.literal('webhook', kindError),
+  name: IntegrationFields.name,
+  webhook: IntegrationFields.webhook,
+  paused: IntegrationFields.paused.default(false),
+  tags: IntegrationFields.tags.default([]),
+};
+
+export const HttpDefinitionSchema = z.strictObject(httpShape).superRefine(checkAcrossFields);
+const WebhookDefinitionSchema = z.strictObject(webhookShape);
+
+export const CreateIntegrationRequestSchema = z.discriminatedUnion(
+  'kind',
+  [HttpDefinitionSchema, WebhookDefinitionSchema],
+  kindError,
+);
 export type CreateIntegrationRequest = z.input<typeof CreateIntegrationRequestSchema>;
 export type IntegrationDefinition = z.output<typeof CreateIntegrationRequestSchema>;
+export type HttpIntegrationDefinition = z.output<typeof HttpDefinitionSchema>;
+export type HttpIntegrationRequest = z.input<typeof HttpDefinitionSchema>;
+export type WebhookIntegrationDefinition = z.output<typeof WebhookDefinitionSchema>;
+
+/** Fields that only one kind has: an update naming one of another kind's is refused. */
+export const KIND_FIELDS: Record<IntegrationKind, readonly string[]> = {
+  http: Object.keys(httpShape).filter((key) => !(key in webhookShape)),
+  webhook: Object.keys(webhookShape).filter((key) => !(key in httpShape)),
+};
 
 /** `POST /api/probe`: a definition to try before saving it; the name is optional. */
 export const DryRunRequestSchema = z
-  .strictObject({ ...definitionShape, name: IntegrationFields.name.default('Dry run') })
+  .strictObject({ ...httpShape, name: IntegrationFields.name.default('Dry run') })
   .superRefine(checkAcrossFields);
 
 /** `POST /api/probe?integrationId=…`: masked secrets in the dry run take that integration's stored values. */
@@ -155,7 +192,10 @@ export const DryRunQuerySchema = z.strictObject({
 });
 export type DryRunQuery = z.output<typeof DryRunQuerySchema>;
 
-/** A partial update. Cross-field rules are checked by the service on the merged definition. */
+/**
+ * A partial update of either kind (the kind itself cannot change). Cross-field rules, and whether a field
+ * belongs to the stored integration's kind, are checked by the service on the merged definition.
+ */
 export const UpdateIntegrationRequestSchema = z
   .strictObject(IntegrationFields)
   .partial()
@@ -163,16 +203,26 @@ export const UpdateIntegrationRequestSchema = z
 export type UpdateIntegrationRequest = z.input<typeof UpdateIntegrationRequestSchema>;
 export type IntegrationPatch = z.output<typeof UpdateIntegrationRequestSchema>;
 
-/** A stored integration as the API returns it: secrets in `auth` and sensitive headers are masked. */
-export const IntegrationSchema = z.object({
+const storedFields = {
   id: z.string(),
   name: z.string(),
+  paused: z.boolean(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+/** A stored http integration as the API returns it: secrets in `auth` and sensitive headers are masked. */
+export const HttpIntegrationSchema = z.object({
+  ...storedFields,
+  kind: z.literal('http'),
   url: z.string(),
   method: z.enum(HTTP_METHODS),
   headers: z.record(z.string(), z.string()),
   body: z.string().nullable(),
   auth: AuthSchema,
   clientCertificate: ClientCertificateSchema.nullable(),
+  signing: SigningSchema.nullable(),
   expectedStatus: z.array(z.number().int()),
   responseSchema: z.record(z.string(), z.unknown()).nullable(),
   intervalSeconds: z.number().int(),
@@ -181,11 +231,22 @@ export const IntegrationSchema = z.object({
   rateLimitWarnPercent: z.number().int(),
   tokenExpiryWarnDays: z.number().int(),
   certificateExpiryWarnDays: z.number().int(),
-  paused: z.boolean(),
-  tags: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
 });
+export type HttpIntegration = z.infer<typeof HttpIntegrationSchema>;
+
+/** A stored webhook integration: its secret masked, and the URL its provider delivers to. */
+export const WebhookIntegrationSchema = z.object({
+  ...storedFields,
+  kind: z.literal('webhook'),
+  webhook: WebhookReceiverSchema,
+  receiverUrl: z.string(),
+});
+export type WebhookIntegration = z.infer<typeof WebhookIntegrationSchema>;
+
+export const IntegrationSchema = z.discriminatedUnion('kind', [
+  HttpIntegrationSchema,
+  WebhookIntegrationSchema,
+]);
 export type Integration = z.infer<typeof IntegrationSchema>;
 
 export const IntegrationListSchema = z.object({ items: z.array(IntegrationSchema), total: z.number().int() });

@@ -1,5 +1,6 @@
 import { CATEGORIES, PROBE_STATUSES } from '@ihm/diagnosis';
 import { z } from 'zod';
+import { DeliveryEvidenceSchema } from './webhook.contract';
 
 export const ProbeStatusSchema = z.enum(PROBE_STATUSES);
 export const CategorySchema = z.enum(CATEGORIES);
@@ -36,6 +37,8 @@ export type TlsInfo = z.infer<typeof TlsInfoSchema>;
 export const EvidenceSchema = z.object({
   responseHeaders: z.record(z.string(), z.string()),
   bodyExcerpt: z.string().nullable(),
+  /** For a webhook integration's result: the delivery as received, redacted. */
+  delivery: DeliveryEvidenceSchema.optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 

@@ -5,6 +5,7 @@ import { expiredToken, firstWarning } from './classify-warnings';
 import { down, toVerdict, type Finding, type Verdict } from './finding';
 import { quote } from './humanize';
 import type { Observation } from './observation';
+import { classifySignedDelivery } from './webhooks/classify-signed-delivery';
 
 function tokenEndpointFinding(observation: Observation): Finding | null {
   const failure = observation.tokenFailure;
@@ -34,6 +35,7 @@ function tokenEndpointFinding(observation: Observation): Finding | null {
 export function classify(observation: Observation): Verdict {
   const finding =
     tokenEndpointFinding(observation) ??
+    (observation.signedAs ? classifySignedDelivery(observation, observation.signedAs) : null) ??
     (observation.failure ? classifyTransport(observation.failure, observation.timeoutMs) : null) ??
     expiredToken(observation) ??
     (observation.response ? classifyResponse(observation, observation.response) : null) ??

@@ -10,3 +10,5 @@ export * from './observation';
 export * from './rate-limit';
 export * from './status';
 export * from './troubleshooting';
+export * from './webhooks/active-hours';
+export * from './webhooks/webhook-findings';

@@ -1,4 +1,5 @@
 import type { RateLimitInfo } from './rate-limit';
+import type { WebhookScheme } from './webhooks/webhook-findings';
 
 /** Where an exchange failed before a usable response arrived. */
 export type FailurePhase = 'dns' | 'connect' | 'tls' | 'request' | 'headers' | 'body' | 'redirect';
@@ -67,4 +68,6 @@ export interface Observation {
   /** The probe's deadline, quoted in timeout messages. */
   timeoutMs: number | null;
   thresholds: Thresholds;
+  /** The webhook scheme the request was signed with, as a provider's delivery to the team's endpoint; absent when not signed. */
+  signedAs?: WebhookScheme;
 }

@@ -1,4 +1,4 @@
-import { CreateIntegrationRequestSchema, type CreateIntegrationRequest } from '@ihm/contracts';
+import { HttpDefinitionSchema, type HttpIntegrationRequest } from '@ihm/contracts';
 import { createSandboxServer } from '@ihm/sandbox';
 import { readFileSync } from 'node:fs';
 import {
@@ -44,11 +44,11 @@ async function start(server: Server, host?: string): Promise<string> {
 
 /** Probes with the options as given (the default outbound policy unless they set one), then classifies. */
 async function probeAsGiven(
-  definition: Partial<CreateIntegrationRequest> & { url: string },
+  definition: Partial<HttpIntegrationRequest> & { url: string },
   options: ProbeOptions = {},
 ) {
   const observed = await probeHttp(
-    CreateIntegrationRequestSchema.parse({ name: 'under test', ...definition }),
+    HttpDefinitionSchema.parse({ name: 'under test', ...definition }),
     options,
   );
   return { ...observed, ...classify(observed.observation) };
@@ -59,7 +59,7 @@ async function probeAsGiven(
  * Loopback is allowed unless the options set another policy: the test servers listen there.
  */
 async function probe(
-  definition: Partial<CreateIntegrationRequest> & { url: string },
+  definition: Partial<HttpIntegrationRequest> & { url: string },
   options: ProbeOptions = {},
 ) {
   return probeAsGiven(definition, { outbound: LOOPBACK, ...options });
@@ -92,7 +92,7 @@ describe(probeHttp.name, () => {
 
   type Row = [
     string,
-    Partial<CreateIntegrationRequest>,
+    Partial<HttpIntegrationRequest>,
     { status: string; category: string | null; message: RegExp },
   ];
   const rows: Row[] = [
@@ -351,7 +351,7 @@ describe(probeHttp.name, () => {
     };
     const direct = await probe(definition);
     expect(direct.rawEvidence?.bodyExcerpt).toMatch(/QUERYSECRET/);
-    const redaction = redactionFor(CreateIntegrationRequestSchema.parse({ name: 'x', ...definition }));
+    const redaction = redactionFor(HttpDefinitionSchema.parse({ name: 'x', ...definition }));
     const shown = {
       headers: redaction.headers(direct.rawEvidence!.responseHeaders),
       body: redaction.text(direct.rawEvidence!.bodyExcerpt!),

@@ -1,4 +1,4 @@
-import { checkJsonSchema, isCredentialName, type IntegrationDefinition } from '@ihm/contracts';
+import { checkJsonSchema, isCredentialName, type HttpIntegrationDefinition } from '@ihm/contracts';
 import {
   isExpectedStatus,
   parseRateLimit,
@@ -33,7 +33,7 @@ export interface ProbeOptions {
 }
 
 /** The fields of an integration a probe needs. */
-export type ProbeTarget = Omit<IntegrationDefinition, 'name' | 'intervalSeconds' | 'paused' | 'tags'>;
+export type ProbeTarget = Omit<HttpIntegrationDefinition, 'kind' | 'name' | 'intervalSeconds' | 'paused' | 'tags'>;
 
 const sharedTokenCache = new OAuthTokenCache();
 

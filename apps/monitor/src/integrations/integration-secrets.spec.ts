@@ -4,14 +4,23 @@ import {
   joinSecrets,
   keepMaskedSecrets,
   splitSecrets,
-  type SecretBearing,
+  type HttpSecretBearing,
 } from './integration-secrets';
 
 const URL_A = 'https://api.example.com/v1/orders';
 
 /** A definition's secret-bearing parts: defaults for what a case does not name. */
-function bearing(parts: Partial<SecretBearing>): SecretBearing {
-  return { url: URL_A, auth: { type: 'none' }, clientCertificate: null, headers: {}, body: null, ...parts };
+function bearing(parts: Partial<HttpSecretBearing>): HttpSecretBearing {
+  return {
+    kind: 'http',
+    url: URL_A,
+    auth: { type: 'none' },
+    clientCertificate: null,
+    signing: null,
+    headers: {},
+    body: null,
+    ...parts,
+  };
 }
 
 describe('integration secrets', () => {
@@ -165,7 +174,7 @@ describe('integration secrets in the URL and the body', () => {
     url: 'https://maps.example.com/v1/geocode?address=Berlin&key=AIza-123&sig=s-123',
     method: 'POST',
     body: '{\n  "client_id": "me",\n  "client_secret": "cs-123",\n  "items": [{ "password": "p-123" }]\n}',
-  } as Partial<SecretBearing>);
+  } as Partial<HttpSecretBearing>);
 
   it('masks credential-named query parameters and body fields, and restores them', () => {
     const { masked, secrets } = splitSecrets(value);
@@ -224,3 +233,32 @@ describe('integration secrets in the URL and the body', () => {
 function bearer(token: string): Auth {
   return { type: 'bearer', token };
 }
+
+describe('integration secrets of webhook signing and receiving', () => {
+  it('masks and restores the signing secret, and keeps it only for the same origin', () => {
+    const value = bearing({ signing: { scheme: 'github', secret: 'gh-123', hmac: null } });
+    const { masked, secrets } = splitSecrets(value);
+    expect(masked.signing).toEqual({ scheme: 'github', secret: MASKED_SECRET, hmac: null });
+    expect(joinSecrets(masked, secrets)).toEqual(value);
+    expect(keepMaskedSecrets(masked, value).value.signing?.secret).toBe('gh-123');
+    expect(keepMaskedSecrets({ ...masked, url: 'https://elsewhere.example/hook' }, value).errors).toEqual([
+      {
+        field: 'signing.secret',
+        message:
+          'enter the secret again: the stored one is not sent to a new origin (https://elsewhere.example)',
+      },
+    ]);
+  });
+
+  it('masks and restores a webhook receiver secret, which no origin change concerns', () => {
+    const value = { kind: 'webhook' as const, webhook: { scheme: 'stripe', secret: 'whsec_123' } };
+    const { masked, secrets } = splitSecrets(value);
+    expect(masked.webhook.secret).toBe(MASKED_SECRET);
+    expect(JSON.stringify(masked)).not.toContain('whsec_123');
+    expect(joinSecrets(masked, secrets)).toEqual(value);
+    expect(keepMaskedSecrets(masked, value)).toEqual({ value, errors: [] });
+    expect(findMaskedSecrets(masked)).toEqual([
+      { field: 'webhook.secret', message: 'enter the secret: none is stored for it' },
+    ]);
+  });
+});

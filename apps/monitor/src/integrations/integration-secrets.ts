@@ -2,6 +2,7 @@ import {
   AUTH_SECRET_FIELDS,
   CLIENT_CERTIFICATE_SECRET_FIELDS,
   MASKED_SECRET,
+  WEBHOOK_SECRET_FIELDS,
   isCredentialName,
   rewriteBodyCredentials,
   rewriteUrlCredentials,
@@ -9,10 +10,11 @@ import {
   type ClientCertificate,
   type CredentialRewrite,
   type FieldError,
+  type Signing,
 } from '@ihm/contracts';
 
 /** Where a definition holds credentials. */
-type Part = 'auth' | 'clientCertificate' | 'headers' | 'query' | 'body';
+type Part = 'auth' | 'clientCertificate' | 'headers' | 'query' | 'body' | 'signing' | 'webhook';
 
 /** The credentials of one integration, by part and place: what is encrypted at rest. */
 export interface IntegrationSecrets {
@@ -24,16 +26,30 @@ export interface IntegrationSecrets {
   body?: Record<string, string>;
   /** The client certificate's private key and passphrase; absent before mutual TLS. */
   clientCertificate?: Record<string, string>;
+  /** The secret an http integration signs its request with; absent before signing. */
+  signing?: Record<string, string>;
+  /** The secret a webhook integration verifies deliveries with. */
+  webhook?: Record<string, string>;
 }
 
-/** What of a definition can hold credentials. */
-export interface SecretBearing {
+/** What of an http definition can hold credentials. */
+export interface HttpSecretBearing {
+  kind: 'http';
   url: string;
   auth: Auth;
   clientCertificate: ClientCertificate | null;
+  signing: Signing | null;
   headers: Record<string, string>;
   body: string | null;
 }
+
+/** What of a webhook definition holds a credential. */
+export interface WebhookSecretBearing {
+  kind: 'webhook';
+  webhook: { secret: string | null };
+}
+
+export type SecretBearing = HttpSecretBearing | WebhookSecretBearing;
 
 /** One part: how to rewrite its credentials, which field an error about it names, and what such an error says. */
 interface Section {
@@ -43,37 +59,81 @@ interface Section {
   missing(place: string, stored: SecretBearing, incoming: SecretBearing): string;
 }
 
+/** A section of one kind's definitions; the other kind's pass through it unchanged. */
+function ofKind<K extends SecretBearing['kind']>(
+  kind: K,
+  rewrite: (value: Extract<SecretBearing, { kind: K }>, rewrite: CredentialRewrite) => SecretBearing,
+): Section['rewrite'] {
+  return <T extends SecretBearing>(value: T, credential: CredentialRewrite): T =>
+    value.kind === kind
+      ? (rewrite(value as unknown as Extract<SecretBearing, { kind: K }>, credential) as T)
+      : value;
+}
+
+/** Rewrites the named string fields of an object that holds secrets. */
+function rewriteFields<T extends object>(
+  holder: T,
+  fields: readonly string[],
+  rewrite: CredentialRewrite,
+): T {
+  const copy = { ...holder } as Record<string, unknown>;
+  for (const place of fields)
+    if (typeof copy[place] === 'string') copy[place] = rewrite({ place, value: copy[place] });
+  return copy as T;
+}
+
 const SECTIONS: readonly Section[] = [
   {
     part: 'auth',
-    rewrite: (value, rewrite) => {
-      const auth: Record<string, unknown> = { ...value.auth };
-      for (const place of AUTH_SECRET_FIELDS[value.auth.type])
-        auth[place] = rewrite({ place, value: String(auth[place]) });
-      return { ...value, auth: auth as Auth };
-    },
+    rewrite: ofKind('http', (value, rewrite) => ({
+      ...value,
+      auth: rewriteFields(value.auth, AUTH_SECRET_FIELDS[value.auth.type], rewrite),
+    })),
     field: (place) => `auth.${place}`,
     missing: (_place, stored, incoming) =>
-      stored.auth.type === incoming.auth.type
-        ? 'enter the secret: none is stored for it'
-        : 'enter the secret: the stored one belongs to another auth type',
+      stored.kind === 'http' && incoming.kind === 'http' && stored.auth.type !== incoming.auth.type
+        ? 'enter the secret: the stored one belongs to another auth type'
+        : 'enter the secret: none is stored for it',
   },
   {
     part: 'clientCertificate',
-    rewrite: (value, rewrite) => {
-      if (value.clientCertificate === null) return value;
-      const certificate: Record<string, unknown> = { ...value.clientCertificate };
-      for (const place of CLIENT_CERTIFICATE_SECRET_FIELDS)
-        if (typeof certificate[place] === 'string')
-          certificate[place] = rewrite({ place, value: certificate[place] });
-      return { ...value, clientCertificate: certificate as ClientCertificate };
-    },
+    rewrite: ofKind('http', (value, rewrite) =>
+      value.clientCertificate === null
+        ? value
+        : {
+            ...value,
+            clientCertificate: rewriteFields(
+              value.clientCertificate,
+              CLIENT_CERTIFICATE_SECRET_FIELDS,
+              rewrite,
+            ),
+          },
+    ),
     field: (place) => `clientCertificate.${place}`,
     missing: () => 'enter it: none is stored for it',
   },
   {
+    part: 'signing',
+    rewrite: ofKind('http', (value, rewrite) =>
+      value.signing === null
+        ? value
+        : { ...value, signing: rewriteFields(value.signing, WEBHOOK_SECRET_FIELDS, rewrite) },
+    ),
+    field: (place) => `signing.${place}`,
+    missing: () => 'enter the signing secret: none is stored for it',
+  },
+  {
+    part: 'webhook',
+    rewrite: ofKind('webhook', (value, rewrite) => ({
+      ...value,
+      webhook: rewriteFields(value.webhook, WEBHOOK_SECRET_FIELDS, rewrite),
+    })),
+    field: (place) => `webhook.${place}`,
+    missing: () => 'enter the secret: none is stored for it',
+  },
+  {
     part: 'headers',
-    rewrite: (value, rewrite) => ({
+    rewrite: ofKind('http', (value, rewrite) => ({
       ...value,
       headers: Object.fromEntries(
         Object.entries(value.headers).map(([place, headerValue]) => [
@@ -81,21 +141,25 @@ const SECTIONS: readonly Section[] = [
           isCredentialName(place) ? rewrite({ place, value: headerValue }) : headerValue,
         ]),
       ),
-    }),
+    })),
     field: (place) => `headers.${place}`,
     missing: () => 'enter the header value: none is stored for it',
   },
   {
     part: 'query',
-    rewrite: (value, rewrite) => ({ ...value, url: rewriteUrlCredentials(value.url, rewrite) }),
+    rewrite: ofKind('http', (value, rewrite) => ({
+      ...value,
+      url: rewriteUrlCredentials(value.url, rewrite),
+    })),
     field: () => 'url',
     missing: (place) =>
       `enter the value of the query parameter ${place.replace(/#\d+$/, '')}: none is stored for it`,
   },
   {
     part: 'body',
-    rewrite: (value, rewrite) =>
+    rewrite: ofKind('http', (value, rewrite) =>
       value.body === null ? value : { ...value, body: rewriteBodyCredentials(value.body, rewrite) },
+    ),
     field: () => 'body',
     missing: (place) => `enter the value of ${place}: none is stored for it`,
   },
@@ -110,7 +174,15 @@ function credentialsOf(section: Section, value: SecretBearing): Record<string, s
 
 /** Splits credentials out: the masked view is stored in clear and returned by the API; the secrets are sealed. */
 export function splitSecrets<T extends SecretBearing>(value: T): { masked: T; secrets: IntegrationSecrets } {
-  const secrets: IntegrationSecrets = { auth: {}, clientCertificate: {}, headers: {}, query: {}, body: {} };
+  const secrets: IntegrationSecrets = {
+    auth: {},
+    clientCertificate: {},
+    signing: {},
+    webhook: {},
+    headers: {},
+    query: {},
+    body: {},
+  };
   const masked = SECTIONS.reduce(
     (view, section) =>
       section.rewrite(view, ({ place, value: credential }) => {
@@ -139,9 +211,10 @@ export function joinSecrets<T extends SecretBearing>(masked: T, secrets: Integra
 
 /**
  * The URLs a secret reaches: the API's, and for an OAuth2 client secret the token endpoint too (the secret goes
- * there, the access token it buys goes to the API).
+ * there, the access token it buys goes to the API). A webhook's secret reaches none: it checks what arrives.
  */
 function destinationsOf(value: SecretBearing, part: Part): string[] {
+  if (value.kind === 'webhook') return [];
   return part === 'auth' && value.auth.type === 'oauth2ClientCredentials'
     ? [value.auth.tokenUrl, value.url]
     : [value.url];
@@ -197,12 +270,17 @@ export function keepMaskedSecrets<T extends SecretBearing>(
 
 /** A new integration cannot refer to stored secrets: a mask there is a mistake, not a value. */
 export function findMaskedSecrets(value: SecretBearing): FieldError[] {
-  const empty: SecretBearing = {
-    url: value.url,
-    auth: { type: 'none' },
-    clientCertificate: null,
-    headers: {},
-    body: null,
-  };
+  const empty: SecretBearing =
+    value.kind === 'webhook'
+      ? { kind: 'webhook', webhook: { secret: null } }
+      : {
+          kind: 'http',
+          url: value.url,
+          auth: { type: 'none' },
+          clientCertificate: null,
+          signing: null,
+          headers: {},
+          body: null,
+        };
   return keepMaskedSecrets(value, empty).errors;
 }

@@ -1,61 +1,102 @@
-import type { Auth, ClientCertificate, HttpMethod, ListIntegrationsQuery } from '@ihm/contracts';
+import type {
+  Auth,
+  ClientCertificate,
+  HttpMethod,
+  IntegrationDefinition,
+  ListIntegrationsQuery,
+  Signing,
+  WebhookReceiver,
+} from '@ihm/contracts';
 import { Prisma, PrismaClient, type Integration as IntegrationRow } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { MonitorError } from '../common/monitor-error';
 import { isUuid } from '../common/is-uuid';
 import { isRecordMissing, isUniqueViolation } from '../database/prisma-errors';
-import { firstDueAt } from '../scheduler/schedule';
+import { firstDueAt, firstSilenceCheckAt } from '../scheduler/schedule';
 import { randomUUID } from 'node:crypto';
 import type { IntegrationWrite, StoredIntegration } from './stored-integration';
 
 type RowData = Omit<Prisma.IntegrationCreateInput, 'results'>;
 
-function toRowData({ masked, sealedSecrets }: IntegrationWrite): RowData {
+const json = (value: object | null): Prisma.InputJsonValue | typeof Prisma.DbNull =>
+  value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+
+/** The columns of one kind; the other kind's are null (the table's CHECK constraint holds this). */
+function kindColumns(masked: IntegrationDefinition) {
+  if (masked.kind === 'webhook')
+    return {
+      kind: 'webhook',
+      url: null,
+      method: null,
+      headers: {},
+      body: null,
+      authType: 'none',
+      authConfig: { type: 'none' },
+      clientCertificate: Prisma.DbNull,
+      signing: Prisma.DbNull,
+      webhook: json(masked.webhook),
+    } as const;
   return {
-    name: masked.name,
+    kind: 'http',
     url: masked.url,
     method: masked.method,
     headers: masked.headers,
     body: masked.body,
     authType: masked.auth.type,
     authConfig: masked.auth,
-    clientCertificate: masked.clientCertificate ?? Prisma.DbNull,
-    secrets: sealedSecrets,
+    clientCertificate: json(masked.clientCertificate),
+    signing: json(masked.signing),
+    webhook: Prisma.DbNull,
     expectedStatus: masked.expectedStatus,
-    responseSchema: (masked.responseSchema ?? undefined) as Prisma.InputJsonValue | undefined,
+    responseSchema: json(masked.responseSchema),
     intervalSeconds: masked.intervalSeconds,
     timeoutMs: masked.timeoutMs,
     latencyThresholdMs: masked.latencyThresholdMs,
     rateLimitWarnPercent: masked.rateLimitWarnPercent,
     tokenExpiryWarnDays: masked.tokenExpiryWarnDays,
     certificateExpiryWarnDays: masked.certificateExpiryWarnDays,
+  } as const;
+}
+
+function toRowData({ masked, sealedSecrets }: IntegrationWrite): RowData {
+  return {
+    name: masked.name,
+    ...kindColumns(masked),
+    secrets: sealedSecrets,
     paused: masked.paused,
     tags: masked.tags,
+  };
+}
+
+function maskedOf(row: IntegrationRow): IntegrationDefinition {
+  const common = { name: row.name, paused: row.paused, tags: row.tags };
+  if (row.kind === 'webhook')
+    return { kind: 'webhook', ...common, webhook: row.webhook as WebhookReceiver };
+  return {
+    kind: 'http',
+    ...common,
+    url: row.url ?? '',
+    method: row.method as HttpMethod,
+    headers: row.headers as Record<string, string>,
+    body: row.body,
+    auth: row.authConfig as Auth,
+    clientCertificate: (row.clientCertificate as ClientCertificate | null) ?? null,
+    signing: (row.signing as Signing | null) ?? null,
+    expectedStatus: row.expectedStatus,
+    responseSchema: (row.responseSchema as Record<string, unknown> | null) ?? null,
+    intervalSeconds: row.intervalSeconds,
+    timeoutMs: row.timeoutMs,
+    latencyThresholdMs: row.latencyThresholdMs,
+    rateLimitWarnPercent: row.rateLimitWarnPercent,
+    tokenExpiryWarnDays: row.tokenExpiryWarnDays,
+    certificateExpiryWarnDays: row.certificateExpiryWarnDays,
   };
 }
 
 function fromRow(row: IntegrationRow): StoredIntegration {
   return {
     id: row.id,
-    masked: {
-      name: row.name,
-      url: row.url,
-      method: row.method as HttpMethod,
-      headers: row.headers as Record<string, string>,
-      body: row.body,
-      auth: row.authConfig as Auth,
-      clientCertificate: (row.clientCertificate as ClientCertificate | null) ?? null,
-      expectedStatus: row.expectedStatus,
-      responseSchema: (row.responseSchema as Record<string, unknown> | null) ?? null,
-      intervalSeconds: row.intervalSeconds,
-      timeoutMs: row.timeoutMs,
-      latencyThresholdMs: row.latencyThresholdMs,
-      rateLimitWarnPercent: row.rateLimitWarnPercent,
-      tokenExpiryWarnDays: row.tokenExpiryWarnDays,
-      certificateExpiryWarnDays: row.certificateExpiryWarnDays,
-      paused: row.paused,
-      tags: row.tags,
-    },
+    masked: maskedOf(row),
     sealedSecrets: row.secrets,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -66,10 +107,17 @@ function fromRow(row: IntegrationRow): StoredIntegration {
 export class IntegrationRepository {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
-  /** Creates the integration with its schedule: its first run spread over its interval. */
+  /**
+   * Creates the integration with its schedule: an http one's first run spread over its interval, a webhook one's
+   * first silence check at the end of its first window.
+   */
   async create(write: IntegrationWrite): Promise<StoredIntegration> {
     const id = randomUUID();
-    const nextDueAt = firstDueAt(id, write.masked.intervalSeconds, new Date());
+    const now = new Date();
+    const nextDueAt =
+      write.masked.kind === 'webhook'
+        ? firstSilenceCheckAt(write.masked.webhook, now)
+        : firstDueAt(id, write.masked.intervalSeconds, now);
     const row = await this.prisma.integration
       .create({ data: { ...toRowData(write), id, schedule: { create: { nextDueAt } } } })
       .catch(translateUniqueName);
