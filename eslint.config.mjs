@@ -44,15 +44,31 @@ const depConstraints = ({ inTests }) => {
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
     {
       sourceTag: 'type:probe',
-      onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', ...sandbox],
+      onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:webhooks', ...sandbox],
       bannedExternalImports: BACKEND_PACKAGES,
+    },
+    // webhooks: signatures over bytes (node:crypto), no HTTP client and no backend package.
+    {
+      sourceTag: 'type:webhooks',
+      onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+      bannedExternalImports: [...BACKEND_PACKAGES, ...HTTP_CLIENT],
     },
     { sourceTag: 'type:db', onlyDependOnLibsWithTags: [] },
     {
       sourceTag: 'type:app',
-      onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:probe', 'type:db', ...sandbox],
+      onlyDependOnLibsWithTags: [
+        'type:domain',
+        'type:contracts',
+        'type:probe',
+        'type:webhooks',
+        'type:db',
+        ...sandbox,
+      ],
     },
-    { sourceTag: 'type:sandbox', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+    {
+      sourceTag: 'type:sandbox',
+      onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:webhooks'],
+    },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
     // scope: shared code runs in the monitor and the dashboard, so it holds no backend package.
     {

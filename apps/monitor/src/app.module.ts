@@ -15,6 +15,7 @@ import { PipelineModule } from './pipeline/pipeline.module';
 import { ResultsModule } from './results/results.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { TrendModule } from './trend/trend.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         OverviewModule,
         TrendModule,
         SchedulerModule,
+        WebhooksModule,
         DemoModule,
       ],
       providers: [

@@ -7,6 +7,7 @@ import { MonitorLogger } from './common/logging/monitor-logger';
 import { RequestContextInterceptor } from './common/logging/request-context.interceptor';
 import { requestLogging } from './common/logging/request-logging.middleware';
 import type { RuntimeConfig } from './config/runtime-config';
+import { rawWebhookBody } from './webhooks/raw-body.middleware';
 
 /**
  * The Nest application, configured but not listening: shared by main.ts and the integration tests. It logs through
@@ -22,6 +23,8 @@ export async function createMonitorApp(
   });
   // First, so that every later step of a request (body parsing included) logs with its id.
   app.use(requestLogging);
+  // A webhook delivery's signature covers its exact bytes: read them before any parser, up to the cap.
+  app.use('/api/webhooks', rawWebhookBody(config.env.webhookMaxBodyBytes));
   // JSON Schemas and request bodies can be large; far beyond this is a mistake or an attack.
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalInterceptors(new RequestContextInterceptor());

@@ -18,6 +18,7 @@ const at = {
   contracts: 'libs/contracts/src/lint-fixture.contract.ts',
   probe: 'libs/probe/src/lint-fixture.prober.ts',
   probeSpec: 'libs/probe/src/lint-fixture.prober.spec.ts',
+  webhooks: 'libs/webhooks/src/schemes/lint-fixture.ts',
   db: 'prisma/src/lint-fixture.ts',
   monitorService: 'apps/monitor/src/integrations/lint-fixture.service.ts',
   monitorRepository: 'apps/monitor/src/integrations/lint-fixture.repository.ts',
@@ -83,17 +84,35 @@ describe('forbidden imports are reported', () => {
     [
       at.probe,
       '@ihm/db',
-      { ruleId: BOUNDARIES, message: tagged('type:probe', 'type:domain', 'type:contracts') },
+      { ruleId: BOUNDARIES, message: tagged('type:probe', 'type:domain', 'type:contracts', 'type:webhooks') },
     ],
     [
       at.probe,
       '@ihm/sandbox',
-      { ruleId: BOUNDARIES, message: tagged('type:probe', 'type:domain', 'type:contracts') },
+      { ruleId: BOUNDARIES, message: tagged('type:probe', 'type:domain', 'type:contracts', 'type:webhooks') },
     ],
     [at.probe, '@nestjs/common', { ruleId: BOUNDARIES, message: banned('type:probe', '@nestjs/common') }],
     [at.probe, 'pg', { ruleId: BOUNDARIES, message: banned('type:probe', 'pg') }],
     [at.probe, '@prisma/client', { ruleId: BOUNDARIES, message: banned('type:probe', '@prisma/client') }],
     [at.probe, 'prom-client', { ruleId: BOUNDARIES, message: banned('type:probe', 'prom-client') }],
+    // webhooks: signatures over bytes; contracts and diagnosis only, no HTTP client, database or Nest
+    [
+      at.webhooks,
+      '@ihm/db',
+      { ruleId: BOUNDARIES, message: tagged('type:webhooks', 'type:domain', 'type:contracts') },
+    ],
+    [
+      at.webhooks,
+      '@ihm/sandbox',
+      { ruleId: BOUNDARIES, message: tagged('type:webhooks', 'type:domain', 'type:contracts') },
+    ],
+    [at.webhooks, 'undici', { ruleId: BOUNDARIES, message: banned('type:webhooks', 'undici') }],
+    [
+      at.webhooks,
+      '@nestjs/common',
+      { ruleId: BOUNDARIES, message: banned('type:webhooks', '@nestjs/common') },
+    ],
+    [at.webhooks, 'pg', { ruleId: BOUNDARIES, message: banned('type:webhooks', 'pg') }],
     // db: no workspace project
     [at.db, '@ihm/contracts', { ruleId: BOUNDARIES, message: noLibs('type:db') }],
     // dashboard: contracts and diagnosis, over HTTP only
@@ -123,7 +142,10 @@ describe('forbidden imports are reported', () => {
     [
       at.sandbox,
       '@ihm/db',
-      { ruleId: BOUNDARIES, message: tagged('type:sandbox', 'type:domain', 'type:contracts') },
+      {
+        ruleId: BOUNDARIES,
+        message: tagged('type:sandbox', 'type:domain', 'type:contracts', 'type:webhooks'),
+      },
     ],
     // monitor: only repositories (and the database module, start-up, CLI, test helpers) import the Prisma client
     [at.monitorService, '@ihm/db', { ruleId: IMPORTS, message: restricted('@ihm/db', REPOSITORIES_ONLY) }],
@@ -140,6 +162,18 @@ describe('forbidden imports are reported', () => {
     expect(await lintImport(at.monitorService, '@ihm/db', 'type')).toEqual([
       { ruleId: IMPORTS, message: restricted('@ihm/db', REPOSITORIES_ONLY) },
     ]);
+  });
+
+  // Reported as the tag the probe lacks, or, once the probe signs with @ihm/webhooks, as the cycle it would close.
+  it('libs/webhooks importing @ihm/probe', async () => {
+    const findings = await lintImport(at.webhooks, '@ihm/probe');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.ruleId).toBe(BOUNDARIES);
+    const reasons = [
+      tagged('type:webhooks', 'type:domain', 'type:contracts'),
+      'Circular dependency between "@ihm/webhooks" and "@ihm/probe" detected',
+    ];
+    expect(reasons.some((reason) => findings[0]?.message.startsWith(reason))).toBe(true);
   });
 
   // An arrow against the graph's direction is reported as the cycle it would close.
@@ -165,14 +199,20 @@ describe('allowed imports lint clean', () => {
     [at.probe, 'undici'],
     [at.probe, 'node:net'],
     [at.probeSpec, '@ihm/sandbox'],
+    [at.probe, '@ihm/webhooks'],
+    [at.webhooks, '@ihm/contracts'],
+    [at.webhooks, '@ihm/diagnosis'],
+    [at.webhooks, 'node:crypto'],
     [at.monitorRepository, '@ihm/db'],
     [at.monitorDatabase, '@ihm/db'],
     [at.monitorTestHelper, '@ihm/db/testing'],
     [at.monitorService, '@ihm/probe'],
     [at.monitorService, '@ihm/contracts'],
+    [at.monitorService, '@ihm/webhooks'],
     [at.dashboard, '@ihm/contracts'],
     [at.dashboard, '@ihm/diagnosis'],
     [at.sandbox, '@ihm/contracts'],
+    [at.sandbox, '@ihm/webhooks'],
   ])('%s importing %s', async (file, specifier) => {
     expect(await lintImport(file, specifier)).toEqual([]);
   });

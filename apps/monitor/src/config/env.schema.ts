@@ -87,6 +87,14 @@ export const EnvSchema = z
     DASHBOARD_PORT: port(3000),
     DASHBOARD_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     SANDBOX_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    WEBHOOK_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    WEBHOOK_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1_048_576)
+      .default(1_048_576),
+    WEBHOOK_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
     SANDBOX_RECEIVER_SECRET: z
       .string()
       .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, {
@@ -142,6 +150,11 @@ export const EnvSchema = z
     sandboxReceiverSecret: env.SANDBOX_RECEIVER_SECRET,
     // Where notifications link to: the dashboard as the people receiving them reach it.
     dashboardUrl: env.DASHBOARD_URL ?? `http://127.0.0.1:${env.DASHBOARD_PORT}`,
+    // Where providers deliver webhooks: the monitor's API as the internet reaches it (a proxy, a tunnel).
+    webhookBaseUrl: (env.WEBHOOK_BASE_URL ?? `http://127.0.0.1:${env.MONITOR_PORT}`).replace(/\/+$/, ''),
+    webhookMaxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,
+    // Deliveries per second per webhook integration (a burst of ten times as many is let through).
+    webhookRateLimit: env.WEBHOOK_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT,
     role: env.ROLE,

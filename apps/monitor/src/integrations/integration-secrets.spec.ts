@@ -236,7 +236,8 @@ function bearer(token: string): Auth {
 
 describe('integration secrets of webhook signing and receiving', () => {
   it('masks and restores the signing secret, and keeps it only for the same origin', () => {
-    const value = bearing({ signing: { scheme: 'github', secret: 'gh-123', hmac: null } });
+    const signing = { scheme: 'github', secret: 'gh-123', hmac: null };
+    const value = bearing({ signing });
     const { masked, secrets } = splitSecrets(value);
     expect(masked.signing).toEqual({ scheme: 'github', secret: MASKED_SECRET, hmac: null });
     expect(joinSecrets(masked, secrets)).toEqual(value);

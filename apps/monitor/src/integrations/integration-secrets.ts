@@ -10,7 +10,6 @@ import {
   type ClientCertificate,
   type CredentialRewrite,
   type FieldError,
-  type Signing,
 } from '@ihm/contracts';
 
 /** Where a definition holds credentials. */
@@ -38,7 +37,7 @@ export interface HttpSecretBearing {
   url: string;
   auth: Auth;
   clientCertificate: ClientCertificate | null;
-  signing: Signing | null;
+  signing: { secret: string } | null;
   headers: Record<string, string>;
   body: string | null;
 }

@@ -10,14 +10,20 @@ export function sealIntegration(definition: IntegrationDefinition, box: SecretBo
   return { masked, sealedSecrets: hasSecrets(secrets) ? new Uint8Array(box.seal(secrets)) : null };
 }
 
-/** The API's view of a stored integration: secrets stay masked. */
-export function toIntegration(stored: StoredIntegration): Integration {
-  return {
+/** Where a webhook integration's provider delivers to. */
+export const receiverUrlOf = (webhookBaseUrl: string, id: string) =>
+  `${webhookBaseUrl}/api/webhooks/${encodeURIComponent(id)}`;
+
+/** The API's view of a stored integration: secrets stay masked; a webhook one says where to deliver. */
+export function toIntegration(stored: StoredIntegration, webhookBaseUrl: string): Integration {
+  const common = {
     id: stored.id,
-    ...stored.masked,
     createdAt: stored.createdAt.toISOString(),
     updatedAt: stored.updatedAt.toISOString(),
   };
+  return stored.masked.kind === 'webhook'
+    ? { ...stored.masked, ...common, receiverUrl: receiverUrlOf(webhookBaseUrl, stored.id) }
+    : { ...stored.masked, ...common };
 }
 
 /** The full definition with its secrets decrypted: for probing and for merging updates. Never returned. */

@@ -70,8 +70,7 @@ function toRowData({ masked, sealedSecrets }: IntegrationWrite): RowData {
 
 function maskedOf(row: IntegrationRow): IntegrationDefinition {
   const common = { name: row.name, paused: row.paused, tags: row.tags };
-  if (row.kind === 'webhook')
-    return { kind: 'webhook', ...common, webhook: row.webhook as WebhookReceiver };
+  if (row.kind === 'webhook') return { kind: 'webhook', ...common, webhook: row.webhook as WebhookReceiver };
   return {
     kind: 'http',
     ...common,

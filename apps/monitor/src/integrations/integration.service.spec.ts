@@ -1,11 +1,12 @@
 import { PUBLIC_ONLY } from '@ihm/probe';
 import {
-  CreateIntegrationRequestSchema,
+  HttpDefinitionSchema,
   MASKED_SECRET,
   UpdateIntegrationRequestSchema,
-  type CreateIntegrationRequest,
+  type HttpIntegrationRequest,
   type UpdateIntegrationRequest,
 } from '@ihm/contracts';
+import { httpOnly } from '../../test/http-only';
 import { randomUUID } from 'node:crypto';
 import { MonitorError } from '../common/monitor-error';
 import type { AlertCloser } from '../alerting/evaluation/alert-closer.service';
@@ -81,8 +82,8 @@ class InMemoryIntegrationRepository implements Pick<IntegrationRepository, keyof
   }
 }
 
-const definition = (fields: Partial<CreateIntegrationRequest> = {}) =>
-  CreateIntegrationRequestSchema.parse({
+const definition = (fields: Partial<HttpIntegrationRequest> = {}) =>
+  HttpDefinitionSchema.parse({
     name: 'Orders API',
     url: 'https://api.example.com/v1/orders',
     auth: { type: 'bearer', token: 'tok-SECRET-1' },
@@ -115,7 +116,7 @@ describe(IntegrationService.name, () => {
   describe('create', () => {
     it('seals the secrets apart from the definition and answers with them masked', async () => {
       const { repository, service } = setup();
-      const created = await service.create(definition());
+      const created = httpOnly(await service.create(definition()));
       expect(created.auth).toEqual({ type: 'bearer', token: MASKED_SECRET });
       expect(created.headers).toEqual({ Accept: 'application/json', 'X-Api-Key': MASKED_SECRET });
 
@@ -126,6 +127,8 @@ describe(IntegrationService.name, () => {
         clientCertificate: {},
         headers: { 'X-Api-Key': 'key-SECRET-2' },
         query: {},
+        signing: {},
+        webhook: {},
         body: {},
       });
     });
@@ -224,7 +227,7 @@ describe(IntegrationService.name, () => {
       const { id } = await service.create(definition());
       const definitions = await service.getDefinitions([id, UNKNOWN_ID]);
       expect([...definitions.keys()]).toEqual([id]);
-      expect(definitions.get(id)?.auth).toEqual({ type: 'bearer', token: 'tok-SECRET-1' });
+      expect(httpOnly(definitions.get(id)!).auth).toEqual({ type: 'bearer', token: 'tok-SECRET-1' });
     });
 
     it('reports secrets sealed under another key as unreadable; the masked view needs no key', async () => {
@@ -377,7 +380,7 @@ describe(IntegrationService.name, () => {
   describe('dry runs of a definition', () => {
     it('take the stored secrets of the integration being edited where the form sends masks', async () => {
       const { service } = setup();
-      const created = await service.create(definition());
+      const created = httpOnly(await service.create(definition()));
       const edited = definition({ auth: created.auth, headers: created.headers, timeoutMs: 2_000 });
       expect(await service.withStoredSecrets(edited, created.id)).toEqual(definition({ timeoutMs: 2_000 }));
     });

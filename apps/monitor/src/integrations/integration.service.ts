@@ -1,7 +1,9 @@
 import {
   CreateIntegrationRequestSchema,
+  KIND_FIELDS,
   toFieldErrors,
   type FieldError,
+  type HttpIntegrationDefinition,
   type Integration,
   type IntegrationDefinition,
   type IntegrationList,
@@ -25,6 +27,7 @@ import type { StoredIntegration } from './stored-integration';
 export class IntegrationService {
   private readonly box: SecretBox;
   private readonly outbound: OutboundPolicy;
+  private readonly webhookBaseUrl: string;
 
   constructor(
     private readonly repository: IntegrationRepository,
@@ -33,21 +36,26 @@ export class IntegrationService {
   ) {
     this.box = secretBoxFor(config);
     this.outbound = config.env.outbound;
+    this.webhookBaseUrl = config.env.webhookBaseUrl;
+  }
+
+  private view(stored: StoredIntegration): Integration {
+    return toIntegration(stored, this.webhookBaseUrl);
   }
 
   async create(definition: IntegrationDefinition): Promise<Integration> {
     rejectIfAny(findMaskedSecrets(definition));
     rejectIfAny(this.problemsOf(definition));
-    return toIntegration(await this.repository.create(sealIntegration(definition, this.box)));
+    return this.view(await this.repository.create(sealIntegration(definition, this.box)));
   }
 
   async list(query: ListIntegrationsQuery): Promise<IntegrationList> {
     const { rows, total } = await this.repository.list(query);
-    return { items: rows.map(toIntegration), total };
+    return { items: rows.map((row) => this.view(row)), total };
   }
 
   async get(id: string): Promise<Integration> {
-    return toIntegration(await this.findRow(id));
+    return this.view(await this.findRow(id));
   }
 
   /** The definition with its secrets, for probing. Never leaves the server. */
@@ -60,15 +68,23 @@ export class IntegrationService {
    * of `basedOn` — the form testing an edit — and are refused without it.
    */
   async withStoredSecrets(
-    definition: IntegrationDefinition,
+    definition: HttpIntegrationDefinition,
     basedOn: string | null,
-  ): Promise<IntegrationDefinition> {
+  ): Promise<HttpIntegrationDefinition> {
     if (!basedOn) {
       rejectIfAny(findMaskedSecrets(definition));
       rejectIfAny(clientCertificateErrors(definition.clientCertificate));
       return definition;
     }
-    const { value, errors } = keepMaskedSecrets(definition, await this.getDefinition(basedOn));
+    const stored = await this.getDefinition(basedOn);
+    if (stored.kind !== 'http')
+      throw new MonitorError('VALIDATION_FAILED', 'A webhook integration cannot be probed', [
+        {
+          field: 'integrationId',
+          message: 'is a webhook integration: it receives deliveries, it is not probed',
+        },
+      ]);
+    const { value, errors } = keepMaskedSecrets(definition, stored);
     rejectIfAny(errors);
     rejectIfAny(clientCertificateErrors(value.clientCertificate));
     return value;
@@ -88,6 +104,7 @@ export class IntegrationService {
    */
   async update(id: string, patch: IntegrationPatch): Promise<Integration> {
     const row = await this.findRow(id);
+    rejectIfAny(otherKindFields(row.masked.kind, patch));
     const candidate = { ...row.masked, ...patch } as IntegrationDefinition;
     const { value, errors } = keepMaskedSecrets(candidate, toDefinition(row, this.box));
     rejectIfAny(errors);
@@ -99,7 +116,7 @@ export class IntegrationService {
       sealIntegration(parsed.data as IntegrationDefinition, this.box),
     );
     if (!updated) throw notFound(id);
-    return toIntegration(updated);
+    return this.view(updated);
   }
 
   /** Its firing alerts are resolved and announced first; its results, states and alerts go with it. */
@@ -110,7 +127,9 @@ export class IntegrationService {
   }
 
   /** What a stored definition must not have: a target the outbound guard refuses, a client certificate that cannot work. */
-  private problemsOf({ url, auth, clientCertificate }: IntegrationDefinition): FieldError[] {
+  private problemsOf(definition: IntegrationDefinition): FieldError[] {
+    if (definition.kind === 'webhook') return [];
+    const { url, auth, clientCertificate } = definition;
     const targets: OutboundField[] = [{ field: 'url', url }];
     if (auth.type === 'oauth2ClientCredentials') targets.push({ field: 'auth.tokenUrl', url: auth.tokenUrl });
     return [...refusedTargets(targets, this.outbound), ...clientCertificateErrors(clientCertificate)];
@@ -125,6 +144,14 @@ export class IntegrationService {
 
 function notFound(id: string): MonitorError {
   return new MonitorError('INTEGRATION_NOT_FOUND', `No integration with id ${id}`);
+}
+
+/** An update may name only fields of the stored integration's kind: the kind itself never changes. */
+function otherKindFields(kind: IntegrationDefinition['kind'], patch: IntegrationPatch): FieldError[] {
+  const other = kind === 'http' ? 'webhook' : 'http';
+  return KIND_FIELDS[other]
+    .filter((field) => field in patch)
+    .map((field) => ({ field, message: `applies to ${other} integrations only; this one is ${kind}` }));
 }
 
 function rejectIfAny(errors: FieldError[]): void {

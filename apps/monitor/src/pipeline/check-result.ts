@@ -26,8 +26,15 @@ export interface ScheduleChange {
 }
 
 /** Why a check ran: each step of the pipeline decides from this what the result means to it. */
+/** A delivery the receiver accepted: it keeps the integration's silence window open until `silenceDeadline`. */
+export interface AcceptedDelivery {
+  at: Date;
+  silenceDeadline: Date;
+}
+
 export type CheckOrigin =
   | { kind: 'scheduled'; integrationId: string; schedule: ScheduleChange }
+  | { kind: 'delivery'; integrationId: string; accepted: AcceptedDelivery | null }
   | { kind: 'probe_now'; integrationId: string }
   | { kind: 'dry_run' };
 

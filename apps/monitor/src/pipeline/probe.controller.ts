@@ -2,7 +2,7 @@ import {
   DryRunQuerySchema,
   DryRunRequestSchema,
   type DryRunQuery,
-  type IntegrationDefinition,
+  type HttpIntegrationDefinition,
   type ProbeResult,
 } from '@ihm/contracts';
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
@@ -22,7 +22,7 @@ export class ProbeController {
   @Post('probe')
   @HttpCode(HttpStatus.OK)
   dryRun(
-    @Body(new ZodPipe(DryRunRequestSchema)) definition: IntegrationDefinition,
+    @Body(new ZodPipe(DryRunRequestSchema)) definition: HttpIntegrationDefinition,
     @Query(new ZodPipe(DryRunQuerySchema, 'query')) query: DryRunQuery,
   ): Promise<ProbeResult> {
     return this.probes.dryRun(definition, query.integrationId ?? null);

@@ -1,5 +1,6 @@
-import type { IntegrationDefinition, ProbeResult } from '@ihm/contracts';
+import type { HttpIntegrationDefinition, ProbeResult } from '@ihm/contracts';
 import { Injectable } from '@nestjs/common';
+import { MonitorError } from '../common/monitor-error';
 import { IntegrationService } from '../integrations/integration.service';
 import { toProbeResult } from '../results/probe-result.mapper';
 import { ResultPipeline } from './result-pipeline';
@@ -15,11 +16,16 @@ export class ProbeService {
   /** Probe now: recorded like a scheduled run (without moving the schedule), answered once stored. */
   async probeIntegration(id: string): Promise<ProbeResult> {
     const definition = await this.integrations.getDefinition(id);
+    if (definition.kind !== 'http')
+      throw new MonitorError(
+        'INTEGRATION_NOT_PROBED',
+        'A webhook integration is not probed: send a delivery to its receiver URL instead',
+      );
     return toProbeResult(await this.pipeline.run(definition, { kind: 'probe_now', integrationId: id }), id);
   }
 
   /** The form's "Test" button: an unsaved definition (or an edit of `basedOn`), probed once, stored nowhere. */
-  async dryRun(definition: IntegrationDefinition, basedOn: string | null): Promise<ProbeResult> {
+  async dryRun(definition: HttpIntegrationDefinition, basedOn: string | null): Promise<ProbeResult> {
     const withSecrets = await this.integrations.withStoredSecrets(definition, basedOn);
     return toProbeResult(await this.pipeline.run(withSecrets, { kind: 'dry_run' }), null);
   }

@@ -1,11 +1,11 @@
-import { CreateIntegrationRequestSchema } from '@ihm/contracts';
+import { HttpDefinitionSchema } from '@ihm/contracts';
 import type { Probers } from '@ihm/probe';
 import { httpObservation } from '../../test/http-observation.fixture';
 import type { CheckOrigin, PipelineResult } from './check-result';
 import { ResultPipeline, ResultStepError } from './result-pipeline';
 import type { ResultStep } from './result-step';
 
-const definition = CreateIntegrationRequestSchema.parse({
+const definition = HttpDefinitionSchema.parse({
   name: 'orders',
   url: 'https://api.example.com/v1/orders',
   auth: { type: 'bearer', token: 'secret-token-1' },

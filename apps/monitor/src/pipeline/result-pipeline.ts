@@ -1,4 +1,4 @@
-import type { IntegrationDefinition } from '@ihm/contracts';
+import type { HttpIntegrationDefinition } from '@ihm/contracts';
 import { classify } from '@ihm/diagnosis';
 import { redactionFor, type Probers } from '@ihm/probe';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -19,8 +19,9 @@ export class ResultStepError extends Error {
 }
 
 /**
- * The one path of every result, whatever started the check (the scheduler, probe now, a dry run): observe with the
- * integration's prober, classify the observation, build the redacted result, and hand it to each step in order.
+ * The one path of every result, whatever started the check (the scheduler, probe now, a dry run, a webhook
+ * delivery): observe with the integration's prober and classify the observation (or take the receiver's verdict),
+ * build the redacted result, and hand it to each step in order.
  */
 @Injectable()
 export class ResultPipeline {
@@ -44,14 +45,14 @@ export class ResultPipeline {
    * short (shutdown), which no step sees. A step that fails does not keep the result from the later steps: the
    * run rejects afterwards with the first failure (the others are logged).
    */
-  run(definition: IntegrationDefinition, origin: CheckOrigin): Promise<CheckResult>;
+  run(definition: HttpIntegrationDefinition, origin: CheckOrigin): Promise<CheckResult>;
   run(
-    definition: IntegrationDefinition,
+    definition: HttpIntegrationDefinition,
     origin: CheckOrigin,
     signal: AbortSignal,
   ): Promise<CheckResult | null>;
   async run(
-    definition: IntegrationDefinition,
+    definition: HttpIntegrationDefinition,
     origin: CheckOrigin,
     signal?: AbortSignal,
   ): Promise<CheckResult | null> {
@@ -62,6 +63,15 @@ export class ResultPipeline {
       classify(observed.observation),
       redactionFor(definition, observed.obtainedSecrets),
     );
+    await this.process(origin, result);
+    return result;
+  }
+
+  /**
+   * Hands a result that no prober observed (a webhook delivery's verdict, a silence) to every step, as `run`
+   * does with its own. Rejects with the first step's failure after all steps had it.
+   */
+  async process(origin: CheckOrigin, result: CheckResult): Promise<void> {
     const failures: ResultStepError[] = [];
     for (const step of this.steps) {
       try {
@@ -73,6 +83,5 @@ export class ResultPipeline {
     const [first, ...others] = failures;
     for (const failure of others) this.logger.error(`${failure.message} (${origin.kind})`);
     if (first) throw first;
-    return result;
   }
 }

@@ -4,8 +4,8 @@ import type { ResultStep } from '../pipeline/result-step';
 import { ResultWriter } from './result-writer.service';
 
 /**
- * Records results: a scheduled run into the writer's batches (with its schedule change), a probe-now result at
- * once (its caller shows what was stored). A dry run is never stored.
+ * Records results: a scheduled run or a webhook delivery into the writer's batches (with its schedule change), a
+ * probe-now result at once (its caller shows what was stored). A dry run is never stored.
  */
 @Injectable()
 export class RecordResultStep implements ResultStep {
@@ -17,6 +17,13 @@ export class RecordResultStep implements ResultStep {
     switch (origin.kind) {
       case 'scheduled':
         this.writer.enqueue({ integrationId: origin.integrationId, result, schedule: origin.schedule });
+        return;
+      case 'delivery':
+        this.writer.enqueue({
+          integrationId: origin.integrationId,
+          result,
+          ...(origin.accepted ? { accepted: origin.accepted } : {}),
+        });
         return;
       case 'probe_now':
         await this.writer.writeNow([{ integrationId: origin.integrationId, result }]);

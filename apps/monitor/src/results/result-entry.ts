@@ -1,4 +1,4 @@
-import type { CheckResult, ScheduleChange } from '../pipeline/check-result';
+import type { AcceptedDelivery, CheckResult, ScheduleChange } from '../pipeline/check-result';
 
 /** A result on its way to storage, with the schedule change that running it implies. */
 export interface ResultEntry {
@@ -6,4 +6,6 @@ export interface ResultEntry {
   result: CheckResult;
   /** When the integration is next due; absent for runs that are not scheduled (probe now). */
   schedule?: ScheduleChange;
+  /** A webhook delivery that was accepted: it moves the silence check on. */
+  accepted?: AcceptedDelivery;
 }

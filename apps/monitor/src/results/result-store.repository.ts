@@ -109,6 +109,17 @@ export class ResultStoreRepository {
           ]
         : [],
     );
+    const deliveries = entries.flatMap(({ integrationId, accepted }) =>
+      accepted
+        ? [
+            {
+              integration_id: integrationId,
+              at: accepted.at.toISOString(),
+              deadline: accepted.silenceDeadline.toISOString(),
+            },
+          ]
+        : [],
+    );
 
     await this.prisma.$transaction([
       this.prisma.$executeRaw`SELECT ihm_ensure_result_partition(d::date) FROM unnest(${days}::text[]) AS d`,
@@ -161,6 +172,16 @@ export class ResultStoreRepository {
         FROM jsonb_to_recordset(${json(schedules)}::jsonb) AS r(integration_id uuid, next_due_at timestamptz, lease_owner text)
         WHERE s.integration_id = r.integration_id
           AND (s.lease_owner IS NULL OR s.lease_owner = r.lease_owner OR s.lease_expires_at < now())`,
+      // Accepted webhook deliveries push their integration's silence check on (never back: they may arrive late).
+      this.prisma.$executeRaw`
+        UPDATE check_schedules s
+        SET next_due_at = greatest(s.next_due_at, r.deadline), last_delivery_at = greatest(s.last_delivery_at, r.at)
+        FROM (
+          SELECT d.integration_id, max(d.at) AS at, max(d.deadline) AS deadline
+          FROM jsonb_to_recordset(${json(deliveries)}::jsonb) AS d(integration_id uuid, at timestamptz, deadline timestamptz)
+          GROUP BY d.integration_id
+        ) r
+        WHERE s.integration_id = r.integration_id`,
     ]);
   }
 

@@ -1,3 +1,5 @@
+import type { WebhookReceiver } from '@ihm/contracts';
+import { afterActiveSeconds } from '@ihm/diagnosis';
 import { createHash } from 'node:crypto';
 
 /**
@@ -21,4 +23,9 @@ export const CADENCE_TOLERANCE_MS = 500;
 export function nextDueAt(dueAt: Date, startedAt: Date, intervalSeconds: number): Date {
   const base = startedAt.getTime() - dueAt.getTime() <= CADENCE_TOLERANCE_MS ? dueAt : startedAt;
   return new Date(base.getTime() + intervalSeconds * 1000);
+}
+
+/** A new webhook integration's first silence check: when its first window, from now, runs out. */
+export function firstSilenceCheckAt(webhook: WebhookReceiver, now: Date): Date {
+  return afterActiveSeconds(now, webhook.maxSilenceSeconds, webhook.activeHours);
 }

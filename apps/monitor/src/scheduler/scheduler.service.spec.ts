@@ -1,4 +1,5 @@
 import { CreateIntegrationRequestSchema, type IntegrationDefinition } from '@ihm/contracts';
+import type { ClaimedSilence, SilenceCheck } from './silence-check.service';
 import { Logger } from '@nestjs/common';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { IntegrationService } from '../integrations/integration.service';
@@ -9,8 +10,13 @@ import type { ResultWriter } from '../results/result-writer.service';
 import type { ClaimedCheck, ScheduleRepository } from './schedule.repository';
 import { SchedulerService } from './scheduler.service';
 
+/** Ids starting with `hook` are webhook integrations; the others are probed. */
 const definition = (name: string): IntegrationDefinition =>
-  CreateIntegrationRequestSchema.parse({ name, url: `https://api.example.com/${name}`, intervalSeconds: 30 });
+  CreateIntegrationRequestSchema.parse(
+    name.startsWith('hook')
+      ? { kind: 'webhook', name, webhook: { scheme: 'none', maxSilenceSeconds: 60 } }
+      : { name, url: `https://api.example.com/${name}`, intervalSeconds: 30 },
+  );
 
 /** Checks the database hands out: `due` are claimable; `down` makes every call fail like an outage. */
 class FakeSchedules {
@@ -51,6 +57,10 @@ function scheduler(probeConcurrency = 2) {
     getDefinitions: async (ids: string[]) => new Map(ids.map((id) => [id, definition(id)])),
   };
   const config = { env: { role: 'all', probeConcurrency } } as RuntimeConfig;
+  const silences: ClaimedSilence[] = [];
+  const silenceCheck = {
+    run: async (_d: IntegrationDefinition, claimed: ClaimedSilence) => void silences.push(claimed),
+  };
   const subject = new SchedulerService(
     config,
     schedules as unknown as ScheduleRepository,
@@ -58,14 +68,17 @@ function scheduler(probeConcurrency = 2) {
     pipeline as unknown as ResultPipeline,
     writer as unknown as ResultWriter,
     new MetricsService(),
+    silenceCheck as unknown as SilenceCheck,
   );
   subject.onApplicationBootstrap();
-  return { subject, schedules, pipeline, writer, flushes };
+  return { subject, schedules, pipeline, writer, flushes, silences };
 }
 
 const due = (id: string, msAgo = 0): ClaimedCheck => ({
   integrationId: id,
   dueAt: new Date(Date.now() - msAgo),
+  lastDeliveryAt: null,
+  createdAt: new Date(Date.now() - 3_600_000),
 });
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -99,6 +112,16 @@ describe(SchedulerService.name, () => {
     // On time (100 ms late): the next run keeps the cadence, one interval after it fell due.
     const { schedule } = run!.origin as Extract<CheckOrigin, { kind: 'scheduled' }>;
     expect(schedule.nextDueAt.getTime() - (Date.now() - 100)).toBeLessThanOrEqual(30_000);
+  });
+
+  it('hands a webhook integration to the silence check with its lease, and probes nothing for it', async () => {
+    const { subject, schedules, pipeline, silences } = scheduler();
+    schedules.due = [due('hook-1'), due('a')];
+    await subject.tick();
+    expect(pipeline.runs.map((r) => r.name)).toEqual(['a']);
+    expect(silences).toEqual([
+      expect.objectContaining({ integrationId: 'hook-1', leaseOwner: subject.workerId }),
+    ]);
   });
 
   it("writes buffered results (and their schedule changes) before claiming, so a run isn't claimed twice", async () => {

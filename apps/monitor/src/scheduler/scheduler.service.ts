@@ -1,4 +1,4 @@
-import type { IntegrationDefinition } from '@ihm/contracts';
+import type { HttpIntegrationDefinition, IntegrationDefinition } from '@ihm/contracts';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -13,6 +13,7 @@ import { IntegrationService } from '../integrations/integration.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { ResultPipeline } from '../pipeline/result-pipeline';
 import { ResultWriter } from '../results/result-writer.service';
+import { SilenceCheck } from './silence-check.service';
 import { nextDueAt } from './schedule';
 import { ScheduleRepository } from './schedule.repository';
 
@@ -25,7 +26,7 @@ const SHUTDOWN_GRACE_MS = 3000;
 const KNOWN_FOR_MS = 10 * 60_000;
 
 interface KnownCheck {
-  definition: IntegrationDefinition;
+  definition: HttpIntegrationDefinition;
   nextDueAt: Date;
   lastRunAt: number;
 }
@@ -52,6 +53,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     private readonly pipeline: ResultPipeline,
     private readonly writer: ResultWriter,
     private readonly metrics: MetricsService,
+    private readonly silences: SilenceCheck,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -108,7 +110,13 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       });
     for (const check of claimed) {
       const definition = definitions.get(check.integrationId);
-      if (definition) this.run(check.integrationId, definition, check.dueAt);
+      if (definition?.kind === 'http') this.run(check.integrationId, definition, check.dueAt);
+      else if (definition?.kind === 'webhook')
+        this.silences
+          .run(definition, { ...check, leaseOwner: this.workerId })
+          .catch((error: unknown) =>
+            this.logger.error(`Silence check of ${check.integrationId} failed: ${String(error)}`),
+          );
     }
   }
 
@@ -124,7 +132,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  private run(integrationId: string, definition: IntegrationDefinition, dueAt: Date): void {
+  private run(integrationId: string, definition: HttpIntegrationDefinition, dueAt: Date): void {
     const controller = new AbortController();
     this.inflight.set(integrationId, controller);
     this.metrics.probesInFlight.set(this.inflight.size);

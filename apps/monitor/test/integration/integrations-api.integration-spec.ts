@@ -1,4 +1,4 @@
-import { ErrorBodySchema, IntegrationListSchema, IntegrationSchema, MASKED_SECRET } from '@ihm/contracts';
+import { ErrorBodySchema, IntegrationListSchema, HttpIntegrationSchema, MASKED_SECRET } from '@ihm/contracts';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ describe('integrations API', () => {
   async function create(name: string): Promise<string> {
     const res = await monitor.call('/api/integrations', { method: 'POST', json: { ...github, name } });
     expect(res.status).toBe(201);
-    return IntegrationSchema.parse(await res.json()).id;
+    return HttpIntegrationSchema.parse(await res.json()).id;
   }
 
   it.each([
@@ -57,7 +57,7 @@ describe('integrations API', () => {
   it('creates an integration with defaults, masks its secrets and encrypts them at rest', async () => {
     const res = await monitor.call('/api/integrations', { method: 'POST', json: github });
     expect(res.status).toBe(201);
-    const created = IntegrationSchema.parse(await res.json());
+    const created = HttpIntegrationSchema.parse(await res.json());
     expect(created).toMatchObject({
       method: 'GET',
       intervalSeconds: 60,
@@ -107,7 +107,7 @@ describe('integrations API', () => {
         },
       });
       expect(res.status).toBe(201);
-      const created = IntegrationSchema.parse(await res.json());
+      const created = HttpIntegrationSchema.parse(await res.json());
       expect(created.url).toBe(`${base}/v1/geocode?address=Berlin&key=${MASKED_SECRET}`);
       expect(created.body).toBe(`{"client_id":"me","client_secret":"${MASKED_SECRET}"}`);
       const [stored] = await rows(`SELECT row_to_json(i)::text AS json FROM integrations i WHERE id = $1`, [
@@ -169,7 +169,7 @@ describe('integrations API', () => {
       },
     });
     expect(res.status).toBe(201);
-    const created = IntegrationSchema.parse(await res.json());
+    const created = HttpIntegrationSchema.parse(await res.json());
     expect(created.clientCertificate).toEqual({
       certificate: certificate.trim(),
       privateKey: MASKED_SECRET,
@@ -266,7 +266,7 @@ describe('integrations API', () => {
       json: { paused: true, intervalSeconds: 30, auth: { type: 'bearer', token: MASKED_SECRET } },
     });
     expect(patched.status).toBe(200);
-    expect(IntegrationSchema.parse(await patched.json())).toMatchObject({
+    expect(HttpIntegrationSchema.parse(await patched.json())).toMatchObject({
       paused: true,
       intervalSeconds: 30,
     });

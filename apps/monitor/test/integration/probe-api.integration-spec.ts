@@ -1,6 +1,6 @@
 import {
   ErrorBodySchema,
-  IntegrationSchema,
+  HttpIntegrationSchema,
   MASKED_SECRET,
   OverviewSchema,
   ProbeResultPageSchema,
@@ -34,7 +34,7 @@ describe('probe API', () => {
       json: { name: path, url: sandboxUrl + path, ...extra },
     });
     expect(res.status).toBe(201);
-    return IntegrationSchema.parse(await res.json());
+    return HttpIntegrationSchema.parse(await res.json());
   }
 
   it('probes now, stores the result and pages results newest first', async () => {
@@ -114,7 +114,7 @@ describe('probe API', () => {
         method: 'POST',
         json: { name: 'guarded', url, auth: { type: 'bearer', token: 'right-token' } },
       });
-      const integration = IntegrationSchema.parse(await created.json());
+      const integration = HttpIntegrationSchema.parse(await created.json());
       expect(integration.auth).toEqual({ type: 'bearer', token: MASKED_SECRET });
 
       const edited = { url, auth: integration.auth, timeoutMs: 2000 };
@@ -147,7 +147,7 @@ describe('probe API', () => {
         method: 'POST',
         json: { name: 'moved', url: sandboxUrl, auth: { type: 'bearer', token: 'stored-token' } },
       });
-      const integration = IntegrationSchema.parse(await created.json());
+      const integration = HttpIntegrationSchema.parse(await created.json());
       const moved = {
         url: `http://127.0.0.1:${(collector.address() as AddressInfo).port}/`,
         auth: integration.auth,
@@ -163,7 +163,7 @@ describe('probe API', () => {
         ]);
       }
       expect(seen).toEqual([]);
-      const stored = IntegrationSchema.parse(
+      const stored = HttpIntegrationSchema.parse(
         await (await monitor.call(`/api/integrations/${integration.id}`)).json(),
       );
       expect(stored.url).toBe(sandboxUrl);
