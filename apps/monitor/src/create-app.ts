@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -7,7 +8,11 @@ import { MonitorLogger } from './common/logging/monitor-logger';
 import { RequestContextInterceptor } from './common/logging/request-context.interceptor';
 import { requestLogging } from './common/logging/request-logging.middleware';
 import type { RuntimeConfig } from './config/runtime-config';
-import { rawWebhookBody } from './webhooks/raw-body.middleware';
+import { rawWebhookBody, type WithRawBody } from './webhooks/raw-body.middleware';
+
+const isJsonOutsideWebhooks = (req: IncomingMessage & WithRawBody) =>
+  req.rawWebhookBody === undefined &&
+  req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 /**
  * The Nest application, configured but not listening: shared by main.ts and the integration tests. It logs through
@@ -25,8 +30,9 @@ export async function createMonitorApp(
   app.use(requestLogging);
   // A webhook delivery's signature covers its exact bytes: read them before any parser, up to the cap.
   app.use('/api/webhooks', rawWebhookBody(config.env.webhookMaxBodyBytes));
-  // JSON Schemas and request bodies can be large; far beyond this is a mistake or an attack.
-  app.useBodyParser('json', { limit: '1mb' });
+  // JSON Schemas and request bodies can be large; far beyond this is a mistake or an attack. A webhook delivery
+  // (read above, perhaps not to its end when over its cap) is never parsed here.
+  app.useBodyParser('json', { limit: '1mb', type: isJsonOutsideWebhooks });
   app.useGlobalInterceptors(new RequestContextInterceptor());
   app.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: ['health', 'ready', 'metrics'] });

@@ -5,9 +5,8 @@ export type RawBody =
   { bytes: Buffer; tooLarge: null } | { bytes: Buffer; tooLarge: { bytes: number; limitBytes: number } };
 
 export interface WithRawBody {
+  /** Set on webhook routes: the JSON parser leaves such requests alone. */
   rawWebhookBody?: RawBody;
-  /** body-parser's flag: a body already read is not parsed again. */
-  _body?: boolean;
 }
 
 /**
@@ -19,7 +18,6 @@ export function rawWebhookBody(limitBytes: number) {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limitBytes) {
       req.rawWebhookBody = { bytes: Buffer.alloc(0), tooLarge: { bytes: declared, limitBytes } };
-      req._body = true;
       next();
       return;
     }
@@ -30,7 +28,6 @@ export function rawWebhookBody(limitBytes: number) {
       if (done) return;
       done = true;
       req.rawWebhookBody = body;
-      req._body = true;
       next();
     };
     req.on('data', (chunk: Buffer) => {
