@@ -7,6 +7,8 @@ import {
   type SchemaCheck,
   type TransportFailure,
 } from '@ihm/diagnosis';
+import { signRequest } from '@ihm/webhooks';
+import { randomUUID } from 'node:crypto';
 import { authorize } from './auth';
 import { exchange, type ExchangeContext, type Hop } from './exchange';
 import type { HttpObservation } from './http-observation';
@@ -33,7 +35,10 @@ export interface ProbeOptions {
 }
 
 /** The fields of an integration a probe needs. */
-export type ProbeTarget = Omit<HttpIntegrationDefinition, 'kind' | 'name' | 'intervalSeconds' | 'paused' | 'tags'>;
+export type ProbeTarget = Omit<
+  HttpIntegrationDefinition,
+  'kind' | 'name' | 'intervalSeconds' | 'paused' | 'tags'
+>;
 
 const sharedTokenCache = new OAuthTokenCache();
 
@@ -52,6 +57,30 @@ function clientTls({ clientCertificate }: ProbeTarget): TlsOptions {
   if (!clientCertificate) return {};
   const { certificate, privateKey, passphrase } = clientCertificate;
   return { cert: certificate, key: privateKey, ...(passphrase ? { passphrase } : {}) };
+}
+
+/**
+ * The headers a webhook provider of the signing scheme would send with this body to this URL (the URL after
+ * authorization: Twilio signs it whole), as a fresh delivery: a new id, signed now.
+ */
+function signedAsProvider(
+  signing: NonNullable<ProbeTarget['signing']>,
+  authorized: { url: URL; headers: Record<string, string> },
+  body: string | null,
+  now: Date,
+): Record<string, string> {
+  const scheme = signing.scheme === 'none' ? null : signing.scheme;
+  if (!scheme) return {};
+  return signRequest(
+    { scheme, secret: signing.secret, hmac: signing.hmac },
+    {
+      body: body ?? '',
+      url: authorized.url.toString(),
+      contentType: authorized.headers['content-type'] ?? null,
+    },
+    now,
+    `probe_${randomUUID()}`,
+  );
 }
 
 /** Credentials go to the integration's own origin only, never to where a redirect points elsewhere. */
@@ -170,10 +199,13 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
     signal,
     context.outbound,
   );
+  const headers = target.signing
+    ? { ...authorized.headers, ...signedAsProvider(target.signing, authorized, target.body, startedAt) }
+    : authorized.headers;
   const outcome = authorized.tokenFailure
     ? null
     : await followRedirects(
-        { url: authorized.url, method: target.method, headers: authorized.headers, body: target.body },
+        { url: authorized.url, method: target.method, headers, body: target.body },
         context,
       );
   const totalMs = performance.now() - started;
@@ -213,6 +245,7 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
         : null,
       totalMs: failure ? null : totalMs,
       timeoutMs: target.timeoutMs,
+      ...(target.signing ? { signedAs: target.signing.scheme } : {}),
       thresholds: {
         latencyMs: target.latencyThresholdMs,
         rateLimitWarnPercent: target.rateLimitWarnPercent,

@@ -12,6 +12,7 @@ export interface RedactedTarget {
   headers: Readonly<Record<string, string>>;
   body: string | null;
   clientCertificate?: { privateKey: string; passphrase?: string } | null;
+  signing?: { secret: string } | null;
 }
 
 /** Removes one integration's secrets from what a result shows: its message, steps and evidence. */
@@ -31,6 +32,7 @@ export function redactionFor(target: RedactedTarget, obtained: readonly string[]
     ...(target.clientCertificate
       ? [target.clientCertificate.privateKey, target.clientCertificate.passphrase ?? '']
       : []),
+    ...(target.signing ? [target.signing.secret] : []),
     ...obtained,
   ]);
   return {
