@@ -2,6 +2,7 @@
 // else the monitor's embedded one) and the sandbox. Screenshots of every page at desktop and phone width go to
 // e2e-artifacts/. Every page any test opens is watched for Content-Security-Policy violations.
 import assert from 'node:assert/strict';
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -294,6 +295,83 @@ test('mutual TLS: a client certificate registered through the form keeps its key
     privateKey: '********',
     passphrase: '********',
   });
+  await api(product.monitorUrl, 'DELETE', `/api/integrations/${id}`);
+});
+
+/** A delivery as GitHub sends it: the body signed with HMAC-SHA256 into X-Hub-Signature-256, then `tamper`ed. */
+function githubDelivery(url, secret, payload, tamper = (body) => body) {
+  const body = JSON.stringify(payload);
+  const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'push',
+      'x-github-delivery': randomUUID(),
+      'x-hub-signature-256': signature,
+    },
+    body: tamper(body),
+  });
+}
+
+test('webhooks: registered through the form, its receiver URL copied, one signed and one tampered delivery shown', async () => {
+  const name = 'GitHub pushes (webhook e2e)';
+  const secret = 'e2e-github-webhook-secret';
+  await page.goto(`${product.dashboardUrl}/integrations/new`);
+  await page.getByRole('radio', { name: 'Inbound webhook' }).check();
+  assert.equal(await page.getByLabel('URL', { exact: true }).count(), 0, 'no probe URL for a webhook');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Scheme').selectOption('github');
+  await page.getByLabel('Signing secret').fill(secret);
+  await screenshots('form-webhook', atFormEnd);
+  await page.getByRole('button', { name: 'Register integration' }).click();
+  await page.waitForURL(/\/integrations\/[0-9a-f-]{36}$/);
+  const id = new URL(page.url()).pathname.split('/').pop();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.getByRole('heading', { name: 'Connect GitHub' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Probe now' }).count(), 0, 'a webhook is not probed');
+
+  // The receiver URL: read from its field, and copied with the button (or selected where the clipboard is refused).
+  await page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: product.dashboardUrl });
+  const field = page.getByLabel('Receiver URL');
+  const receiverUrl = await field.inputValue();
+  assert.match(receiverUrl, new RegExp(`/api/webhooks/${id}$`));
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Copied to the clipboard|Selected: press/ })
+    .waitFor();
+  if (await page.getByRole('button', { name: 'Copied' }).count())
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), receiverUrl);
+  assert.match(await page.locator('.provider-steps').innerText(), /Payload URL: .*\/api\/webhooks\//);
+
+  // The monitor may advertise a public base; these tests reach it on loopback.
+  const target = `${product.monitorUrl}${new URL(receiverUrl).pathname}`;
+  const accepted = await githubDelivery(target, secret, { ref: 'refs/heads/main', zen: 'accepted' });
+  assert.equal(accepted.status, 202, 'a correctly signed delivery is accepted');
+  const tampered = await githubDelivery(target, secret, { ref: 'refs/heads/main' }, (body) =>
+    body.replace('main', 'evil'),
+  );
+  assert.equal(tampered.status, 401, 'a body changed after signing is refused');
+
+  await page.reload();
+  const deliveries = page.getByRole('region', { name: 'Last deliveries' });
+  await deliveries.getByText('accepted', { exact: true }).first().waitFor();
+  await deliveries
+    .getByText(/signature does not match/)
+    .first()
+    .waitFor();
+  assert.equal(await deliveries.locator('tbody tr').count(), 2);
+  await deliveries.locator('details.delivery-payload summary').first().click();
+  await page.getByRole('region', { name: 'Delivery rate' }).locator(CHART_SURFACE).waitFor();
+  await screenshots('detail-webhook');
+
+  await page.goto(`${product.dashboardUrl}/`);
+  const group = page.getByRole('region', { name: /^Misconfigured webhook/ });
+  await group.getByRole('link', { name }).waitFor();
+  await screenshots('overview-webhook');
   await api(product.monitorUrl, 'DELETE', `/api/integrations/${id}`);
 });
 

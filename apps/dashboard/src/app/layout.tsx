@@ -7,6 +7,7 @@ import { NONCE_HEADER } from '../lib/content-security-policy';
 import './globals.css';
 import './forms.css';
 import './alerting.css';
+import './webhooks.css';
 
 export const metadata: Metadata = {
   title: { default: 'Integration Health Monitor', template: '%s · Integration Health Monitor' },

@@ -9,6 +9,8 @@ import { StatusBadge } from './status-badge';
 
 export interface IntegrationActionsProps {
   integration: Pick<Integration, 'id' | 'name' | 'paused'>;
+  /** A webhook integration is not probed: it has no Probe now. */
+  canProbe?: boolean;
   setPausedAction(integrationId: string, paused: boolean): Promise<ActionResult<Integration>>;
   probeNowAction(integrationId: string): Promise<ActionResult<ProbeResult>>;
   deleteAction(integrationId: string): Promise<ActionResult<null>>;
@@ -23,6 +25,7 @@ const NOTICE_MS = 10_000;
 /** Pause or resume, probe now, edit, delete (after a confirmation naming the integration). */
 export function IntegrationActions({
   integration,
+  canProbe = true,
   setPausedAction,
   probeNowAction,
   deleteAction,
@@ -94,9 +97,11 @@ export function IntegrationActions({
         <button type="button" className="button" aria-disabled={busy !== null} onClick={togglePause}>
           {busy === 'pausing' ? 'Saving…' : integration.paused ? 'Resume' : 'Pause'}
         </button>
-        <button type="button" className="button" aria-disabled={busy !== null} onClick={probe}>
-          {busy === 'probing' ? 'Probing…' : 'Probe now'}
-        </button>
+        {canProbe ? (
+          <button type="button" className="button" aria-disabled={busy !== null} onClick={probe}>
+            {busy === 'probing' ? 'Probing…' : 'Probe now'}
+          </button>
+        ) : null}
         <Link href={`/integrations/${encodeURIComponent(integration.id)}/edit`} className="button">
           Edit
         </Link>

@@ -23,7 +23,14 @@ export function ChecksSection(section: SectionProps) {
           min={1}
           section={section}
         />
-        <SchemaEditor {...section} />
+        <SchemaEditor
+          field="responseSchema"
+          label="Response JSON Schema"
+          text={section.form.responseSchema}
+          subject={{ every: 'response body', short: 'body' }}
+          errors={section.errors.responseSchema}
+          onChange={(responseSchema) => section.edit('responseSchema', { responseSchema })}
+        />
       </div>
     </fieldset>
   );

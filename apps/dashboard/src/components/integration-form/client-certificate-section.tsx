@@ -1,4 +1,5 @@
 import { Field } from '../form/field';
+import { SecretField } from './secret-field';
 import { STORED_SECRET_NOTE } from './stored-secret-note';
 import { hasStoredPassphrase, hasStoredPrivateKey, type ClientCertificateForm } from './form-state';
 import type { SectionProps } from './section-props';
@@ -96,25 +97,15 @@ export function ClientCertificateSection({ form, errors, edit }: SectionProps) {
                 />
               )}
             </Field>
-            <Field
+            <SecretField
               field="clientCertificate.passphrase"
               label="Key passphrase"
-              hint={storedPassphrase ? STORED_SECRET_NOTE : 'Optional: only for an encrypted key.'}
+              value={certificate.passphrase}
+              stored={storedPassphrase}
+              hint="Optional: only for an encrypted key."
               errors={errors['clientCertificate.passphrase']}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="password"
-                  autoComplete="new-password"
-                  spellCheck={false}
-                  value={certificate.passphrase}
-                  onChange={(event) =>
-                    set('clientCertificate.passphrase', { passphrase: event.target.value })
-                  }
-                />
-              )}
-            </Field>
+              onChange={(passphrase) => set('clientCertificate.passphrase', { passphrase })}
+            />
           </>
         ) : null}
       </div>

@@ -8,8 +8,9 @@ export function headerRowField(row: HeaderRow): string {
   return `headers#${row.key}`;
 }
 
-const ALWAYS_SHOWN = [
-  'name',
+const ALWAYS_SHOWN = ['name', 'paused', 'tags'];
+
+const HTTP_FIELDS = [
   'url',
   'method',
   'headers',
@@ -23,8 +24,7 @@ const ALWAYS_SHOWN = [
   'rateLimitWarnPercent',
   'tokenExpiryWarnDays',
   'certificateExpiryWarnDays',
-  'paused',
-  'tags',
+  'signing',
 ];
 
 /** Shown while the toggle is on; `clientCertificate` itself (the toggle) always is. */
@@ -34,9 +34,36 @@ const CLIENT_CERTIFICATE_FIELDS = [
   'clientCertificate.passphrase',
 ];
 
+/** A scheme block's inputs (`webhook` or `signing`): the secret unless unsigned, the generic scheme's three. */
+function schemeFields(block: string, scheme: string): string[] {
+  return [
+    `${block}.scheme`,
+    ...(scheme === 'none' ? [] : [`${block}.secret`]),
+    ...(scheme === 'hmac' ? ['header', 'encoding', 'prefix'].map((field) => `${block}.hmac.${field}`) : []),
+  ];
+}
+
+const ACTIVE_HOURS_FIELDS = ['timeZone', 'days', 'start', 'end'].map(
+  (field) => `webhook.activeHours.${field}`,
+);
+
+function webhookFieldsShown(form: FormState): string[] {
+  return [
+    ...schemeFields('webhook', form.webhook.scheme),
+    'webhook.maxSilenceSeconds',
+    'webhook.toleranceSeconds',
+    'webhook.activeHours',
+    ...(form.webhook.activeHours.enabled ? ACTIVE_HOURS_FIELDS : []),
+    'webhook.payloadSchema',
+  ];
+}
+
 function fieldsShown(form: FormState): Set<string> {
+  if (form.kind === 'webhook') return new Set([...ALWAYS_SHOWN, ...webhookFieldsShown(form)]);
   return new Set([
     ...ALWAYS_SHOWN,
+    ...HTTP_FIELDS,
+    ...(form.signing.enabled ? schemeFields('signing', form.signing.scheme) : []),
     ...(methodTakesBody(form.method) ? ['body'] : []),
     ...AUTH_INPUTS[form.auth.type].map((input) => `auth.${input.field}`),
     ...(form.clientCertificate.enabled ? CLIENT_CERTIFICATE_FIELDS : []),
@@ -64,6 +91,9 @@ function place(
       : { field: 'headers', message: `${name}: ${error.message}` };
   }
   if (error.field === 'auth') return { field: 'auth.type', message: error.message };
+  // "the hmac scheme needs { header, … }": about the scheme chosen, which has its inputs beside it.
+  if (error.field === 'webhook.hmac' || error.field === 'signing.hmac')
+    return { field: error.field.replace('.hmac', '.scheme'), message: error.message };
   return placeByPath(error, shown, (field, index) => itemOf(form, field, index));
 }
 

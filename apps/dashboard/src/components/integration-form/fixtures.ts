@@ -1,12 +1,13 @@
-import type { Integration, ProbeResult } from '@ihm/contracts';
+import type { HttpIntegration, ProbeResult, WebhookIntegration } from '@ihm/contracts';
 
 /** PEM-shaped text: the form only checks the PEM labels, the monitor reads the certificate and key. */
 export const CERTIFICATE = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----';
 export const PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49\n-----END PRIVATE KEY-----';
 
 /** A stored integration as the API returns it: secrets masked. */
-export function storedIntegration(overrides: Partial<Integration> = {}): Integration {
+export function storedIntegration(overrides: Partial<HttpIntegration> = {}): HttpIntegration {
   return {
+    kind: 'http',
     id: 'int_1',
     name: 'Payments API',
     url: 'https://api.example.com/v1/status',
@@ -15,6 +16,7 @@ export function storedIntegration(overrides: Partial<Integration> = {}): Integra
     body: null,
     auth: { type: 'bearer', token: '********' },
     clientCertificate: null,
+    signing: null,
     expectedStatus: [200, 204],
     responseSchema: { type: 'object', required: ['ok'] },
     intervalSeconds: 60,
@@ -25,6 +27,34 @@ export function storedIntegration(overrides: Partial<Integration> = {}): Integra
     certificateExpiryWarnDays: 14,
     paused: false,
     tags: ['payments', 'eu'],
+    createdAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A stored webhook integration: its secret masked, its receiver URL given by the monitor. */
+export function storedWebhookIntegration(
+  webhook: Partial<WebhookIntegration['webhook']> = {},
+  overrides: Partial<Omit<WebhookIntegration, 'webhook'>> = {},
+): WebhookIntegration {
+  return {
+    kind: 'webhook',
+    id: 'wh_1',
+    name: 'GitHub pushes',
+    webhook: {
+      scheme: 'github',
+      secret: '********',
+      hmac: null,
+      maxSilenceSeconds: 900,
+      toleranceSeconds: 300,
+      activeHours: null,
+      payloadSchema: null,
+      ...webhook,
+    },
+    receiverUrl: 'https://monitor.example.com/api/webhooks/wh_1',
+    paused: false,
+    tags: ['ci'],
     createdAt: '2026-11-01T10:00:00.000Z',
     updatedAt: '2026-11-01T10:00:00.000Z',
     ...overrides,

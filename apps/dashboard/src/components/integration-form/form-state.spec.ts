@@ -29,6 +29,8 @@ describe('fromIntegration', () => {
       authType: 'oauth2ClientCredentials',
       headerNames: ['X-Api-Key'],
       clientCertificate: null,
+      signingSecret: false,
+      webhookSecret: false,
     });
     expect(form.clientCertificate).toEqual({
       enabled: false,

@@ -1,10 +1,21 @@
 import {
   INTEGRATION_DEFAULTS,
+  MASKED_SECRET,
   isCredentialName,
   type AuthType,
+  type HttpIntegration,
   type HttpMethod,
   type Integration,
+  type IntegrationKind,
 } from '@ihm/contracts';
+import {
+  NO_SIGNING,
+  NO_WEBHOOK,
+  signingFormOf,
+  webhookFormOf,
+  type SigningForm,
+  type WebhookForm,
+} from './webhook-form-state';
 
 export interface HeaderRow {
   /** Stable per row, so that React keeps each row's inputs and ids while rows come and go. */
@@ -46,10 +57,15 @@ export interface StoredSecrets {
   headerNames: string[];
   /** The stored client certificate's secrets: its key always, a passphrase when it has one. */
   clientCertificate: { passphrase: boolean } | null;
+  /** Whether the http integration's signing secret, or the webhook's receiving secret, is stored. */
+  signingSecret: boolean;
+  webhookSecret: boolean;
 }
 
 /** What the inputs hold: text as typed, converted to a request by `toRequest`. */
 export interface FormState {
+  /** Chosen when registering; fixed once created. */
+  kind: IntegrationKind;
   name: string;
   url: string;
   method: HttpMethod;
@@ -57,6 +73,8 @@ export interface FormState {
   body: string;
   auth: AuthForm;
   clientCertificate: ClientCertificateForm;
+  signing: SigningForm;
+  webhook: WebhookForm;
   expectedStatus: string;
   responseSchema: string;
   intervalSeconds: string;
@@ -98,6 +116,7 @@ export function methodTakesBody(method: HttpMethod): boolean {
 
 export function emptyForm(): FormState {
   return {
+    kind: 'http',
     name: '',
     url: '',
     method: INTEGRATION_DEFAULTS.method,
@@ -105,6 +124,8 @@ export function emptyForm(): FormState {
     body: '',
     auth: NO_AUTH,
     clientCertificate: NO_CLIENT_CERTIFICATE,
+    signing: NO_SIGNING,
+    webhook: NO_WEBHOOK,
     expectedStatus: '',
     responseSchema: '',
     intervalSeconds: String(INTEGRATION_DEFAULTS.intervalSeconds),
@@ -120,7 +141,7 @@ export function emptyForm(): FormState {
 }
 
 /** The auth block without its secrets: the API masks them, and a masked value never goes into an input. */
-function authFormOf(auth: Integration['auth']): AuthForm {
+function authFormOf(auth: HttpIntegration['auth']): AuthForm {
   switch (auth.type) {
     case 'none':
       return NO_AUTH;
@@ -143,15 +164,40 @@ function authFormOf(auth: Integration['auth']): AuthForm {
 }
 
 /** The certificate alone: the key and passphrase come back masked, and a mask never goes into an input. */
-function clientCertificateFormOf(certificate: Integration['clientCertificate']): ClientCertificateForm {
+function clientCertificateFormOf(certificate: HttpIntegration['clientCertificate']): ClientCertificateForm {
   return certificate === null
     ? NO_CLIENT_CERTIFICATE
     : { ...NO_CLIENT_CERTIFICATE, enabled: true, certificate: certificate.certificate };
 }
 
+const NOTHING_STORED: StoredSecrets = {
+  authType: 'none',
+  headerNames: [],
+  clientCertificate: null,
+  signingSecret: false,
+  webhookSecret: false,
+};
+
+/** A stored integration's form: its kind's inputs filled, the other kind's left at their defaults. */
 export function fromIntegration(integration: Integration): FormState {
+  if (integration.kind === 'webhook') {
+    return {
+      ...emptyForm(),
+      kind: 'webhook',
+      name: integration.name,
+      webhook: webhookFormOf(integration.webhook),
+      paused: integration.paused,
+      tags: integration.tags.join(', '),
+      stored: { ...NOTHING_STORED, webhookSecret: integration.webhook.secret !== null },
+    };
+  }
+  return fromHttpIntegration(integration);
+}
+
+function fromHttpIntegration(integration: HttpIntegration): FormState {
   const headerEntries = Object.entries(integration.headers);
   return {
+    kind: 'http',
     name: integration.name,
     url: integration.url,
     method: integration.method,
@@ -163,6 +209,8 @@ export function fromIntegration(integration: Integration): FormState {
     body: integration.body ?? '',
     auth: authFormOf(integration.auth),
     clientCertificate: clientCertificateFormOf(integration.clientCertificate),
+    signing: signingFormOf(integration.signing),
+    webhook: NO_WEBHOOK,
     expectedStatus: integration.expectedStatus.join(', '),
     responseSchema: integration.responseSchema ? JSON.stringify(integration.responseSchema, null, 2) : '',
     intervalSeconds: String(integration.intervalSeconds),
@@ -179,6 +227,8 @@ export function fromIntegration(integration: Integration): FormState {
       clientCertificate: integration.clientCertificate
         ? { passphrase: integration.clientCertificate.passphrase !== undefined }
         : null,
+      signingSecret: integration.signing !== null,
+      webhookSecret: false,
     },
   };
 }
@@ -205,6 +255,21 @@ export function hasStoredPassphrase(form: FormState): boolean {
     hasStoredPrivateKey(form) &&
     form.clientCertificate.privateKey.trim() === ''
   );
+}
+
+/** The signing secret is kept while its input is left empty, whatever the scheme. */
+export function hasStoredSigningSecret(form: FormState): boolean {
+  return form.stored?.signingSecret ?? false;
+}
+
+/** The receiving secret is kept while its input is left empty; no URL binds it, deliveries come to us. */
+export function hasStoredWebhookSecret(form: FormState): boolean {
+  return form.stored?.webhookSecret ?? false;
+}
+
+/** An empty input of a stored secret sends the mask, which tells the monitor to keep the stored value. */
+export function secretOrMask(value: string, stored: boolean): string {
+  return value === '' && stored ? MASKED_SECRET : value;
 }
 
 export function addHeaderRow(headers: HeaderRow[]): HeaderRow[] {

@@ -293,7 +293,7 @@ describe('IntegrationForm', () => {
       await change(user);
       await user.click(screen.getByRole('button', { name: 'Save changes' }));
       const [request] = onSave.mock.calls[0] ?? [];
-      expect(request?.clientCertificate).toEqual(sent);
+      expect(request).toHaveProperty('clientCertificate', sent);
     });
 
     it('tests with the stored key and passphrase masked, based on the edited integration', async () => {

@@ -7,6 +7,8 @@ import { ProbeResultView } from '../probe-result-view';
 import { AuthSection } from './auth-section';
 import { ChecksSection } from './checks-section';
 import { ClientCertificateSection } from './client-certificate-section';
+import { DeliveriesSection } from './deliveries-section';
+import { KindSection } from './kind-section';
 import { FormIdPrefix } from '../form/field';
 import { SavingForm } from '../form/saving-form';
 import { useFormSubmission } from '../form/use-form-submission';
@@ -16,7 +18,9 @@ import { OrganisationSection } from './organisation-section';
 import { RequestSection } from './request-section';
 import { ScheduleSection } from './schedule-section';
 import type { SectionProps } from './section-props';
+import { SigningSection } from './signing-section';
 import { toDryRun, toRequest, type DryRunRequest, type IntegrationRequest } from './to-request';
+import { WebhookSection } from './webhook-section';
 
 export interface IntegrationFormProps {
   /** The integration to edit, or null to register a new one. */
@@ -34,6 +38,12 @@ function busyText(busy: string | null, result: ProbeResult | null): string {
   if (busy === 'testing') return 'Testing… the probe waits up to its timeout.';
   return result ? `Test finished: ${result.status}.` : '';
 }
+
+const noDryRun = async (): Promise<ActionResult<ProbeResult>> => ({
+  ok: false,
+  message: 'A webhook integration is not probed: it waits for deliveries.',
+  fieldErrors: [],
+});
 
 /** Registers or edits an integration: every field, inline errors from the API, and a Test before saving. */
 export function IntegrationForm({ integration, onSave, onTest, onSaved }: IntegrationFormProps) {
@@ -53,10 +63,12 @@ export function IntegrationForm({ integration, onSave, onTest, onSaved }: Integr
     void run({
       busy: 'testing',
       what: 'The test',
-      send: (request) => onTest(toDryRun(request), integration?.id ?? null),
+      // Only an http definition has a Test button: a webhook is never probed.
+      send: (request) => ('url' in request ? onTest(toDryRun(request), integration?.id ?? null) : noDryRun()),
       done: setResult,
     });
   };
+  const http = form.kind === 'http';
 
   return (
     <FormIdPrefix value="integration">
@@ -64,17 +76,30 @@ export function IntegrationForm({ integration, onSave, onTest, onSaved }: Integr
         submission={submission}
         submitLabel={integration ? 'Save changes' : 'Register integration'}
         actions={
-          <button type="button" className="button" aria-disabled={busy !== null} onClick={test}>
-            Test
-          </button>
+          http ? (
+            <button type="button" className="button" aria-disabled={busy !== null} onClick={test}>
+              Test
+            </button>
+          ) : null
         }
         status={busyText(busy, result)}
       >
-        <RequestSection {...section} />
-        <AuthSection {...section} />
-        <ClientCertificateSection {...section} />
-        <ChecksSection {...section} />
-        <ScheduleSection {...section} />
+        <KindSection {...section} />
+        {http ? (
+          <>
+            <RequestSection {...section} />
+            <AuthSection {...section} />
+            <ClientCertificateSection {...section} />
+            <SigningSection {...section} />
+            <ChecksSection {...section} />
+            <ScheduleSection {...section} />
+          </>
+        ) : (
+          <>
+            <WebhookSection {...section} />
+            <DeliveriesSection {...section} />
+          </>
+        )}
         <OrganisationSection {...section} />
       </SavingForm>
       {result ? (

@@ -1,14 +1,14 @@
 import { MASKED_SECRET } from '@ihm/contracts';
 import { CERTIFICATE, PRIVATE_KEY, storedIntegration } from './fixtures';
 import { emptyForm, fromIntegration, type ClientCertificateForm, type FormState } from './form-state';
-import { toDryRun, toRequest } from './to-request';
+import { toDryRun, toHttpRequest, toRequest } from './to-request';
 
 function filled(patch: Partial<FormState> = {}): FormState {
   return { ...emptyForm(), name: ' Payments ', url: ' https://api.example.com/status ', ...patch };
 }
 
 function requestOf(form: FormState) {
-  const built = toRequest(form);
+  const built = toHttpRequest(form);
   if (!built.ok) throw new Error(`unexpected errors: ${JSON.stringify(built.errors)}`);
   return built.request;
 }
@@ -23,6 +23,7 @@ describe('toRequest', () => {
       body: null,
       auth: { type: 'none' },
       clientCertificate: null,
+      signing: null,
       expectedStatus: [],
       responseSchema: null,
       intervalSeconds: 60,
@@ -145,6 +146,7 @@ describe('toRequest on edit', () => {
       body: null,
       auth: { type: 'bearer', token: MASKED_SECRET },
       clientCertificate: null,
+      signing: null,
       expectedStatus: [200, 204],
       responseSchema: { type: 'object', required: ['ok'] },
       intervalSeconds: 60,

@@ -1,4 +1,4 @@
-import { MASKED_SECRET, type CreateIntegrationRequest } from '@ihm/contracts';
+import { MASKED_SECRET, type HttpIntegrationRequest } from '@ihm/contracts';
 import { addMessage, type BuiltRequest, type FieldMessages } from '../form/field-messages';
 import { headerRowField } from './field-errors';
 import {
@@ -7,17 +7,20 @@ import {
   hasStoredPassphrase,
   hasStoredPrivateKey,
   methodTakesBody,
+  secretOrMask,
   type FormState,
 } from './form-state';
 import { splitStatusList, splitList } from '../form/list-text';
+import { WHOLE_NUMBER, wholeNumberOf } from './number-text';
 import { checkSchemaText } from './schema-check';
+import { signingOf, toWebhookRequest, type WebhookRequest } from './to-webhook-request';
 
-export type IntegrationRequest = CreateIntegrationRequest;
+/** An http definition leaves its kind out (http is the default); a webhook's names it when registered. */
+export type IntegrationRequest = HttpIntegrationRequest | WebhookRequest;
 
-/** `POST /api/probe` takes the same definition; its name is optional. */
-export type DryRunRequest = Omit<IntegrationRequest, 'name'> & { name?: string };
+/** `POST /api/probe` takes an http definition; its name is optional. */
+export type DryRunRequest = Omit<HttpIntegrationRequest, 'name'> & { name?: string };
 
-const WHOLE_NUMBER = /^\d+$/;
 const CERTIFICATE_PEM = '-----BEGIN CERTIFICATE-----';
 const PRIVATE_KEY_PEM = 'PRIVATE KEY-----';
 
@@ -27,14 +30,14 @@ const PRIVATE_KEY_PEM = 'PRIVATE KEY-----';
  * An empty secret input of a stored secret sends the mask, which tells the monitor to keep the stored value.
  */
 export function toRequest(form: FormState): BuiltRequest<IntegrationRequest> {
+  return form.kind === 'webhook' ? toWebhookRequest(form) : toHttpRequest(form);
+}
+
+/** The http definition: what the probe sends and what it expects back. */
+export function toHttpRequest(form: FormState): BuiltRequest<HttpIntegrationRequest> {
   const errors: FieldMessages = {};
 
-  const wholeNumber = (field: keyof FormState, text: string): number => {
-    const trimmed = text.trim();
-    if (trimmed === '') addMessage(errors, field, 'Enter a number.');
-    else if (!WHOLE_NUMBER.test(trimmed)) addMessage(errors, field, 'Enter a whole number.');
-    return Number(trimmed);
-  };
+  const wholeNumber = (field: keyof FormState, text: string) => wholeNumberOf(errors, field, text);
 
   const headers: Record<string, string> = {};
   const seen = new Set<string>();
@@ -45,8 +48,7 @@ export function toRequest(form: FormState): BuiltRequest<IntegrationRequest> {
     else if (seen.has(name.toLowerCase()))
       addMessage(errors, headerRowField(row), `${name} is listed twice.`);
     seen.add(name.toLowerCase());
-    const keep = row.value === '' && hasStoredHeaderSecret(form, row);
-    headers[name] = keep ? MASKED_SECRET : row.value;
+    headers[name] = secretOrMask(row.value, hasStoredHeaderSecret(form, row));
   }
 
   const expectedStatus = splitStatusList(form.expectedStatus).map((code) => {
@@ -57,7 +59,7 @@ export function toRequest(form: FormState): BuiltRequest<IntegrationRequest> {
   const schema = checkSchemaText(form.responseSchema);
   if (schema.state === 'invalid') addMessage(errors, 'responseSchema', schema.message);
 
-  const request: IntegrationRequest = {
+  const request: HttpIntegrationRequest = {
     name: form.name.trim(),
     url: form.url.trim(),
     method: form.method,
@@ -65,6 +67,7 @@ export function toRequest(form: FormState): BuiltRequest<IntegrationRequest> {
     body: methodTakesBody(form.method) && form.body !== '' ? form.body : null,
     auth: authOf(form),
     clientCertificate: clientCertificateOf(form, errors),
+    signing: signingOf(form),
     expectedStatus,
     responseSchema: schema.state === 'valid' ? schema.schema : null,
     intervalSeconds: wholeNumber('intervalSeconds', form.intervalSeconds),
@@ -82,10 +85,9 @@ export function toRequest(form: FormState): BuiltRequest<IntegrationRequest> {
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, request };
 }
 
-function authOf(form: FormState): IntegrationRequest['auth'] {
+function authOf(form: FormState): HttpIntegrationRequest['auth'] {
   const auth = form.auth;
-  const keep = hasStoredAuthSecret(form);
-  const secret = (value: string) => (value === '' && keep ? MASKED_SECRET : value);
+  const secret = (value: string) => secretOrMask(value, hasStoredAuthSecret(form));
   switch (auth.type) {
     case 'none':
       return { type: 'none' };
@@ -117,7 +119,7 @@ function authOf(form: FormState): IntegrationRequest['auth'] {
 function clientCertificateOf(
   form: FormState,
   errors: FieldMessages,
-): IntegrationRequest['clientCertificate'] {
+): HttpIntegrationRequest['clientCertificate'] {
   const { enabled, certificate, privateKey, passphrase } = form.clientCertificate;
   if (!enabled) return null;
   const pemCertificate = certificate.trim();
@@ -146,6 +148,6 @@ function clientCertificateOf(
 }
 
 /** A Test may run before the integration has a name: the monitor names it itself then. */
-export function toDryRun({ name, ...rest }: IntegrationRequest): DryRunRequest {
+export function toDryRun({ name, ...rest }: HttpIntegrationRequest): DryRunRequest {
   return name === '' ? rest : { name, ...rest };
 }

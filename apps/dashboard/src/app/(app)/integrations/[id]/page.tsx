@@ -11,8 +11,10 @@ import {
   RecentResultsSkeleton,
   TrendChartsSkeleton,
 } from '../../../../components/detail/detail-skeletons';
+import { DeliveryRate } from '../../../../components/detail/delivery-rate';
 import { DiagnosisPanel } from '../../../../components/detail/diagnosis-panel';
 import { LatestStatus } from '../../../../components/detail/latest-status';
+import { ProviderInstructions } from '../../../../components/detail/provider-instructions';
 import { RecentResults } from '../../../../components/detail/recent-results';
 import { TrendCharts } from '../../../../components/detail/trend-charts';
 import { TrendWindowTabs } from '../../../../components/detail/trend-window-tabs';
@@ -61,6 +63,8 @@ export default async function IntegrationPage({
     if (!(error instanceof MonitorUnavailableError)) throw error;
     return <MonitorDownPage title="Integration" message={error.message} refreshMs={REFRESH_MS} />;
   }
+  // A webhook's results are deliveries: its page adds where to send them and swaps the probe charts for its rate.
+  const webhook = integration.kind === 'webhook';
 
   return (
     <>
@@ -73,6 +77,7 @@ export default async function IntegrationPage({
             {(await canEdit()) ? (
               <IntegrationActions
                 integration={integration}
+                canProbe={!webhook}
                 setPausedAction={setPaused}
                 probeNowAction={probeNow}
                 deleteAction={deleteIntegration}
@@ -92,6 +97,7 @@ export default async function IntegrationPage({
         </Suspense>
         <ConfigurationPanel integration={integration} />
       </div>
+      {integration.kind === 'webhook' ? <ProviderInstructions integration={integration} /> : null}
 
       <section aria-labelledby="integration-alerts-heading">
         <h2 id="integration-alerts-heading">Alerts</h2>
@@ -106,13 +112,17 @@ export default async function IntegrationPage({
       </div>
       {/* Keyed by what it shows, so another window shows the skeleton at once instead of the old charts. */}
       <Suspense key={window} fallback={<TrendChartsSkeleton />}>
-        <TrendCharts id={id} window={window} before={before} />
+        {webhook ? (
+          <DeliveryRate id={id} window={window} />
+        ) : (
+          <TrendCharts id={id} window={window} before={before} />
+        )}
       </Suspense>
 
       <section aria-labelledby="results-heading">
-        <h2 id="results-heading">Recent results</h2>
+        <h2 id="results-heading">{webhook ? 'Last deliveries' : 'Recent results'}</h2>
         <Suspense key={before ?? 'newest'} fallback={<RecentResultsSkeleton />}>
-          <RecentResults id={id} window={window} before={before} />
+          <RecentResults id={id} window={window} before={before} deliveries={webhook} />
         </Suspense>
       </section>
     </>

@@ -1,0 +1,57 @@
+import { WEBHOOK_SCHEMES, type SigningScheme } from '@ihm/contracts';
+import { Field } from '../form/field';
+import { hasStoredSigningSecret } from './form-state';
+import { SchemeFields } from './scheme-fields';
+import type { SectionProps } from './section-props';
+import type { SigningForm } from './webhook-form-state';
+
+const SIGNING_SCHEMES = WEBHOOK_SCHEMES.filter((scheme): scheme is SigningScheme => scheme !== 'none');
+
+/**
+ * Signs the probe's request body as a webhook provider would, to check the team's own webhook endpoint
+ * end to end. Off by default; like the client certificate, turned off it keeps what was typed but sends null.
+ */
+export function SigningSection({ form, errors, edit }: SectionProps) {
+  const signing = form.signing;
+  const set = (field: string, patch: Partial<SigningForm>) =>
+    edit(field, { signing: { ...signing, ...patch } });
+  const stored = hasStoredSigningSecret(form);
+  return (
+    <fieldset className="form-section">
+      <legend>Webhook signature</legend>
+      <div className="form-grid">
+        <Field
+          field="signing"
+          label="Sign the request as a webhook provider"
+          hint={
+            !signing.enabled && stored
+              ? 'Off: saving removes the stored signing secret.'
+              : 'For probing your own webhook endpoint: the body is signed with the scheme and secret below.'
+          }
+          errors={errors.signing}
+          wide
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="checkbox"
+              className="form-checkbox"
+              checked={signing.enabled}
+              onChange={(event) => set('signing', { enabled: event.target.checked })}
+            />
+          )}
+        </Field>
+        {signing.enabled ? (
+          <SchemeFields
+            block="signing"
+            schemes={SIGNING_SCHEMES}
+            value={signing}
+            storedSecret={stored}
+            errors={errors}
+            onChange={set}
+          />
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}
