@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { buildCatalog } from './catalog';
 import { sendJson } from './respond';
 import { HOSTILE_ROUTES } from './hostile-routes';
+import { WebhookProvider } from './provider';
 import { DEMO_RECEIVER_SECRET, WebhookReceiver } from './receiver';
 import { SANDBOX_ROUTES, type SandboxRoute } from './routes';
 
@@ -13,17 +14,27 @@ export interface SandboxOptions {
 /**
  * The misbehaving API: each route shows one failure kind of the troubleshooting guide.
  * `GET /catalog` lists the routes with a ready-to-register integration for each; `/receiver/webhook` is a
- * webhook receiver for alert channels, not an integration, so the catalog leaves it out.
+ * webhook receiver for alert channels, not an integration, so the catalog leaves it out; `/provider/subscriptions`
+ * makes it a webhook provider delivering to the monitor's receivers (demo mode's webhook integrations).
  */
 export function createSandboxServer({ receiverSecret = DEMO_RECEIVER_SECRET }: SandboxOptions = {}): Server {
-  const routes = [...SANDBOX_ROUTES, ...HOSTILE_ROUTES, ...new WebhookReceiver(receiverSecret).routes];
+  const provider = new WebhookProvider();
+  const routes = [
+    ...SANDBOX_ROUTES,
+    ...HOSTILE_ROUTES,
+    ...new WebhookReceiver(receiverSecret).routes,
+    ...provider.routes,
+  ];
   const server = createServer((req, res) => {
     route(routes, req, res);
     // Drain a body the route did not read, so that clients sending one (POST routes) are not reset.
     req.resume();
   });
   // A hanging route must not keep the process alive at shutdown.
-  server.on('close', () => server.closeAllConnections());
+  server.on('close', () => {
+    provider.stop();
+    server.closeAllConnections();
+  });
   return server;
 }
 

@@ -4,9 +4,10 @@ import { DatabaseModule } from '../database/database.module';
 import { IntegrationModule } from '../integrations/integration.module';
 import { AppSettingRepository } from './app-setting.repository';
 import { DemoSeedService } from './demo-seed.service';
+import { DemoWebhooksService } from './demo-webhooks.service';
 
 @Module({
   imports: [DatabaseModule, IntegrationModule, AlertingModule],
-  providers: [AppSettingRepository, DemoSeedService],
+  providers: [AppSettingRepository, DemoSeedService, DemoWebhooksService],
 })
 export class DemoModule {}
