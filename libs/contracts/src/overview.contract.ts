@@ -1,5 +1,6 @@
-import { CATEGORIES, type Category, type ProbeStatus } from '@ihm/diagnosis';
+import { CATEGORIES, WEBHOOK_SCHEMES, type Category, type ProbeStatus } from '@ihm/diagnosis';
 import { z } from 'zod';
+import { INTEGRATION_KINDS } from './integration.contract';
 import { CategorySchema, ProbeStatusSchema } from './probe-result.contract';
 
 /** `pending`: registered but not probed yet. */
@@ -33,6 +34,9 @@ export const OverviewItemSchema = z.object({
   name: z.string(),
   paused: z.boolean(),
   tags: z.array(z.string()),
+  kind: z.enum(INTEGRATION_KINDS),
+  /** A webhook integration's signature scheme; null for http ones. */
+  webhookScheme: z.enum(WEBHOOK_SCHEMES).nullable(),
   status: OverviewStatusSchema,
   category: CategorySchema.nullable(),
   group: OverviewGroupSchema,

@@ -6,6 +6,8 @@ const item = (name: string, group: OverviewItem['group']): OverviewItem => ({
   name,
   paused: false,
   tags: [],
+  kind: 'http',
+  webhookScheme: null,
   status: group === 'healthy' ? 'up' : group === 'pending' ? 'pending' : 'down',
   category: group === 'healthy' || group === 'pending' ? null : group,
   group,

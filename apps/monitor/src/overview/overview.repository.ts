@@ -1,4 +1,11 @@
-import { OVERVIEW_GROUPS, type OverviewItem, type OverviewQuery, type OverviewStatus } from '@ihm/contracts';
+import {
+  OVERVIEW_GROUPS,
+  type IntegrationKind,
+  type OverviewItem,
+  type OverviewQuery,
+  type OverviewStatus,
+  type WebhookScheme,
+} from '@ihm/contracts';
 import type { Category } from '@ihm/diagnosis';
 import { Prisma, PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
@@ -15,7 +22,8 @@ export type OverviewFilters = Pick<OverviewQuery, 'q' | 'tag' | 'status' | 'grou
  * (overviewGroupOf), or pending before the first; the rank is its place in OVERVIEW_GROUPS.
  */
 const LISTED = Prisma.sql`
-  SELECT i.id, i.name, lower(i.name) AS sort_name, i.paused, i.tags,
+  SELECT i.id, i.name, lower(i.name) AS sort_name, i.paused, i.tags, i.kind::text AS kind,
+    i.webhook->>'scheme' AS webhook_scheme,
     coalesce(s.status::text, 'pending') AS status, s.category::text AS category, s.message, s.http_status,
     s.checked_at,
     array_position(${[...OVERVIEW_GROUPS]}::text[], coalesce(s.overview_group, 'pending')::text) - 1 AS group_rank
@@ -39,6 +47,8 @@ interface ListedRow {
   sort_name: string;
   paused: boolean;
   tags: string[];
+  kind: IntegrationKind;
+  webhook_scheme: WebhookScheme | null;
   status: OverviewStatus;
   category: Category | null;
   group_rank: number;
@@ -107,6 +117,8 @@ const toListed = (row: ListedRow): ListedIntegration => ({
   name: row.name,
   paused: row.paused,
   tags: row.tags,
+  kind: row.kind,
+  webhookScheme: row.webhook_scheme,
   status: row.status,
   category: row.category,
   group: groupAt(row.group_rank),

@@ -26,6 +26,8 @@ const listed = (name: string, fields: Partial<ListedIntegration> = {}): ListedIn
   name,
   paused: false,
   tags: [],
+  kind: 'http',
+  webhookScheme: null,
   status: 'up',
   category: null,
   group: 'healthy',

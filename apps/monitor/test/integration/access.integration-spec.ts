@@ -26,13 +26,17 @@ function routesOf(monitor: RunningMonitor): Route[] {
   );
 }
 
-/** The routes that answer without a token: probes of the process, sign-in, and /metrics (its own METRICS_TOKEN). */
+/**
+ * The routes that answer without a token: probes of the process, sign-in, /metrics (its own METRICS_TOKEN) and
+ * the webhook receiver (each delivery's signature authenticates it: webhook-receiver.integration-spec.ts).
+ */
 const PUBLIC = new Set([
   'GET /health',
   'GET /ready',
   'POST /api/session',
   'POST /api/invites/:invite',
   'GET /metrics',
+  'POST /api/webhooks/:integrationId',
 ]);
 /** Writes every caller may make: sign-out, their own API tokens. */
 const ANY_ROLE_WRITES = new Set(['DELETE /api/session', 'POST /api/tokens', 'DELETE /api/tokens/:id']);

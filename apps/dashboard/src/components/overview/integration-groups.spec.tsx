@@ -9,6 +9,8 @@ const item = (name: string, group: OverviewItem['group'], message: string | null
   name,
   paused: false,
   tags: ['payments'],
+  kind: 'http',
+  webhookScheme: null,
   status: group === 'healthy' ? 'up' : group === 'pending' ? 'pending' : 'down',
   category: group === 'healthy' || group === 'pending' ? null : group,
   group,
@@ -68,6 +70,18 @@ describe('IntegrationGroups', () => {
     expect(steps.length).toBeGreaterThanOrEqual(3);
     expect(steps.some((step) => /credential|key|token/i.test(step.textContent ?? ''))).toBe(true);
     expect(within(healthy!).queryByText('Troubleshooting steps')).toBeNull();
+  });
+
+  it('marks a webhook integration with its scheme under Misconfigured webhook', () => {
+    const hook = {
+      ...item('Stripe events', 'misconfigured_webhook', 'signature does not match'),
+      kind: 'webhook' as const,
+      webhookScheme: 'stripe' as const,
+    };
+    render(<IntegrationGroups items={[hook]} byGroup={{ ...byGroup, misconfigured_webhook: 1 }} now={NOW} />);
+    const [section] = screen.getAllByRole('region');
+    expect(within(section!).getByRole('heading').textContent).toBe('Misconfigured webhook 1');
+    expect(within(section!).getByText('webhook · stripe')).toBeTruthy();
   });
 
   it('renders nothing for an empty page', () => {

@@ -23,6 +23,7 @@ function Row({ item, now }: { item: OverviewItem; now: number }) {
         <Link href={`/integrations/${item.id}`} className="name">
           {item.name}
         </Link>{' '}
+        {item.kind === 'webhook' ? <span className="chip">webhook · {item.webhookScheme}</span> : null}{' '}
         {item.paused ? <span className="chip">paused</span> : null}{' '}
         {item.tags.map((tag) => (
           <span key={tag} className="chip">
