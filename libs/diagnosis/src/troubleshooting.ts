@@ -14,7 +14,7 @@ export const GENERAL_STEPS = [
 export type GeneralStep = (typeof GENERAL_STEPS)[number];
 
 export const GENERAL_STEP_TEXT: Readonly<Record<GeneralStep, string>> = {
-  logs: 'Check the logs of both systems: the response headers and body excerpt stored with this result show what the API said.',
+  logs: 'Check the logs of both systems: the headers and body excerpt stored with this result show what was sent and said.',
   connectivity:
     'Verify connectivity: resolve the host, open a connection to its port and complete the TLS handshake from the machine that runs the monitor.',
   credentials:
@@ -39,7 +39,7 @@ export const STEPS_BY_CATEGORY: Readonly<Record<Category, readonly GeneralStep[]
   schema_mismatch: ['dataFormats', 'apiDocs', 'logs'],
   network_timeout: ['connectivity', 'logs', 'testIndividually', 'simplify'],
   connectivity: ['connectivity', 'logs', 'testIndividually'],
-  misconfigured_webhook: ['logs', 'dataFormats', 'credentials', 'testIndividually'],
+  misconfigured_webhook: ['logs', 'dataFormats', 'apiDocs'],
   not_found: ['apiDocs', 'testIndividually', 'logs'],
   server_error: ['logs', 'testIndividually', 'simplify', 'apiDocs'],
   service_unavailable: ['apiDocs', 'logs', 'connectivity'],

@@ -27,8 +27,4 @@ export class ReceiverCache {
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
-
-  forget(id: string): void {
-    this.entries.delete(id);
-  }
 }

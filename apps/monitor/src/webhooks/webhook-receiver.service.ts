@@ -94,11 +94,6 @@ export class WebhookReceiverService {
         };
   }
 
-  /** After an edit in this process: the next delivery reads the new settings. */
-  forget(integrationId: string): void {
-    this.receivers.forget(integrationId);
-  }
-
   private async load(id: string): Promise<WebhookIntegrationDefinition | null> {
     try {
       const definition = await this.integrations.getDefinition(id);

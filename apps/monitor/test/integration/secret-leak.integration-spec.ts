@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@ihm/db/testing';
-import { createPrivateKey, randomBytes } from 'node:crypto';
+import { createHmac, createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import {
@@ -52,6 +52,8 @@ const S = {
   metricsToken: secret('metrics-token'),
   adminPassword: secret('admin-password'),
   clientKeyPassphrase: secret('client-key-passphrase'),
+  signingSecret: secret('signing'),
+  receiverSecret: secret('receiver'),
   encryptionKey: `${RUN}${randomBytes(27).toString('hex')}`,
 };
 const WEBHOOK_SECRET = `whsec_${Buffer.from(S.webhookKey).toString('base64')}`;
@@ -492,6 +494,13 @@ describe('secret leak: a full cycle leaves no secret anywhere', () => {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: `user=me&password=${S.formBody}`,
       },
+      // Signed as a GitHub delivery to the team's own endpoint (the target echoes the signature header back).
+      signed: {
+        url: at('signed'),
+        method: 'POST',
+        body: '{"zen":"Keep it logically awesome."}',
+        signing: { scheme: 'github', secret: S.signingSecret },
+      },
       mtls: {
         url: `${mtlsTarget.url}/t/mtls`,
         clientCertificate: {
@@ -520,8 +529,37 @@ describe('secret leak: a full cycle leaves no secret anywhere', () => {
       await call(`/api/probe?integrationId=${id}`, { method: 'POST', json: definition });
     }
 
+    // A webhook integration: one delivery its provider signed, one tampered (refused: it fires the alert too).
+    const hook = await call('/api/integrations', {
+      method: 'POST',
+      json: {
+        kind: 'webhook',
+        name: 'Leak receiver',
+        webhook: { scheme: 'github', secret: S.receiverSecret },
+      },
+    });
+    const { id: hookId, receiverUrl } = hook.body as { id: string; receiverUrl: string };
+    const delivery = '{"action":"opened","number":1}';
+    const signature = createHmac('sha256', S.receiverSecret).update(delivery).digest('hex');
+    // The signature is no secret, but the monitor keeps none: it is searched for like one.
+    SECRETS.push({ name: 'a delivery signature', value: signature });
+    for (const body of [delivery, `${delivery} `]) {
+      const answer = await fetch(api + new URL(receiverUrl).pathname, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-github-delivery': randomUUID(),
+          'x-hub-signature-256': `sha256=${signature}`,
+        },
+        body,
+      });
+      await answer.arrayBuffer();
+    }
+    for (const path of [`/api/integrations/${hookId}`, `/api/integrations/${hookId}/results`])
+      await call(path);
+
     // Every channel has delivered the firing alert of every integration.
-    const ids = new Set(integrations.values());
+    const ids = new Set([...integrations.values(), hookId]);
     await until(
       'every channel delivered a firing notification for every integration',
       async () => {

@@ -310,3 +310,38 @@ describe('webhook silence', () => {
     expect(back.status).toBe(202);
   });
 });
+
+describe('webhook silence with two workers', () => {
+  let first: RunningMonitor;
+  let second: RunningMonitor;
+
+  beforeAll(async () => {
+    first = await startMonitor({ ROLE: 'all' });
+    second = await startMonitor({ ROLE: 'worker' }, first);
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  it('reports each silent window once, whichever worker claims it', async () => {
+    const created = await first.call('/api/integrations', {
+      method: 'POST',
+      json: {
+        kind: 'webhook',
+        name: 'silent with two workers',
+        webhook: { scheme: 'none', maxSilenceSeconds: 2 },
+      },
+    });
+    const hook = WebhookIntegrationSchema.parse(await created.json());
+    // Three windows, each counted from the report before it (2 s plus a tick and a write each): by 7.8 s.
+    await new Promise((resolve) => setTimeout(resolve, 7800));
+    const page = ProbeResultPageSchema.parse(
+      await (await first.call(`/api/integrations/${hook.id}/results`)).json(),
+    );
+    const times = page.items.map((r) => new Date(r.startedAt).getTime()).sort((a, b) => a - b);
+    expect(page.items.every((r) => r.category === 'misconfigured_webhook')).toBe(true);
+    expect(times).toHaveLength(3);
+    for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThan(1500);
+  });
+});

@@ -49,17 +49,19 @@ export function DeliveriesTable({ results }: { results: readonly ProbeResult[] }
     <DataTable columns={DELIVERY_COLUMNS} className="data deliveries">
       {results.map((result) => (
         <tr key={result.startedAt}>
-          <td className="nowrap">
+          <td className="nowrap" data-label="Received">
             <time dateTime={result.startedAt}>{formatDateTime(result.startedAt)}</time>
           </td>
-          <td>
+          <td data-label="Verdict">
             <VerdictBadge result={result} />
           </td>
-          <td className="message">{result.message}</td>
-          <td>
+          <td className="message" data-label="Reason">
+            {result.message}
+          </td>
+          <td data-label="Delivery id">
             <code>{result.evidence?.delivery?.deliveryId ?? '—'}</code>
           </td>
-          <td>
+          <td data-label="Payload">
             <Payload result={result} />
           </td>
         </tr>

@@ -32,7 +32,7 @@ export function OrganisationSection(section: SectionProps) {
         <Field
           field="paused"
           label="Paused"
-          hint="A paused integration is not probed."
+          hint="A paused integration is not probed, and its deliveries are not checked."
           errors={errors.paused}
         >
           {(control) => (

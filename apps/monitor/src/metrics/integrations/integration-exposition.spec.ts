@@ -13,6 +13,7 @@ const row = (state: Partial<IntegrationState> = {}): IntegrationMetricsRow => ({
   state: {
     id: 'b3f1c2d4-0000-4000-8000-000000000001',
     name: 'Pay "EU"\\API\nv2',
+    kind: 'http',
     paused: false,
     tags: [],
     status: 'up',

@@ -1,3 +1,4 @@
+import type { IntegrationKind } from '@ihm/contracts';
 import type { Category, ProbeStatus } from '@ihm/diagnosis';
 import { Pool, Query, type QueryArrayConfig } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
@@ -7,6 +8,7 @@ import type { IntegrationMetricsRow } from './integration-series';
 type Row = [
   id: string,
   name: string,
+  kind: IntegrationKind,
   paused: boolean,
   tags: string[],
   status: ProbeStatus | null,
@@ -29,7 +31,7 @@ type Row = [
 const epoch = (column: string) => `extract(epoch FROM s.${column})::float8`;
 
 const INTEGRATIONS = `
-  SELECT i.id::text, i.name, i.paused, i.tags, s.status::text, s.category::text,
+  SELECT i.id::text, i.name, i.kind::text, i.paused, i.tags, s.status::text, s.category::text,
     coalesce(a.degraded, 0), coalesce(a.down, 0), ${epoch('checked_at')},
     s.dns_ms, s.connect_ms, s.tls_ms, s.ttfb_ms, s.total_ms, s.rate_limit_remaining, s.rate_limit_limit,
     ${epoch('rate_limit_reset_at')}, ${epoch('certificate_expires_at')}, ${epoch('token_expires_at')}
@@ -108,6 +110,7 @@ function toRow(
   [
     id,
     name,
+    kind,
     paused,
     tags,
     status,
@@ -129,7 +132,7 @@ function toRow(
   counters: ReadonlyMap<string, Record<string, number>>,
 ): IntegrationMetricsRow {
   return {
-    state: { id, name, paused, tags, status, category, firing: { degraded, down } },
+    state: { id, name, kind, paused, tags, status, category, firing: { degraded, down } },
     readings: {
       checkedAt,
       phasesMs: { dns, connect, tls, ttfb, total },

@@ -8,6 +8,7 @@ const row = (n: number, status: 'up' | 'down' = 'up'): IntegrationMetricsRow => 
     // Ids in 256 buckets and more than a chunk: buckets of several members, yields between chunks.
     id: `${(n % 256).toString(16).padStart(2, '0')}${String(n).padStart(6, '0')}-0000-4000-8000-000000000000`,
     name: `integration ${n}`,
+    kind: 'http',
     paused: false,
     tags: [],
     status,

@@ -12,6 +12,7 @@ function row(
     state: {
       id: 'b3f1c2d4-0000-4000-8000-000000000001',
       name: 'Payments API',
+      kind: 'http',
       paused: false,
       tags: ['payments', 'team:billing', 'env=prod'],
       status: 'down',
@@ -94,7 +95,14 @@ describe('integration series', () => {
   it('keeps an integration never probed to its info, a zero count and its alerts', async () => {
     const fresh = await expose([
       row(
-        { name: 'New', paused: true, status: null, category: null, firing: { degraded: 0, down: 0 } },
+        {
+          name: 'New',
+          kind: 'webhook',
+          paused: true,
+          status: null,
+          category: null,
+          firing: { degraded: 0, down: 0 },
+        },
         {
           checkedAt: null,
           phasesMs: { dns: null, connect: null, tls: null, ttfb: null, total: null },
@@ -109,7 +117,7 @@ describe('integration series', () => {
         labels: {
           integration: 'New',
           integration_id: 'b3f1c2d4-0000-4000-8000-000000000001',
-          kind: 'http',
+          kind: 'webhook',
           paused: 'true',
         },
         value: 1,

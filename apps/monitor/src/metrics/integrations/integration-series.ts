@@ -1,3 +1,4 @@
+import type { IntegrationKind } from '@ihm/contracts';
 import { CATEGORIES, PROBE_STATUSES, type Category, type ProbeStatus } from '@ihm/diagnosis';
 
 /**
@@ -7,6 +8,7 @@ import { CATEGORIES, PROBE_STATUSES, type Category, type ProbeStatus } from '@ih
 export interface IntegrationState {
   id: string;
   name: string;
+  kind: IntegrationKind;
   paused: boolean;
   tags: readonly string[];
   /** null before the first result. */
@@ -122,7 +124,7 @@ export const STATE_FAMILIES: readonly StateFamily[] = [
     type: 'gauge',
     help: 'Always 1: the integration, for joins; with METRICS_TAG_LABELS, a label per named tag key.',
     lines: (state, label, tagKeys) => {
-      let labels = `${label},integration_id="${state.id}",kind="http",paused="${state.paused}"`;
+      let labels = `${label},integration_id="${state.id}",kind="${state.kind}",paused="${state.paused}"`;
       for (const [key, value] of Object.entries(tagLabels(state.tags, tagKeys)))
         labels += `,${key}="${escapeLabelValue(value)}"`;
       return sample('integration_info', labels, 1);

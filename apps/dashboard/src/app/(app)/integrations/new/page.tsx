@@ -11,7 +11,10 @@ export default function NewIntegrationPage() {
   return (
     <>
       <PageHead title="Register an integration" back={{ href: '/', label: 'Overview' }}>
-        <p className="muted">Test it before saving: the Test button probes once and stores nothing.</p>
+        <p className="muted">
+          An HTTP probe can be tested before saving (Test probes once and stores nothing); a webhook gets its
+          receiver URL once registered.
+        </p>
       </PageHead>
       <IntegrationFormRoute
         integration={null}
