@@ -709,13 +709,17 @@ describe('secret leak: a full cycle leaves no secret anywhere', () => {
       expect(to(`/t/${name}`).length).toBeGreaterThanOrEqual(2);
     }
 
+    // The target refuses every credential; a signed delivery refused is the team's webhook endpoint's problem.
     for (const [name, id] of integrations) {
       const stored = results.get(id) ?? [];
       expect({ name, categories: [...new Set(stored.map((r) => r.category))] }).toEqual({
         name,
-        categories: ['authentication'],
+        categories: [name === 'signed' ? 'misconfigured_webhook' : 'authentication'],
       });
     }
+    // The signed request carried the signature a GitHub delivery would.
+    const [signedRequest] = to('/t/signed');
+    expect(signedRequest?.headers['x-hub-signature-256']).toMatch(/^sha256=[0-9a-f]{64}$/);
 
     // The receivers got the notifications, and each channel's secret did its work.
     const firing = webhook.deliveries.filter((d) => (d.json as { type?: string }).type === 'alert.firing');
