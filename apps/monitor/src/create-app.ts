@@ -9,6 +9,8 @@ import { RequestContextInterceptor } from './common/logging/request-context.inte
 import { requestLogging } from './common/logging/request-logging.middleware';
 import type { RuntimeConfig } from './config/runtime-config';
 import { rawWebhookBody, type WithRawBody } from './webhooks/raw-body.middleware';
+import { webhookReceiverHandler } from './webhooks/webhook-receiver.handler';
+import { WebhookReceiverService } from './webhooks/webhook-receiver.service';
 
 const isJsonOutsideWebhooks = (req: IncomingMessage & WithRawBody) =>
   req.rawWebhookBody === undefined &&
@@ -28,8 +30,13 @@ export async function createMonitorApp(
   });
   // First, so that every later step of a request (body parsing included) logs with its id.
   app.use(requestLogging);
-  // A webhook delivery's signature covers its exact bytes: read them before any parser, up to the cap.
-  app.use('/api/webhooks', rawWebhookBody(config.env.webhookMaxBodyBytes));
+  // A webhook delivery's signature covers its exact bytes: read them before any parser, up to the cap, and
+  // answer it before Nest's router (webhook-receiver.handler.ts).
+  app.use(
+    '/api/webhooks',
+    rawWebhookBody(config.env.webhookMaxBodyBytes),
+    webhookReceiverHandler(app.get(WebhookReceiverService)),
+  );
   // JSON Schemas and request bodies can be large; far beyond this is a mistake or an attack. A webhook delivery
   // (read above, perhaps not to its end when over its cap) is never parsed here.
   app.useBodyParser('json', { limit: '1mb', type: isJsonOutsideWebhooks });

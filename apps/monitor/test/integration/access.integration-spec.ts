@@ -27,8 +27,9 @@ function routesOf(monitor: RunningMonitor): Route[] {
 }
 
 /**
- * The routes that answer without a token: probes of the process, sign-in, /metrics (its own METRICS_TOKEN) and
- * the webhook receiver (each delivery's signature authenticates it: webhook-receiver.integration-spec.ts).
+ * The routes that answer without a token: probes of the process, sign-in and /metrics (its own METRICS_TOKEN).
+ * The webhook receiver is no route of Nest's router but a handler before it (a delivery's signature
+ * authenticates it: webhook-receiver.integration-spec.ts).
  */
 const PUBLIC = new Set([
   'GET /health',
@@ -36,7 +37,6 @@ const PUBLIC = new Set([
   'POST /api/session',
   'POST /api/invites/:invite',
   'GET /metrics',
-  'POST /api/webhooks/:integrationId',
 ]);
 /** Writes every caller may make: sign-out, their own API tokens. */
 const ANY_ROLE_WRITES = new Set(['DELETE /api/session', 'POST /api/tokens', 'DELETE /api/tokens/:id']);

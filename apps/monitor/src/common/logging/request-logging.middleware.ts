@@ -7,6 +7,8 @@ import { requestIdOf } from './request-id';
 
 /** Requested every few seconds by probes and Prometheus: at info their lines would drown the others. */
 const SCRAPED_PATHS = new Set(['/health', '/ready', '/metrics']);
+/** Webhook deliveries, up to thousands a second: each is recorded as a result, with more than this line says. */
+const DELIVERIES = '/api/webhooks/';
 
 const logger = new Logger('HTTP');
 
@@ -28,7 +30,7 @@ export function requestLogging(request: Request, response: Response, next: NextF
         status: response.statusCode,
         durationMs: Math.round(performance.now() - started),
       };
-      if (SCRAPED_PATHS.has(path)) logger.debug(line);
+      if (SCRAPED_PATHS.has(path) || path.startsWith(DELIVERIES)) logger.debug(line);
       else logger.log(line);
     }),
   );
