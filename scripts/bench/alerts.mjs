@@ -20,13 +20,14 @@ import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { adminDatabase, freePort, sleep, waitFor } from '../lib/stack.mjs';
 import {
-  BENCH_API_TOKEN,
+  benchApi,
   cpuSeconds,
   fmt,
   histogramQuantile,
   median,
   percentile,
   scrapeSchedulerLag,
+  seedProbedIntegrations,
   spawnBenchMonitor,
   sql,
   stopBenchMonitor,
@@ -144,19 +145,7 @@ const startMonitor = (env, dataDir) =>
 
 const stopMonitor = stopBenchMonitor;
 
-async function api(base, method, path, body) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${BENCH_API_TOKEN}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body && JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
+const api = benchApi;
 
 /** Runs `task` over `items`, `concurrency` at a time. */
 async function eachLimited(items, concurrency, task) {
@@ -181,18 +170,12 @@ async function runPhase(admin, phase) {
     await createDatabase(admin.url, DB);
     await applyMigrations(url);
     // The first FAILING by name fail from T; the schedule spreads every integration over one interval by its id.
-    await sql(
-      url,
-      `WITH i AS (
-         INSERT INTO integrations (name, url, method, interval_seconds, timeout_ms, updated_at)
-         SELECT 'bench ' || n, $1 || CASE WHEN n <= ${FAILING} THEN '/fail/' ELSE '/ok/' END || n, 'GET',
-           ${INTERVAL_S}, 5000, now()
-         FROM generate_series(1, ${INTEGRATIONS}) AS n
-         RETURNING id)
-       INSERT INTO check_schedules (integration_id, next_due_at)
-       SELECT id, now() + (('x' || substr(md5(id::text), 1, 8))::bit(32)::bigint % ${INTERVAL_S * 1000}) * interval '1 ms' FROM i`,
-      [target.url],
-    );
+    await seedProbedIntegrations(url, {
+      targetUrl: target.url,
+      count: INTEGRATIONS,
+      intervalSeconds: INTERVAL_S,
+      path: `CASE WHEN n <= ${FAILING} THEN '/fail/' ELSE '/ok/' END || n`,
+    });
     const failingIds = (await sql(url, `SELECT id::text FROM integrations WHERE url LIKE '%/fail/%'`)).map(
       (r) => r.id,
     );

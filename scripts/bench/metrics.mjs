@@ -33,6 +33,7 @@ import {
   median,
   percentile,
   schedulerLagOf,
+  seedProbedIntegrations,
   spawnBenchMonitor,
   sql,
   stopBenchMonitor,
@@ -157,18 +158,13 @@ async function runSize(admin, size) {
   try {
     await createDatabase(admin.url, DB);
     await applyMigrations(url);
-    await sql(
-      url,
-      `WITH i AS (
-         INSERT INTO integrations (name, url, method, interval_seconds, timeout_ms, updated_at)
-         SELECT 'bench integration ' || lpad(n::text, 5, '0'),
-           $1 || CASE WHEN n % 10 < 4 THEN '/rl/' ELSE '/ok/' END || n, 'GET', ${interval}, 5000, now()
-         FROM generate_series(1, ${size}) AS n
-         RETURNING id)
-       INSERT INTO check_schedules (integration_id, next_due_at)
-       SELECT id, now() + (('x' || substr(md5(id::text), 1, 8))::bit(32)::bigint % ${interval * 1000}) * interval '1 ms' FROM i`,
-      [target.url],
-    );
+    await seedProbedIntegrations(url, {
+      targetUrl: target.url,
+      count: size,
+      intervalSeconds: interval,
+      name: `'bench integration ' || lpad(n::text, 5, '0')`,
+      path: `CASE WHEN n % 10 < 4 THEN '/rl/' ELSE '/ok/' END || n`,
+    });
     // Counters as after some history: every integration has probes, 2 in 10 failures in one to three categories.
     await sql(
       url,

@@ -1,5 +1,5 @@
 import { WEBHOOK_SCHEMES, type HmacSignature, type SigningScheme } from '@ihm/contracts';
-import { signRequest } from '@ihm/webhooks';
+import { deliveryUrlOf, signRequest } from '@ihm/webhooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from './respond';
@@ -57,13 +57,11 @@ export function composeDelivery(subscription: Subscription, kind: DeliveryKind, 
   const event = { id, type: 'sandbox.event', created: Math.floor(now.getTime() / 1000), data: { kind } };
   const signedAt = kind === 'stale' ? new Date(now.getTime() - STALE_BY_SECONDS * 1000) : now;
   const body = JSON.stringify(event);
-  const headers = signRequest(
-    subscription,
-    { body, url: subscription.url, contentType: 'application/json' },
-    signedAt,
-    id,
-  );
+  const request = { body, url: subscription.url, contentType: 'application/json' };
+  const url = deliveryUrlOf(subscription.scheme, request);
+  const headers = signRequest(subscription, { ...request, url }, signedAt, id);
   return {
+    url,
     body: kind === 'tampered' ? body.replace('"sandbox.event"', '"sandbox.event.changed"') : body,
     headers: { 'content-type': 'application/json', ...headers },
   };
@@ -133,9 +131,9 @@ export class WebhookProvider {
     const kind = running.plan[running.sent % running.plan.length]!;
     running.sent += 1;
     const at = new Date().toISOString();
-    const { body, headers } = composeDelivery(running, kind);
+    const { url, body, headers } = composeDelivery(running, kind);
     try {
-      const response = await fetch(running.url, {
+      const response = await fetch(url, {
         method: 'POST',
         headers,
         body,

@@ -7,7 +7,7 @@ import {
   type SchemaCheck,
   type TransportFailure,
 } from '@ihm/diagnosis';
-import { signRequest } from '@ihm/webhooks';
+import { deliveryUrlOf, signRequest } from '@ihm/webhooks';
 import { randomUUID } from 'node:crypto';
 import { authorize } from './auth';
 import { exchange, type ExchangeContext, type Hop } from './exchange';
@@ -60,27 +60,26 @@ function clientTls({ clientCertificate }: ProbeTarget): TlsOptions {
 }
 
 /**
- * The headers a webhook provider of the signing scheme would send with this body to this URL (the URL after
- * authorization: Twilio signs it whole), as a fresh delivery: a new id, signed now.
+ * The request a webhook provider of the signing scheme would send with this body (the URL after authorization:
+ * Twilio signs it whole, and moves a body it cannot sign as a form into it as a hash), as a fresh delivery: a new
+ * id, signed now.
  */
 function signedAsProvider(
   signing: NonNullable<ProbeTarget['signing']>,
   authorized: { url: URL; headers: Record<string, string> },
   body: string | null,
   now: Date,
-): Record<string, string> {
-  const scheme = signing.scheme === 'none' ? null : signing.scheme;
-  if (!scheme) return {};
-  return signRequest(
-    { scheme, secret: signing.secret, hmac: signing.hmac },
-    {
-      body: body ?? '',
-      url: authorized.url.toString(),
-      contentType: authorized.headers['content-type'] ?? null,
-    },
-    now,
-    `probe_${randomUUID()}`,
-  );
+): { url: URL; headers: Record<string, string> } {
+  if (signing.scheme === 'none') return authorized;
+  const config = { scheme: signing.scheme, secret: signing.secret, hmac: signing.hmac };
+  const request = {
+    body: body ?? '',
+    url: authorized.url.toString(),
+    contentType: authorized.headers['content-type'] ?? null,
+  };
+  const url = deliveryUrlOf(config.scheme, request);
+  const signature = signRequest(config, { ...request, url }, now, `probe_${randomUUID()}`);
+  return { url: new URL(url), headers: { ...authorized.headers, ...signature } };
 }
 
 /** Credentials go to the integration's own origin only, never to where a redirect points elsewhere. */
@@ -199,15 +198,12 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
     signal,
     context.outbound,
   );
-  const headers = target.signing
-    ? { ...authorized.headers, ...signedAsProvider(target.signing, authorized, target.body, startedAt) }
-    : authorized.headers;
+  const { url, headers } = target.signing
+    ? signedAsProvider(target.signing, authorized, target.body, startedAt)
+    : authorized;
   const outcome = authorized.tokenFailure
     ? null
-    : await followRedirects(
-        { url: authorized.url, method: target.method, headers, body: target.body },
-        context,
-      );
+    : await followRedirects({ url, method: target.method, headers, body: target.body }, context);
   const totalMs = performance.now() - started;
 
   const hop = outcome && 'hop' in outcome ? outcome.hop : null;

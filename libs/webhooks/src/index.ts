@@ -5,4 +5,4 @@ export type {
   SignatureCheck,
   SignatureFailure,
 } from './types';
-export { deliveryIdOf, signatureHeaderNames, signRequest, verifySignature } from './webhooks';
+export { deliveryIdOf, deliveryUrlOf, signatureHeaderNames, signRequest, verifySignature } from './webhooks';

@@ -17,6 +17,14 @@ export function signRequest(
   return SCHEMES[config.scheme].sign(config, request, now, deliveryId);
 }
 
+/**
+ * The URL a provider of that scheme would deliver this body to: the request's own, but for Twilio, which covers
+ * a body that is not a form by its SHA-256 in a `bodySHA256` query parameter. Sign the request at this URL.
+ */
+export function deliveryUrlOf(scheme: SigningConfig['scheme'], request: OutboundRequest): string {
+  return SCHEMES[scheme].deliveryUrl?.(request) ?? request.url;
+}
+
 /** Lower-cased names of the headers that carry a signature for this scheme (to redact them from stored deliveries). */
 export function signatureHeaderNames(scheme: WebhookScheme, hmac: HmacSignature | null): string[] {
   return SCHEMES[scheme].signatureHeaders(hmac);

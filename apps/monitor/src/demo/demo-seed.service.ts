@@ -5,6 +5,7 @@ import { AlertRuleService } from '../alerting/rules/alert-rule.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { IntegrationService } from '../integrations/integration.service';
 import { AppSettingRepository } from './app-setting.repository';
+import { requestSandbox } from './sandbox-request';
 
 const SEEDED_KEY = 'demo.seeded';
 // Its own marker, so that a database seeded before the receiver existed gets the channel too.
@@ -13,8 +14,6 @@ const RECEIVER_PATH = '/receiver/webhook';
 export const RECEIVER_CHANNEL_NAME = 'Sandbox receiver (demo)';
 /** The rule the alerting migration creates (3 consecutive failures of any integration). */
 export const DEFAULT_ALERT_RULE_ID = '00000000-0000-4000-8000-0000000a1e47';
-const CATALOG_ATTEMPTS = 30;
-const CATALOG_RETRY_MS = 1000;
 
 /**
  * Demo mode: registers one integration per sandbox route and a webhook channel to the sandbox's receiver on the
@@ -89,20 +88,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   }
 
   private async fetchCatalog(): Promise<{ integration: unknown }[]> {
-    const url = new URL('/catalog', this.config.env.sandboxUrl);
-    let lastError: unknown;
-    for (let attempt = 0; attempt < CATALOG_ATTEMPTS; attempt += 1) {
-      try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-        if (response.ok) return (await response.json()) as { integration: unknown }[];
-        lastError = new Error(`${url} answered ${response.status}`);
-      } catch (error) {
-        lastError = error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, CATALOG_RETRY_MS));
-    }
-    throw new Error(
-      `sandbox catalog unreachable at ${url}: ${lastError instanceof Error ? lastError.message : ''}`,
-    );
+    const response = await requestSandbox(new URL('/catalog', this.config.env.sandboxUrl));
+    return (await response.json()) as { integration: unknown }[];
   }
 }

@@ -4,11 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { IntegrationService } from '../integrations/integration.service';
 import { AppSettingRepository } from './app-setting.repository';
+import { requestSandbox } from './sandbox-request';
 
 const SEEDED_KEY = 'demo.webhooks';
 const PROVIDER_PATH = '/provider/subscriptions';
-const SUBSCRIBE_ATTEMPTS = 30;
-const SUBSCRIBE_RETRY_MS = 1000;
 
 /** The demo's webhook integrations and what the sandbox, playing their provider, delivers to each. */
 export const DEMO_WEBHOOKS = [
@@ -94,18 +93,6 @@ export class DemoWebhooksService implements OnApplicationBootstrap {
       plan,
       everySeconds: EVERY_SECONDS,
     });
-    const url = new URL(PROVIDER_PATH, this.config.env.sandboxUrl);
-    let lastError: unknown;
-    for (let attempt = 0; attempt < SUBSCRIBE_ATTEMPTS; attempt += 1) {
-      try {
-        const response = await fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(2000) });
-        if (response.ok) return;
-        lastError = new Error(`${url} answered ${response.status}`);
-      } catch (error) {
-        lastError = error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_RETRY_MS));
-    }
-    throw lastError instanceof Error ? lastError : new Error(String(lastError));
+    await requestSandbox(new URL(PROVIDER_PATH, this.config.env.sandboxUrl), { method: 'POST', body });
   }
 }

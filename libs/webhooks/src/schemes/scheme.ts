@@ -10,6 +10,8 @@ export interface Verifier {
 }
 
 export interface Scheme extends Verifier {
+  /** The URL a provider of the scheme calls with this body, when it is not the request's own. */
+  deliveryUrl?(request: OutboundRequest): string;
   sign(
     config: SigningConfig,
     request: OutboundRequest,

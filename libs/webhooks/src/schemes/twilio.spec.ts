@@ -1,7 +1,7 @@
 import { parse } from 'node:querystring';
 import twilio from 'twilio';
 import { inbound, NOW, rejection, type Rejection, schemeConfig, tampered } from '../../test/support';
-import { deliveryIdOf, type InboundRequest, signRequest, verifySignature } from '../index';
+import { deliveryIdOf, deliveryUrlOf, type InboundRequest, signRequest, verifySignature } from '../index';
 
 const TOKEN = '12345abcdefa1b2c3d4e5f6a7b8c9d0e';
 const FORM = 'application/x-www-form-urlencoded';
@@ -141,6 +141,21 @@ describe('twilio JSON bodies', () => {
     expect(
       twilio.validateRequestWithBody(TOKEN, headers['X-Twilio-Signature'] ?? '', hashedUrl(BODY), BODY),
     ).toBe(true);
+  });
+
+  it('delivers a JSON body to the URL with its bodySHA256, and a form body to the URL as it is', () => {
+    const plain = 'https://hooks.example.com/twilio/events';
+    const url = deliveryUrlOf('twilio', { body: BODY, url: plain, contentType: 'application/json' });
+    expect(url).toBe(hashedUrl(BODY));
+    const headers = signRequest(
+      { scheme: 'twilio', secret: TOKEN, hmac: null },
+      { body: BODY, url, contentType: 'application/json' },
+      NOW,
+      IDEMPOTENCY,
+    );
+    expect(twilio.validateRequestWithBody(TOKEN, headers['X-Twilio-Signature'] ?? '', url, BODY)).toBe(true);
+    expect(deliveryUrlOf('twilio', { body: FORM_BODY, url: URL, contentType: FORM })).toBe(URL);
+    expect(deliveryUrlOf('github', { body: BODY, url: plain, contentType: 'application/json' })).toBe(plain);
   });
 
   it.each<[string, string]>([

@@ -1,4 +1,5 @@
 import { Field } from '../form/field';
+import { OptionalSection } from './optional-section';
 import { SecretField } from './secret-field';
 import { STORED_SECRET_NOTE } from './stored-secret-note';
 import { hasStoredPassphrase, hasStoredPrivateKey, type ClientCertificateForm } from './form-state';
@@ -19,96 +20,76 @@ export function ClientCertificateSection({ form, errors, edit }: SectionProps) {
   const storedPassphrase = hasStoredPassphrase(form);
 
   return (
-    <fieldset className="form-section">
-      <legend>Client certificate (mutual TLS)</legend>
-      <div className="form-grid">
-        <Field
-          field="clientCertificate"
-          label="Present a client certificate"
-          hint={
-            !certificate.enabled && storedKey
-              ? 'Off: saving removes the stored certificate and key.'
-              : 'For APIs that ask the client for a certificate in the TLS handshake. Sent to this origin only.'
-          }
-          errors={errors.clientCertificate}
-          wide
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="checkbox"
-              className="form-checkbox"
-              checked={certificate.enabled}
-              onChange={(event) => set('clientCertificate', { enabled: event.target.checked })}
-            />
-          )}
-        </Field>
-        {certificate.enabled ? (
-          <>
-            <Field
-              field="clientCertificate.certificate"
-              label="Certificate (PEM)"
-              hint="The client certificate first, then any intermediates. Public: shown as saved."
-              errors={errors['clientCertificate.certificate']}
-              wide
-            >
-              {(control) => (
-                <textarea
-                  {...control}
-                  className="code"
-                  rows={8}
-                  wrap="off"
-                  spellCheck={false}
-                  autoCapitalize="off"
-                  autoComplete="off"
-                  placeholder={CERTIFICATE_PLACEHOLDER}
-                  value={certificate.certificate}
-                  onChange={(event) =>
-                    set('clientCertificate.certificate', { certificate: event.target.value })
-                  }
-                />
-              )}
-            </Field>
-            <Field
-              field="clientCertificate.privateKey"
-              label="Private key (PEM)"
-              hint={
-                storedKey
-                  ? STORED_SECRET_NOTE
-                  : 'PKCS#8 or PKCS#1, encrypted or not. Write-only: never shown again once saved.'
-              }
-              errors={errors['clientCertificate.privateKey']}
-              wide
-            >
-              {(control) => (
-                <textarea
-                  {...control}
-                  className="code"
-                  rows={6}
-                  wrap="off"
-                  spellCheck={false}
-                  autoCapitalize="off"
-                  autoComplete="off"
-                  placeholder={PRIVATE_KEY_PLACEHOLDER}
-                  value={certificate.privateKey}
-                  onChange={(event) =>
-                    set('clientCertificate.privateKey', { privateKey: event.target.value })
-                  }
-                />
-              )}
-            </Field>
-            <SecretField
-              field="clientCertificate.passphrase"
-              label="Key passphrase"
-              value={certificate.passphrase}
-              stored={storedPassphrase}
-              hint="Optional: only for an encrypted key."
-              errors={errors['clientCertificate.passphrase']}
-              onChange={(passphrase) => set('clientCertificate.passphrase', { passphrase })}
-            />
-          </>
-        ) : null}
-      </div>
-    </fieldset>
+    <OptionalSection
+      legend="Client certificate (mutual TLS)"
+      field="clientCertificate"
+      label="Present a client certificate"
+      enabled={certificate.enabled}
+      hint={
+        !certificate.enabled && storedKey
+          ? 'Off: saving removes the stored certificate and key.'
+          : 'For APIs that ask the client for a certificate in the TLS handshake. Sent to this origin only.'
+      }
+      errors={errors}
+      onToggle={(enabled) => set('clientCertificate', { enabled })}
+    >
+      <Field
+        field="clientCertificate.certificate"
+        label="Certificate (PEM)"
+        hint="The client certificate first, then any intermediates. Public: shown as saved."
+        errors={errors['clientCertificate.certificate']}
+        wide
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="code"
+            rows={8}
+            wrap="off"
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            placeholder={CERTIFICATE_PLACEHOLDER}
+            value={certificate.certificate}
+            onChange={(event) => set('clientCertificate.certificate', { certificate: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        field="clientCertificate.privateKey"
+        label="Private key (PEM)"
+        hint={
+          storedKey
+            ? STORED_SECRET_NOTE
+            : 'PKCS#8 or PKCS#1, encrypted or not. Write-only: never shown again once saved.'
+        }
+        errors={errors['clientCertificate.privateKey']}
+        wide
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="code"
+            rows={6}
+            wrap="off"
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            placeholder={PRIVATE_KEY_PLACEHOLDER}
+            value={certificate.privateKey}
+            onChange={(event) => set('clientCertificate.privateKey', { privateKey: event.target.value })}
+          />
+        )}
+      </Field>
+      <SecretField
+        field="clientCertificate.passphrase"
+        label="Key passphrase"
+        value={certificate.passphrase}
+        stored={storedPassphrase}
+        hint="Optional: only for an encrypted key."
+        errors={errors['clientCertificate.passphrase']}
+        onChange={(passphrase) => set('clientCertificate.passphrase', { passphrase })}
+      />
+    </OptionalSection>
   );
 }

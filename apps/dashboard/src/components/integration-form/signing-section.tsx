@@ -1,6 +1,6 @@
 import { WEBHOOK_SCHEMES, type SigningScheme } from '@ihm/contracts';
-import { Field } from '../form/field';
 import { hasStoredSigningSecret } from './form-state';
+import { OptionalSection } from './optional-section';
 import { SchemeFields } from './scheme-fields';
 import type { SectionProps } from './section-props';
 import type { SigningForm } from './webhook-form-state';
@@ -17,41 +17,27 @@ export function SigningSection({ form, errors, edit }: SectionProps) {
     edit(field, { signing: { ...signing, ...patch } });
   const stored = hasStoredSigningSecret(form);
   return (
-    <fieldset className="form-section">
-      <legend>Webhook signature</legend>
-      <div className="form-grid">
-        <Field
-          field="signing"
-          label="Sign the request as a webhook provider"
-          hint={
-            !signing.enabled && stored
-              ? 'Off: saving removes the stored signing secret.'
-              : 'For probing your own webhook endpoint: the body is signed with the scheme and secret below.'
-          }
-          errors={errors.signing}
-          wide
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="checkbox"
-              className="form-checkbox"
-              checked={signing.enabled}
-              onChange={(event) => set('signing', { enabled: event.target.checked })}
-            />
-          )}
-        </Field>
-        {signing.enabled ? (
-          <SchemeFields
-            block="signing"
-            schemes={SIGNING_SCHEMES}
-            value={signing}
-            storedSecret={stored}
-            errors={errors}
-            onChange={set}
-          />
-        ) : null}
-      </div>
-    </fieldset>
+    <OptionalSection
+      legend="Webhook signature"
+      field="signing"
+      label="Sign the request as a webhook provider"
+      enabled={signing.enabled}
+      hint={
+        !signing.enabled && stored
+          ? 'Off: saving removes the stored signing secret.'
+          : 'For probing your own webhook endpoint: the body is signed with the scheme and secret below.'
+      }
+      errors={errors}
+      onToggle={(enabled) => set('signing', { enabled })}
+    >
+      <SchemeFields
+        block="signing"
+        schemes={SIGNING_SCHEMES}
+        value={signing}
+        storedSecret={stored}
+        errors={errors}
+        onChange={set}
+      />
+    </OptionalSection>
   );
 }
