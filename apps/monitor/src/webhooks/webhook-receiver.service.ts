@@ -20,6 +20,11 @@ export interface ReceiverAnswer {
   headers?: Record<string, string>;
 }
 
+export const NO_SUCH_RECEIVER: ReceiverAnswer = {
+  status: 404,
+  body: { accepted: false, message: 'no webhook integration with this id' },
+};
+
 /** A delivery as it reached the route. */
 export interface IncomingDelivery {
   integrationId: string;
