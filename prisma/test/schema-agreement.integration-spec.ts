@@ -25,6 +25,7 @@ describe('schema.prisma and migrations', () => {
     const written = {
       id: '7d1c0f1e-8a55-4a8e-9d43-5d6f3f1c2b10',
       name: 'Every field',
+      kind: 'http' as const,
       url: 'https://api.example.com/v1/things?x=1',
       method: 'POST',
       headers: { Accept: 'application/json' },
@@ -37,6 +38,9 @@ describe('schema.prisma and migrations', () => {
         clientSecret: '***',
       },
       clientCertificate: { certificate: '-----BEGIN CERTIFICATE-----', privateKey: '***' },
+      signing: { scheme: 'github', secret: '***', hmac: null },
+      // An http integration has no receiver (the kind's CHECK constraint): the webhook kind's test writes one.
+      webhook: Prisma.DbNull,
       secrets: new Uint8Array([1, 2, 3, 255]),
       expectedStatus: [200, 201],
       responseSchema: { type: 'object', required: ['id'] },
@@ -54,7 +58,23 @@ describe('schema.prisma and migrations', () => {
     expect(Object.keys(written).sort()).toEqual(fields(Prisma.IntegrationScalarFieldEnum));
     await prisma.integration.create({ data: written });
     const read = await prisma.integration.findUniqueOrThrow({ where: { id: written.id } });
-    expect({ ...read, updatedAt: written.updatedAt }).toEqual(written);
+    expect({ ...read, updatedAt: written.updatedAt }).toEqual({ ...written, webhook: null });
+  });
+
+  it('round-trips a webhook integration, and refuses one with a URL or an http one without', async () => {
+    const webhook = { scheme: 'stripe', secret: '***', maxSilenceSeconds: 900, activeHours: null };
+    const stored = await prisma.integration.create({
+      data: { name: 'Receiver', kind: 'webhook', webhook },
+    });
+    expect(stored).toMatchObject({ kind: 'webhook', url: null, method: null, webhook, signing: null });
+    await expect(
+      prisma.integration.create({
+        data: { name: 'Receiver with a URL', kind: 'webhook', webhook, url: 'https://a' },
+      }),
+    ).rejects.toThrow(/integrations_kind_shape/);
+    await expect(
+      prisma.integration.create({ data: { name: 'Probe without a URL', kind: 'http' } }),
+    ).rejects.toThrow(/integrations_kind_shape/);
   });
 
   it('round-trips every ProbeResult field and cascades deletes', async () => {
@@ -106,6 +126,7 @@ describe('schema.prisma and migrations', () => {
       nextDueAt: new Date('2026-05-01T00:00:00.000Z'),
       leaseOwner: 'worker-1',
       leaseExpiresAt: new Date('2026-05-01T00:00:10.000Z'),
+      lastDeliveryAt: new Date('2026-04-30T23:59:00.000Z'),
     };
     expect(Object.keys(schedule).sort()).toEqual(fields(Prisma.CheckScheduleScalarFieldEnum));
     await prisma.checkSchedule.create({ data: schedule });

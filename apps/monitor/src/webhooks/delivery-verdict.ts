@@ -1,4 +1,10 @@
-import { checkJsonSchema, type DeliveryEvidence, type WebhookReceiver } from '@ihm/contracts';
+import {
+  checkJsonSchema,
+  isCredentialName,
+  MASKED_SECRET,
+  type DeliveryEvidence,
+  type WebhookReceiver,
+} from '@ihm/contracts';
 import { deliveryFinding, toVerdict, type DeliveryFacts, type SchemaIssue } from '@ihm/diagnosis';
 import { signatureHeaderNames, verifySignature, type InboundRequest } from '@ihm/webhooks';
 import type { CheckResult } from '../pipeline/check-result';
@@ -7,7 +13,6 @@ import { webhookResult } from './webhook-result';
 
 /** The bytes of a body kept with a delivery: enough to see what arrived, small at thousands per second. */
 export const EXCERPT_BYTES = 1024;
-const REDACTED = '********';
 /** Providers that send JSON only: another content type means the endpoint was set up for form posts. */
 const JSON_ONLY = new Set(['standard', 'github', 'stripe', 'shopify']);
 
@@ -122,10 +127,7 @@ function storedHeaders(
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
-    kept[name] =
-      signatures.has(name) || /authorization|cookie|secret|token|signature|key/i.test(name)
-        ? REDACTED
-        : value;
+    kept[name] = signatures.has(name) || isCredentialName(name) ? MASKED_SECRET : value;
   }
   return kept;
 }
