@@ -1,4 +1,4 @@
-import { WEBHOOK_SCHEMES, type HmacSignature, type SigningScheme } from '@ihm/contracts';
+import { SIGNING_SCHEMES, type HmacSignature, type SigningScheme } from '@ihm/contracts';
 import { deliveryUrlOf, signRequest } from '@ihm/webhooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -32,8 +32,8 @@ interface Running extends Subscription {
 function parseSubscription(value: unknown): Subscription | string {
   const body = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   if (typeof body.url !== 'string' || !URL.canParse(body.url)) return 'url must be an absolute URL';
-  if (!WEBHOOK_SCHEMES.includes(body.scheme as never) || body.scheme === 'none')
-    return `scheme must be one of: ${WEBHOOK_SCHEMES.filter((s) => s !== 'none').join(', ')}`;
+  if (!SIGNING_SCHEMES.includes(body.scheme as never))
+    return `scheme must be one of: ${SIGNING_SCHEMES.join(', ')}`;
   if (typeof body.secret !== 'string' || body.secret === '') return 'secret is required';
   const plan = Array.isArray(body.plan) ? body.plan : ['good'];
   if (plan.length === 0 || !plan.every((kind) => DELIVERY_KINDS.includes(kind as never)))

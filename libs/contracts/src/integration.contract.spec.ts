@@ -118,7 +118,7 @@ const rejections: [string, Record<string, unknown>, string, string][] = [
     'signing with none',
     { ...valid, method: 'POST', signing: { scheme: 'none', secret: 's' } },
     'signing.scheme',
-    'signing needs a scheme other than none',
+    'signing needs one of the schemes: standard, github, stripe, slack, shopify, twilio, hmac',
   ],
   [
     'signing without a secret',

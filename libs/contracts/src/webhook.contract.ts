@@ -6,6 +6,8 @@ import { wholeNumber } from './whole-number';
 
 export { WEBHOOK_SCHEMES, type DeliveryVerdict, type WebhookScheme };
 export type SigningScheme = Exclude<WebhookScheme, 'none'>;
+/** The schemes a request can be signed with: every one but `none`. */
+export const SIGNING_SCHEMES = WEBHOOK_SCHEMES.filter((scheme): scheme is SigningScheme => scheme !== 'none');
 
 export const MIN_SILENCE_SECONDS = 1;
 export const MAX_SILENCE_SECONDS = 30 * 86_400;
@@ -122,17 +124,14 @@ export type WebhookReceiver = z.output<typeof WebhookReceiverSchema>;
 /** An http integration's request signed as a provider would sign a delivery to the team's own endpoint. */
 export const SigningSchema = z
   .strictObject({
-    scheme: z.enum(WEBHOOK_SCHEMES, { error: `scheme must be one of: ${WEBHOOK_SCHEMES.join(', ')}` }),
+    scheme: z.enum(SIGNING_SCHEMES, {
+      error: `signing needs one of the schemes: ${SIGNING_SCHEMES.join(', ')}`,
+    }),
     secret: secretField,
     hmac: HmacSignatureSchema.nullable().default(null),
   })
-  .superRefine((config, ctx) => {
-    if (config.scheme === 'none') {
-      ctx.addIssue({ code: 'custom', path: ['scheme'], message: 'signing needs a scheme other than none' });
-    }
-    checkScheme(config, ctx);
-  });
-export type Signing = z.output<typeof SigningSchema> & { scheme: SigningScheme };
+  .superRefine(checkScheme);
+export type Signing = z.output<typeof SigningSchema>;
 
 /** Which fields of a receiver or a signing block are secrets. */
 export const WEBHOOK_SECRET_FIELDS = ['secret'] as const;
@@ -165,3 +164,13 @@ export const DeliveryEvidenceSchema = z.object({
   signedAt: z.string().nullable(),
 });
 export type DeliveryEvidence = z.infer<typeof DeliveryEvidenceSchema>;
+
+/** What the receiver answers the sender of a delivery: why, when it refused it. */
+export const WebhookAnswerSchema = z.object({
+  accepted: z.boolean(),
+  /** A paused integration takes deliveries without checking them. */
+  paused: z.boolean().optional(),
+  verdict: z.enum(DELIVERY_VERDICTS).optional(),
+  message: z.string().optional(),
+});
+export type WebhookAnswer = z.infer<typeof WebhookAnswerSchema>;

@@ -70,7 +70,6 @@ function signedAsProvider(
   body: string | null,
   now: Date,
 ): { url: URL; headers: Record<string, string> } {
-  if (signing.scheme === 'none') return authorized;
   const config = { scheme: signing.scheme, secret: signing.secret, hmac: signing.hmac };
   const request = {
     body: body ?? '',

@@ -27,8 +27,8 @@ export interface Delivery {
 export interface Judgement {
   httpStatus: 202 | 200 | 400 | 401 | 413;
   result: CheckResult;
-  /** When the delivery was accepted (keeps the silence window open). */
-  accepted: boolean;
+  /** `accepted` keeps the silence window open. */
+  verdict: DeliveryFacts['verdict'];
 }
 
 const isJson = (contentType: string | null) =>
@@ -156,7 +156,7 @@ export function judgeDelivery(
   const httpStatus = STATUS[facts.verdict];
   return {
     httpStatus,
-    accepted: facts.verdict === 'accepted',
+    verdict: facts.verdict,
     result: webhookResult(delivery.receivedAt, verdict, {
       httpStatus,
       schemaErrors,

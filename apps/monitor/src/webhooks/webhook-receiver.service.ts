@@ -1,4 +1,4 @@
-import type { WebhookIntegrationDefinition } from '@ihm/contracts';
+import type { WebhookAnswer, WebhookIntegrationDefinition } from '@ihm/contracts';
 import { afterActiveSeconds } from '@ihm/diagnosis';
 import type { InboundRequest } from '@ihm/webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -16,7 +16,7 @@ import { RecentDeliveryIds } from './recent-delivery-ids';
 /** What the receiver answers a provider. */
 export interface ReceiverAnswer {
   status: number;
-  body: Record<string, unknown>;
+  body: WebhookAnswer;
   headers?: Record<string, string>;
 }
 
@@ -57,8 +57,7 @@ export class WebhookReceiverService {
   async receive(incoming: IncomingDelivery): Promise<ReceiverAnswer> {
     const receivedAt = new Date();
     const definition = await this.receivers.get(incoming.integrationId);
-    if (!definition)
-      return { status: 404, body: { accepted: false, message: 'no webhook integration with this id' } };
+    if (!definition) return NO_SUCH_RECEIVER;
     if (definition.paused) return { status: 202, body: { accepted: true, paused: true } };
     if (!this.limiter.take(incoming.integrationId))
       return {
@@ -78,25 +77,23 @@ export class WebhookReceiverService {
       { request, receivedAt, tooLarge: incoming.body.tooLarge },
       this.seen,
     );
-    const accepted = judgement.accepted
-      ? {
-          at: receivedAt,
-          silenceDeadline: afterActiveSeconds(receivedAt, webhook.maxSilenceSeconds, webhook.activeHours),
-        }
-      : null;
+    const accepted =
+      judgement.verdict === 'accepted'
+        ? {
+            at: receivedAt,
+            silenceDeadline: afterActiveSeconds(receivedAt, webhook.maxSilenceSeconds, webhook.activeHours),
+          }
+        : null;
     this.pipeline
       .process({ kind: 'delivery', integrationId: incoming.integrationId, accepted }, judgement.result)
       .catch((error: unknown) => this.logger.error(`Recording a delivery failed: ${String(error)}`));
-    return judgement.accepted
-      ? { status: judgement.httpStatus, body: { accepted: true } }
-      : {
-          status: judgement.httpStatus,
-          body: {
-            accepted: false,
-            verdict: judgement.result.evidence?.delivery?.verdict,
-            message: judgement.result.message,
-          },
-        };
+    return {
+      status: judgement.httpStatus,
+      body:
+        judgement.verdict === 'accepted'
+          ? { accepted: true }
+          : { accepted: false, verdict: judgement.verdict, message: judgement.result.message },
+    };
   }
 
   private async load(id: string): Promise<WebhookIntegrationDefinition | null> {

@@ -1,4 +1,9 @@
-import { HttpIntegrationSchema, ProbeResultPageSchema, WebhookIntegrationSchema } from '@ihm/contracts';
+import {
+  HttpIntegrationSchema,
+  ProbeResultPageSchema,
+  WebhookAnswerSchema,
+  WebhookIntegrationSchema,
+} from '@ihm/contracts';
 import { sign as githubSign } from '@octokit/webhooks-methods';
 import { createHmac, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
@@ -169,12 +174,18 @@ describe('webhook receiver', () => {
         await sign(payload(), otherSecret.receiverUrl, now()),
       );
       expect(wrongSecret.status).toBe(401);
-      expect(await wrongSecret.json()).toMatchObject({ accepted: false, verdict: 'bad_signature' });
+      expect(WebhookAnswerSchema.parse(await wrongSecret.json())).toMatchObject({
+        accepted: false,
+        verdict: 'bad_signature',
+      });
 
       const tampered = { ...good, body: `${good.body.slice(0, -1)} ` };
       const refused = await deliver(hook.receiverUrl, tampered);
       expect(refused.status).toBe(401);
-      expect(await refused.json()).toMatchObject({ accepted: false, verdict: 'bad_signature' });
+      expect(WebhookAnswerSchema.parse(await refused.json())).toMatchObject({
+        accepted: false,
+        verdict: 'bad_signature',
+      });
 
       const [latest, first] = await results(hook.id, 2);
       expect(first).toMatchObject({ status: 'up', category: null, httpStatus: 202 });

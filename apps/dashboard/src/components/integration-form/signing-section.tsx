@@ -1,11 +1,9 @@
-import { WEBHOOK_SCHEMES, type SigningScheme } from '@ihm/contracts';
+import { SIGNING_SCHEMES } from '@ihm/contracts';
 import { hasStoredSigningSecret } from './form-state';
 import { OptionalSection } from './optional-section';
 import { SchemeFields } from './scheme-fields';
 import type { SectionProps } from './section-props';
 import type { SigningForm } from './webhook-form-state';
-
-const SIGNING_SCHEMES = WEBHOOK_SCHEMES.filter((scheme): scheme is SigningScheme => scheme !== 'none');
 
 /**
  * Signs the probe's request body as a webhook provider would, to check the team's own webhook endpoint

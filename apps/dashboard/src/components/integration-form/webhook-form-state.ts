@@ -85,6 +85,5 @@ export function webhookFormOf(receiver: WebhookReceiver): WebhookForm {
 /** The signing block without its secret, for the same reason. */
 export function signingFormOf(signing: HttpIntegration['signing']): SigningForm {
   if (signing === null) return NO_SIGNING;
-  const scheme = signing.scheme === 'none' ? NO_SIGNING.scheme : signing.scheme;
-  return { enabled: true, scheme, secret: '', hmac: hmacFormOf(signing.hmac) };
+  return { enabled: true, scheme: signing.scheme, secret: '', hmac: hmacFormOf(signing.hmac) };
 }
