@@ -99,6 +99,15 @@ describe(SchedulerService.name, () => {
     expect(pipeline.runs.map((r) => r.name)).toEqual(['a', 'b', 'c']);
   });
 
+  it('claims batch after batch in one tick while batches come back full, so a tick caps nothing', async () => {
+    const { subject, schedules, pipeline } = scheduler(1200);
+    schedules.due = Array.from({ length: 1100 }, (_, i) => due(`c${i}`));
+    await subject.tick();
+    // 500 is one batch's most; the third batch asks for the 200 slots left and gets the last 100.
+    expect(schedules.claims).toEqual([500, 500, 200]);
+    expect(pipeline.runs).toHaveLength(1100);
+  });
+
   it('runs each claimed check through the pipeline as a scheduled run holding its lease', async () => {
     const { subject, schedules, pipeline } = scheduler();
     schedules.due = [due('a', 100)];

@@ -82,14 +82,24 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     );
   }
 
+  /**
+   * Claims until a batch comes back short of what was asked or no slot is free: a tick is not a cap, so the
+   * throughput follows the work (bounded by PROBE_CONCURRENCY and the targets' latency), not five batches a second.
+   */
   private async claimAndRun(): Promise<void> {
+    while (this.running && (await this.claimBatch()));
+  }
+
+  /** One claim of due checks for the free slots, started at once; true when the batch was full. */
+  private async claimBatch(): Promise<boolean> {
     const free = this.config.env.probeConcurrency - this.inflight.size;
-    if (free <= 0) return;
+    if (free <= 0) return false;
+    const limit = Math.min(free, MAX_CLAIM);
     let claimed;
     try {
       // Buffered schedule changes go first, so a check run offline is not claimed again as if it were due.
       if (this.writer.pending > 0) await this.writer.flush();
-      claimed = await this.schedules.claim(this.workerId, Math.min(free, MAX_CLAIM));
+      claimed = await this.schedules.claim(this.workerId, limit);
       if (this.offline) this.logger.log('Database reachable again: claiming checks from it');
       this.offline = false;
     } catch {
@@ -97,9 +107,9 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
         this.logger.warn(`Database unreachable: running the ${this.known.size} check(s) this worker knows`);
       this.offline = true;
       this.runKnown(free);
-      return;
+      return false;
     }
-    if (claimed.length === 0) return;
+    if (claimed.length === 0) return false;
     const definitions = await this.integrations
       .getDefinitions(claimed.map((c) => c.integrationId))
       .catch((error: unknown) => {
@@ -118,6 +128,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
             this.logger.error(`Silence check of ${check.integrationId} failed: ${String(error)}`),
           );
     }
+    return claimed.length === limit;
   }
 
   private runKnown(free: number): void {
