@@ -71,7 +71,7 @@ function scheduler(probeConcurrency = 2) {
     silenceCheck as unknown as SilenceCheck,
   );
   subject.onApplicationBootstrap();
-  return { subject, schedules, pipeline, writer, flushes, silences };
+  return { subject, schedules, pipeline, writer, flushes, silences, integrations };
 }
 
 const due = (id: string, msAgo = 0): ClaimedCheck => ({
@@ -106,6 +106,23 @@ describe(SchedulerService.name, () => {
     // 500 is one batch's most; the third batch asks for the 200 slots left and gets the last 100.
     expect(schedules.claims).toEqual([500, 500, 200]);
     expect(pipeline.runs).toHaveLength(1100);
+  });
+
+  it('ends the tick when claimed checks cannot be loaded, instead of claiming the queue batch after batch', async () => {
+    const { subject, schedules, integrations } = scheduler(1200);
+    integrations.getDefinitions = async () => Promise.reject(new Error('connection reset'));
+    schedules.due = Array.from({ length: 1100 }, (_, i) => due(`c${i}`));
+    await subject.tick();
+    expect(schedules.claims).toEqual([500]);
+  });
+
+  it('writes buffered results once a tick, before its first batch, leaving the rest to the writer', async () => {
+    const { subject, schedules, writer, flushes } = scheduler(1200);
+    writer.pending = 3;
+    schedules.due = Array.from({ length: 1100 }, (_, i) => due(`c${i}`));
+    await subject.tick();
+    expect(schedules.claims).toHaveLength(3);
+    expect(flushes).toHaveLength(1);
   });
 
   it('runs each claimed check through the pipeline as a scheduled run holding its lease', async () => {

@@ -87,18 +87,23 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
    * throughput follows the work (bounded by PROBE_CONCURRENCY and the targets' latency), not five batches a second.
    */
   private async claimAndRun(): Promise<void> {
-    while (this.running && (await this.claimBatch()));
+    let first = true;
+    while (this.running && (await this.claimBatch(first))) first = false;
   }
 
-  /** One claim of due checks for the free slots, started at once; true when the batch was full. */
-  private async claimBatch(): Promise<boolean> {
+  /**
+   * One claim of due checks for the free slots, started at once; true when the batch was full and every claimed
+   * check could be loaded (a failed load ends the tick, so it never takes the queue's leases batch after batch).
+   */
+  private async claimBatch(first: boolean): Promise<boolean> {
     const free = this.config.env.probeConcurrency - this.inflight.size;
     if (free <= 0) return false;
     const limit = Math.min(free, MAX_CLAIM);
     let claimed;
     try {
-      // Buffered schedule changes go first, so a check run offline is not claimed again as if it were due.
-      if (this.writer.pending > 0) await this.writer.flush();
+      // Buffered schedule changes go first (once a tick: later batches leave the writer its batching), so a check
+      // run offline is not claimed again as if it were due.
+      if (first && this.writer.pending > 0) await this.writer.flush();
       claimed = await this.schedules.claim(this.workerId, limit);
       if (this.offline) this.logger.log('Database reachable again: claiming checks from it');
       this.offline = false;
@@ -110,12 +115,14 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       return false;
     }
     if (claimed.length === 0) return false;
+    let loaded = true;
     const definitions = await this.integrations
       .getDefinitions(claimed.map((c) => c.integrationId))
       .catch((error: unknown) => {
         this.logger.error(
           `Could not load claimed integrations: ${error instanceof Error ? error.message : String(error)}`,
         );
+        loaded = false;
         return new Map<string, IntegrationDefinition>();
       });
     for (const check of claimed) {
@@ -128,7 +135,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
             this.logger.error(`Silence check of ${check.integrationId} failed: ${String(error)}`),
           );
     }
-    return claimed.length === limit;
+    return loaded && claimed.length === limit;
   }
 
   private runKnown(free: number): void {
