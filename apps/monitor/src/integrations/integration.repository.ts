@@ -107,16 +107,16 @@ export class IntegrationRepository {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
   /**
-   * Creates the integration with its schedule: an http one's first run spread over its interval, a webhook one's
-   * first silence check at the end of its first window.
+   * Creates the integration with its schedule: an http one's first run within seconds (spread over its interval
+   * when it is one of a bulk registration), a webhook one's first silence check at the end of its first window.
    */
-  async create(write: IntegrationWrite): Promise<StoredIntegration> {
+  async create(write: IntegrationWrite, registeredLastMinute: number): Promise<StoredIntegration> {
     const id = randomUUID();
     const now = new Date();
     const nextDueAt =
       write.masked.kind === 'webhook'
         ? firstSilenceCheckAt(write.masked.webhook, now)
-        : firstDueAt(id, write.masked.intervalSeconds, now);
+        : firstDueAt(id, write.masked.intervalSeconds, now, registeredLastMinute);
     const row = await this.prisma.integration
       .create({ data: { ...toRowData(write), id, schedule: { create: { nextDueAt } } } })
       .catch(translateUniqueName);

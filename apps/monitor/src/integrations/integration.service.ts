@@ -1,3 +1,4 @@
+import { RegistrationPace } from './registration-pace';
 import {
   CreateIntegrationRequestSchema,
   KIND_FIELDS,
@@ -28,6 +29,7 @@ export class IntegrationService {
   private readonly box: SecretBox;
   private readonly outbound: OutboundPolicy;
   private readonly webhookBaseUrl: string;
+  private readonly pace = new RegistrationPace();
 
   constructor(
     private readonly repository: IntegrationRepository,
@@ -46,7 +48,8 @@ export class IntegrationService {
   async create(definition: IntegrationDefinition): Promise<Integration> {
     rejectIfAny(findMaskedSecrets(definition));
     rejectIfAny(this.problemsOf(definition));
-    return this.view(await this.repository.create(sealIntegration(definition, this.box)));
+    const sealed = sealIntegration(definition, this.box);
+    return this.view(await this.repository.create(sealed, this.pace.record()));
   }
 
   async list(query: ListIntegrationsQuery): Promise<IntegrationList> {

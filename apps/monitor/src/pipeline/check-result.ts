@@ -21,8 +21,8 @@ export interface CheckResult {
 /** What a stored check's run changes in its schedule. */
 export interface ScheduleChange {
   nextDueAt: Date;
-  /** The worker whose lease the run used; null when it ran while the database was unreachable. */
-  leaseOwner: string | null;
+  /** The worker that ran it under its lease, online or not: the check stays that worker's. */
+  leaseOwner: string;
 }
 
 /** Why a check ran: each step of the pipeline decides from this what the result means to it. */

@@ -168,10 +168,9 @@ export class ResultStoreRepository {
       this.upsertRollups('result_rollups_minute', buildRollups(entries, 'minute')),
       this.upsertRollups('result_rollups_hour', buildRollups(entries, 'hour')),
       this.prisma.$executeRaw`
-        UPDATE check_schedules s SET next_due_at = r.next_due_at, lease_owner = NULL, lease_expires_at = NULL
+        UPDATE check_schedules s SET next_due_at = r.next_due_at, lease_owner = r.lease_owner, lease_expires_at = NULL
         FROM jsonb_to_recordset(${json(schedules)}::jsonb) AS r(integration_id uuid, next_due_at timestamptz, lease_owner text)
-        WHERE s.integration_id = r.integration_id
-          AND (s.lease_owner IS NULL OR s.lease_owner = r.lease_owner OR s.lease_expires_at < now())`,
+        WHERE s.integration_id = r.integration_id AND (s.lease_owner IS NULL OR s.lease_owner = r.lease_owner)`,
       // Accepted webhook deliveries push their integration's silence check on (never back: they may arrive late).
       this.prisma.$executeRaw`
         UPDATE check_schedules s

@@ -9,23 +9,45 @@ export interface ClaimedCheck {
   createdAt: Date;
 }
 
+export interface ClaimOptions {
+  /** Claims checks falling due within this many milliseconds too, so each can start on time. */
+  aheadMs: number;
+  /**
+   * Whether checks of workers whose lease has lapsed may be taken over: only by a worker that has itself been
+   * reachable for a whole lease since, or an owner that was cut off with the rest might still be writing them.
+   */
+  takeOver: boolean;
+}
+
+export interface LeaseRenewal {
+  /** False when the lease had lapsed before this renewal: another worker may have taken checks over meanwhile. */
+  heldThrough: boolean;
+  /** Workers whose lease holds, this one included. */
+  workers: number;
+  /** Checks of integrations that are not paused, and how many of them this worker owns. */
+  checks: number;
+  owned: number;
+}
+
 @Injectable()
 export class ScheduleRepository {
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
   /**
-   * Claims up to `limit` due checks for `owner`. SKIP LOCKED lets any number of workers claim at once without
-   * waiting on or taking each other's rows; the lease lasts one interval, so a check whose worker died runs
-   * again one interval after it fell due, never twice within one.
+   * Claims up to `limit` checks due by now plus `aheadMs` for `owner`: those nobody owns, its own, and (with
+   * `takeOver`) those of workers whose lease lapsed. SKIP LOCKED lets any number of workers claim at once without
+   * waiting on each other's rows; the claim marks the run in flight for one interval.
    */
-  async claim(owner: string, limit: number): Promise<ClaimedCheck[]> {
+  async claim(owner: string, limit: number, options: ClaimOptions): Promise<ClaimedCheck[]> {
     const rows = await this.prisma.$queryRaw<
       { integration_id: string; next_due_at: Date; last_delivery_at: Date | null; created_at: Date }[]
     >`
       WITH due AS (
         SELECT s.integration_id FROM check_schedules s JOIN integrations i ON i.id = s.integration_id
-        WHERE s.next_due_at <= now() AND NOT i.paused
+        WHERE s.next_due_at <= now() + make_interval(secs => ${options.aheadMs / 1000}) AND NOT i.paused
           AND (s.lease_expires_at IS NULL OR s.lease_expires_at < now())
+          AND (s.lease_owner IS NULL OR s.lease_owner = ${owner} OR (${options.takeOver} AND NOT EXISTS (
+            SELECT 1 FROM scheduler_workers w WHERE w.id = s.lease_owner AND w.lease_expires_at > now())))
         ORDER BY s.next_due_at
         LIMIT ${limit}
         FOR UPDATE OF s SKIP LOCKED
@@ -43,20 +65,85 @@ export class ScheduleRepository {
     }));
   }
 
-  /** Moves a claimed check to a later time without a result, giving its lease back. */
-  async reschedule(integrationId: string, owner: string | null, nextDueAt: Date): Promise<void> {
-    await this.prisma.$executeRaw`
-      UPDATE check_schedules SET next_due_at = greatest(next_due_at, ${nextDueAt}), lease_owner = NULL,
-        lease_expires_at = NULL
-      WHERE integration_id = ${integrationId}::uuid AND (lease_owner IS NULL OR lease_owner = ${owner})`;
+  /** When the next check nobody is running falls due (null when none is scheduled), to sleep until then. */
+  async nextDueAt(): Promise<Date | null> {
+    const [row] = await this.prisma.$queryRaw<{ at: Date | null }[]>`
+      SELECT min(s.next_due_at) AS at FROM check_schedules s JOIN integrations i ON i.id = s.integration_id
+      WHERE NOT i.paused AND (s.lease_expires_at IS NULL OR s.lease_expires_at < now())`;
+    return row?.at ?? null;
   }
 
-  /** Gives claimed checks back (shutdown): they are still due, so another worker runs them at once. */
+  /** Renews `owner`'s lease for `leaseSeconds` (creating it the first time) and tells how the work is shared. */
+  async renewLease(owner: string, leaseSeconds: number): Promise<LeaseRenewal> {
+    const [row] = await this.prisma.$queryRaw<
+      { held_through: boolean; workers: number; checks: number; owned: number }[]
+    >`
+      WITH previous AS (SELECT lease_expires_at FROM scheduler_workers WHERE id = ${owner}),
+      renewed AS (
+        INSERT INTO scheduler_workers (id, lease_expires_at, renewed_at)
+        VALUES (${owner}, now() + make_interval(secs => ${leaseSeconds}), now())
+        ON CONFLICT (id) DO UPDATE SET lease_expires_at = excluded.lease_expires_at, renewed_at = excluded.renewed_at
+        RETURNING id
+      )
+      SELECT
+        coalesce((SELECT lease_expires_at > now() FROM previous), true) AS held_through,
+        (SELECT count(*) FROM scheduler_workers WHERE lease_expires_at > now() AND id <> ${owner})::int + 1 AS workers,
+        (SELECT count(*) FROM check_schedules s JOIN integrations i ON i.id = s.integration_id WHERE NOT i.paused)::int
+          AS checks,
+        (SELECT count(*) FROM check_schedules WHERE lease_owner = ${owner})::int AS owned
+      FROM renewed`;
+    return {
+      heldThrough: row!.held_through,
+      workers: row!.workers,
+      checks: row!.checks,
+      owned: row!.owned,
+    };
+  }
+
+  /**
+   * Gives up to `count` of `owner`'s checks that are not running back to the pool (those due last), so a worker
+   * that joins gets its share; returns their ids.
+   */
+  async shed(owner: string, count: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ integration_id: string }[]>`
+      UPDATE check_schedules SET lease_owner = NULL
+      WHERE integration_id IN (
+        SELECT integration_id FROM check_schedules
+        WHERE lease_owner = ${owner} AND (lease_expires_at IS NULL OR lease_expires_at < now())
+        ORDER BY next_due_at DESC
+        LIMIT ${count}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING integration_id`;
+    return rows.map((row) => row.integration_id);
+  }
+
+  /** Moves a claimed check to a later time without a result; it stays with its owner. */
+  async reschedule(integrationId: string, owner: string, nextDueAt: Date): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE check_schedules SET next_due_at = greatest(next_due_at, ${nextDueAt}), lease_expires_at = NULL
+      WHERE integration_id = ${integrationId}::uuid AND lease_owner = ${owner}`;
+  }
+
+  /** Gives claimed checks back unrun (shutdown): they are still due, so another worker runs them at once. */
   async release(owner: string, integrationIds: string[]): Promise<void> {
     if (integrationIds.length === 0) return;
     await this.prisma.$executeRaw`
       UPDATE check_schedules SET lease_owner = NULL, lease_expires_at = NULL
       WHERE integration_id = ANY(${integrationIds}::uuid[]) AND lease_owner = ${owner}`;
+  }
+
+  /** A worker that stops gives every check it owns back and its lease up, so others take them over at once. */
+  async retire(owner: string): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.$executeRaw`UPDATE check_schedules SET lease_owner = NULL WHERE lease_owner = ${owner}`,
+      this.prisma.$executeRaw`DELETE FROM scheduler_workers WHERE id = ${owner}`,
+    ]);
+  }
+
+  /** Leases that lapsed a day ago or more: their workers are gone (any checks still naming them are taken over). */
+  async forgetLapsedWorkers(): Promise<void> {
+    await this.prisma
+      .$executeRaw`DELETE FROM scheduler_workers WHERE lease_expires_at < now() - interval '1 day'`;
   }
 
   async countDue(): Promise<number> {

@@ -2,12 +2,28 @@ import type { WebhookReceiver } from '@ihm/contracts';
 import { afterActiveSeconds } from '@ihm/diagnosis';
 import { createHash } from 'node:crypto';
 
+/** A newcomer's first probe comes within this long of its registration: whoever registers it sees it work. */
+export const NEWCOMER_WINDOW_MS = 2000;
+/** More registrations than this within a minute are a bulk registration (an import, a script). */
+export const BULK_REGISTRATIONS_PER_MINUTE = 60;
+
 /**
- * The first run of an integration, spread over its interval by a stable hash of its id, so that thousands of
- * integrations registered together never fall due in the same second, and a restart keeps the spread.
+ * The first run of an integration, at a stable hash of its id into a window: a couple of seconds for one
+ * registered by itself, the whole interval for one of a bulk registration, so that thousands registered
+ * together never fall due in the same second.
  */
-export function firstDueAt(id: string, intervalSeconds: number, now: Date): Date {
-  const jitterMs = createHash('sha256').update(id).digest().readUInt32BE(0) % (intervalSeconds * 1000);
+export function firstDueAt(
+  id: string,
+  intervalSeconds: number,
+  now: Date,
+  registeredLastMinute: number,
+): Date {
+  const intervalMs = intervalSeconds * 1000;
+  const windowMs =
+    registeredLastMinute > BULK_REGISTRATIONS_PER_MINUTE
+      ? intervalMs
+      : Math.min(NEWCOMER_WINDOW_MS, intervalMs);
+  const jitterMs = createHash('sha256').update(id).digest().readUInt32BE(0) % windowMs;
   return new Date(now.getTime() + jitterMs);
 }
 

@@ -7,7 +7,8 @@ import { MetricsService } from '../metrics/metrics.service';
 import type { CheckOrigin } from '../pipeline/check-result';
 import type { ResultPipeline } from '../pipeline/result-pipeline';
 import type { ResultWriter } from '../results/result-writer.service';
-import type { ClaimedCheck, ScheduleRepository } from './schedule.repository';
+import type { ProcessLimits } from './probe-capacity';
+import type { ClaimOptions, ClaimedCheck, LeaseRenewal, ScheduleRepository } from './schedule.repository';
 import { SchedulerService } from './scheduler.service';
 
 /** Ids starting with `hook` are webhook integrations; the others are probed. */
@@ -22,41 +23,72 @@ const definition = (name: string): IntegrationDefinition =>
 class FakeSchedules {
   due: ClaimedCheck[] = [];
   down = false;
-  readonly claims: number[] = [];
+  next: Date | null = null;
+  lease: Omit<LeaseRenewal, 'heldThrough'> & { heldThrough?: boolean } = { workers: 1, checks: 0, owned: 0 };
+  readonly claims: { limit: number; options: ClaimOptions }[] = [];
   readonly released: string[] = [];
-  async claim(_owner: string, limit: number): Promise<ClaimedCheck[]> {
-    if (this.down) throw new Error('connection refused');
-    this.claims.push(limit);
-    return this.due.splice(0, limit);
+  readonly shedCounts: number[] = [];
+  /** What a shed gives back, first to last. */
+  owned: string[] = [];
+  readonly retired: string[] = [];
+  private up<T>(value: T): Promise<T> {
+    return this.down ? Promise.reject(new Error('connection refused')) : Promise.resolve(value);
   }
-  async release(_owner: string, ids: string[]): Promise<void> {
+  claim(_owner: string, limit: number, options: ClaimOptions): Promise<ClaimedCheck[]> {
+    if (!this.down) this.claims.push({ limit, options });
+    return this.up(this.due.splice(0, limit));
+  }
+  nextDueAt(): Promise<Date | null> {
+    return this.up(this.next);
+  }
+  renewLease(): Promise<LeaseRenewal> {
+    return this.up({ heldThrough: true, ...this.lease });
+  }
+  shed(_owner: string, count: number): Promise<string[]> {
+    this.shedCounts.push(count);
+    return this.up(this.owned.slice(0, count));
+  }
+  release(_owner: string, ids: string[]): Promise<void> {
     this.released.push(...ids);
+    return this.up(undefined);
   }
-  async countDue(): Promise<number> {
-    return this.due.length;
+  retire(owner: string): Promise<void> {
+    this.retired.push(owner);
+    return this.up(undefined);
+  }
+  countDue(): Promise<number> {
+    return this.up(this.due.length);
   }
 }
 
 /** Runs no probe: each check waits until the test settles it. */
 class FakePipeline {
-  readonly runs: { name: string; origin: CheckOrigin; settle: () => void; signal: AbortSignal }[] = [];
+  readonly runs: {
+    name: string;
+    origin: CheckOrigin;
+    settle: () => void;
+    signal: AbortSignal;
+    at: number;
+  }[] = [];
   run(d: IntegrationDefinition, origin: CheckOrigin, signal: AbortSignal) {
     return new Promise((resolve) => {
       const settle = () => resolve(signal.aborted ? null : { status: 'up' });
-      this.runs.push({ name: d.name, origin, settle, signal });
+      this.runs.push({ name: d.name, origin, settle, signal, at: Date.now() });
     });
   }
 }
 
-function scheduler(probeConcurrency = 2) {
+const ROOMY: ProcessLimits = { openFiles: 1_000_000, heapBytes: 16 * 2 ** 30 };
+
+function scheduler(probeConcurrency: number | null = 2, limits = ROOMY) {
   const schedules = new FakeSchedules();
   const pipeline = new FakePipeline();
-  const flushes: number[] = [];
-  const writer = { pending: 0, flush: async () => void flushes.push(Date.now()) };
+  const drains: number[] = [];
+  const writer = { drain: async () => void drains.push(Date.now()) };
   const integrations = {
     getDefinitions: async (ids: string[]) => new Map(ids.map((id) => [id, definition(id)])),
   };
-  const config = { env: { role: 'all', probeConcurrency } } as RuntimeConfig;
+  const config = { env: { role: 'all', probeConcurrency, schedulerLeaseSeconds: 30 } } as RuntimeConfig;
   const silences: ClaimedSilence[] = [];
   const silenceCheck = {
     run: async (_d: IntegrationDefinition, claimed: ClaimedSilence) => void silences.push(claimed),
@@ -70,8 +102,8 @@ function scheduler(probeConcurrency = 2) {
     new MetricsService(),
     silenceCheck as unknown as SilenceCheck,
   );
-  subject.onApplicationBootstrap();
-  return { subject, schedules, pipeline, writer, flushes, silences, integrations };
+  subject.prepare(limits);
+  return { subject, schedules, pipeline, writer, drains, silences, integrations };
 }
 
 const due = (id: string, msAgo = 0): ClaimedCheck => ({
@@ -81,54 +113,96 @@ const due = (id: string, msAgo = 0): ClaimedCheck => ({
   createdAt: new Date(Date.now() - 3_600_000),
 });
 const settled = () => new Promise((resolve) => setImmediate(resolve));
+const fakeTimers = () => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
 
 beforeAll(() => Logger.overrideLogger(false));
+afterEach(() => jest.useRealTimers());
 
 describe(SchedulerService.name, () => {
-  it('claims no more checks than it has free probe slots', async () => {
+  it('claims no more checks than it has free probe slots, and waits for a slot when all are taken', async () => {
     const { subject, schedules, pipeline } = scheduler(2);
     schedules.due = [due('a'), due('b'), due('c')];
-    await subject.tick();
+    await subject.step();
+    await settled();
     expect(pipeline.runs.map((r) => r.name)).toEqual(['a', 'b']);
-    await subject.tick();
-    expect(schedules.claims).toEqual([2]);
+    expect(await subject.step()).toBe(1000);
+    expect(schedules.claims.map((c) => c.limit)).toEqual([2]);
     pipeline.runs[0]!.settle();
     await settled();
-    await subject.tick();
-    expect(schedules.claims).toEqual([2, 1]);
+    await subject.step();
+    await settled();
+    expect(schedules.claims.map((c) => c.limit)).toEqual([2, 1]);
     expect(pipeline.runs.map((r) => r.name)).toEqual(['a', 'b', 'c']);
   });
 
-  it('claims batch after batch in one tick while batches come back full, so a tick caps nothing', async () => {
+  it.each([
+    [
+      'PROBE_CONCURRENCY unset: what the process can hold',
+      null,
+      { openFiles: 4096, heapBytes: 16 * 2 ** 30 },
+      1792,
+    ],
+    ['PROBE_CONCURRENCY under it: the setting', 300, { openFiles: 4096, heapBytes: 16 * 2 ** 30 }, 300],
+    [
+      'PROBE_CONCURRENCY over it: what the process can hold',
+      5000,
+      { openFiles: 1024, heapBytes: 16 * 2 ** 30 },
+      384,
+    ],
+  ])('bounds probes in flight: %s', async (_label, setting, limits, bound) => {
+    const { subject, schedules, pipeline } = scheduler(setting, limits);
+    schedules.due = Array.from({ length: 2000 }, (_, i) => due(`c${i}`));
+    await subject.step();
+    await settled();
+    expect(pipeline.runs).toHaveLength(bound);
+  });
+
+  it('claims batch after batch while they come back full, so a round caps nothing', async () => {
     const { subject, schedules, pipeline } = scheduler(1200);
     schedules.due = Array.from({ length: 1100 }, (_, i) => due(`c${i}`));
-    await subject.tick();
+    await subject.step();
+    await settled();
     // 500 is one batch's most; the third batch asks for the 200 slots left and gets the last 100.
-    expect(schedules.claims).toEqual([500, 500, 200]);
+    expect(schedules.claims.map((c) => c.limit)).toEqual([500, 500, 200]);
     expect(pipeline.runs).toHaveLength(1100);
   });
 
-  it('ends the tick when claimed checks cannot be loaded, instead of claiming the queue batch after batch', async () => {
+  it('ends the round when claimed checks cannot be loaded, instead of claiming the queue batch after batch', async () => {
     const { subject, schedules, integrations } = scheduler(1200);
     integrations.getDefinitions = async () => Promise.reject(new Error('connection reset'));
     schedules.due = Array.from({ length: 1100 }, (_, i) => due(`c${i}`));
-    await subject.tick();
-    expect(schedules.claims).toEqual([500]);
+    await subject.step();
+    expect(schedules.claims.map((c) => c.limit)).toEqual([500]);
   });
 
-  it('writes buffered results once a tick, before its first batch, leaving the rest to the writer', async () => {
-    const { subject, schedules, writer, flushes } = scheduler(1200);
-    writer.pending = 3;
-    schedules.due = Array.from({ length: 1100 }, (_, i) => due(`c${i}`));
-    await subject.tick();
-    expect(schedules.claims).toHaveLength(3);
-    expect(flushes).toHaveLength(1);
+  it('claims a little ahead and starts each check when it falls due, not before', async () => {
+    fakeTimers();
+    const { subject, schedules, pipeline } = scheduler();
+    schedules.due = [due('soon', -250)];
+    await subject.step();
+    expect(schedules.claims[0]!.options.aheadMs).toBe(300);
+    await jest.advanceTimersByTimeAsync(200);
+    expect(pipeline.runs).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(60);
+    expect(pipeline.runs.map((r) => r.name)).toEqual(['soon']);
   });
 
-  it('runs each claimed check through the pipeline as a scheduled run holding its lease', async () => {
+  it.each([
+    ['the next check falls due in 2 s: sleeps until shortly before it, at most a second', 2000, 1000],
+    ['in 600 ms: until 300 ms before it', 600, 300],
+    ['now: a short pause, so batches stay batches', 0, 50],
+  ])('%s', async (_label, inMs, sleepMs) => {
+    fakeTimers();
+    const { subject, schedules } = scheduler();
+    schedules.next = new Date(Date.now() + inMs);
+    expect(await subject.step()).toBe(sleepMs);
+  });
+
+  it('runs each claimed check through the pipeline as a scheduled run of its worker', async () => {
     const { subject, schedules, pipeline } = scheduler();
     schedules.due = [due('a', 100)];
-    await subject.tick();
+    await subject.step();
+    await settled();
     const [run] = pipeline.runs;
     expect(run!.origin).toMatchObject({
       kind: 'scheduled',
@@ -143,53 +217,135 @@ describe(SchedulerService.name, () => {
   it('hands a webhook integration to the silence check with its lease, and probes nothing for it', async () => {
     const { subject, schedules, pipeline, silences } = scheduler();
     schedules.due = [due('hook-1'), due('a')];
-    await subject.tick();
+    await subject.step();
+    await settled();
     expect(pipeline.runs.map((r) => r.name)).toEqual(['a']);
     expect(silences).toEqual([
       expect.objectContaining({ integrationId: 'hook-1', leaseOwner: subject.workerId }),
     ]);
   });
 
-  it("writes buffered results (and their schedule changes) before claiming, so a run isn't claimed twice", async () => {
-    const { subject, writer, flushes, schedules } = scheduler();
-    writer.pending = 3;
-    await subject.tick();
-    expect(flushes).toHaveLength(1);
-    expect(schedules.claims).toHaveLength(1);
-  });
-
-  it('while the database is unreachable, runs only the checks it ran before, when they fall due again', async () => {
-    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
-    try {
-      const { subject, schedules, pipeline } = scheduler();
-      schedules.due = [due('known')];
-      await subject.tick();
-      pipeline.runs[0]!.settle();
-      await settled();
-      schedules.down = true;
-      schedules.due = [due('claimed-by-others')];
-      await subject.tick();
-      expect(pipeline.runs).toHaveLength(1);
-      jest.setSystemTime(Date.now() + 30_000);
-      await subject.tick();
-      expect(pipeline.runs.map((r) => r.name)).toEqual(['known', 'known']);
-      // Run without a lease: the schedule change it carries must not override another worker's claim.
-      expect(pipeline.runs[1]!.origin).toMatchObject({ kind: 'scheduled', schedule: { leaseOwner: null } });
-    } finally {
-      jest.useRealTimers();
-    }
-  });
-
-  it('on shutdown, cancels what is still running after the grace period and releases it to other workers', async () => {
+  it('does not run again a check whose result is still waiting to be written (its row is behind)', async () => {
     const { subject, schedules, pipeline } = scheduler();
+    const first = due('a', 100);
+    schedules.due = [first];
+    await subject.step();
+    await settled();
+    pipeline.runs[0]!.settle();
+    await settled();
+    schedules.due = [first];
+    await subject.step();
+    await settled();
+    expect(pipeline.runs).toHaveLength(1);
+  });
+
+  it('takes over lapsed leases only once it has reached the database for a whole lease', async () => {
+    fakeTimers();
+    const { subject, schedules } = scheduler();
+    await subject.step();
+    jest.advanceTimersByTime(29_000);
+    await subject.step();
+    jest.advanceTimersByTime(1_000);
+    await subject.step();
+    // Cut off, then back: a lease from its return, or an owner cut off with it might still hold its checks.
+    schedules.down = true;
+    await subject.step();
+    schedules.down = false;
+    jest.advanceTimersByTime(5_000);
+    await subject.step();
+    expect(schedules.claims.map((c) => c.options.takeOver)).toEqual([false, false, true, false]);
+  });
+
+  describe('while the database is unreachable', () => {
+    async function ownerOf(ids: string[]) {
+      const setup = scheduler(10);
+      await setup.subject.renewal();
+      setup.schedules.due = ids.map((id) => due(id));
+      await setup.subject.step();
+      await settled();
+      for (const run of setup.pipeline.runs) run.settle();
+      await settled();
+      setup.schedules.down = true;
+      setup.schedules.due = [due('claimed-by-others')];
+      return setup;
+    }
+
+    it('runs only the checks it owns, when they fall due, as their owner', async () => {
+      fakeTimers();
+      const { subject, pipeline } = await ownerOf(['mine']);
+      await subject.step();
+      expect(pipeline.runs).toHaveLength(1);
+      jest.setSystemTime(Date.now() + 20_000);
+      await subject.step();
+      expect(pipeline.runs).toHaveLength(1);
+      jest.setSystemTime(Date.now() + 10_000);
+      await subject.step();
+      expect(pipeline.runs.map((r) => r.name)).toEqual(['mine', 'mine']);
+      expect(pipeline.runs[1]!.origin).toMatchObject({ schedule: { leaseOwner: subject.workerId } });
+    });
+
+    it('stops before its lease would lapse, when another worker may take its checks over', async () => {
+      fakeTimers();
+      const { subject, pipeline } = await ownerOf(['mine']);
+      jest.advanceTimersByTime(28_500);
+      await subject.step();
+      expect(pipeline.runs).toHaveLength(1);
+    });
+
+    it('runs nothing when it never had a lease', async () => {
+      const { subject, schedules, pipeline } = scheduler();
+      schedules.down = true;
+      await subject.renewal();
+      await subject.step();
+      expect(pipeline.runs).toHaveLength(0);
+    });
+  });
+
+  it('gives back what it owns beyond its share, and does not run those while cut off', async () => {
+    fakeTimers();
+    const { subject, schedules, pipeline } = scheduler(100);
+    schedules.due = Array.from({ length: 90 }, (_, i) => due(`c${i}`));
+    await subject.step();
+    for (const run of pipeline.runs) run.settle();
+    await settled();
+    schedules.lease = { workers: 3, checks: 90, owned: 90 };
+    schedules.owned = Array.from({ length: 90 }, (_, i) => `c${i}`);
+    await subject.renewal();
+    expect(schedules.shedCounts).toEqual([60]);
+    schedules.down = true;
+    jest.setSystemTime(Date.now() + 30_000);
+    await subject.step();
+    expect(pipeline.runs.slice(90)).toHaveLength(30);
+  });
+
+  it('forgets what it owned when its lease had lapsed: another worker may have taken it over', async () => {
+    fakeTimers();
+    const { subject, schedules, pipeline } = scheduler();
+    await subject.renewal();
+    schedules.due = [due('mine')];
+    await subject.step();
+    pipeline.runs[0]!.settle();
+    await settled();
+    schedules.lease = { heldThrough: false, workers: 1, checks: 1, owned: 1 };
+    await subject.renewal();
+    schedules.down = true;
+    jest.setSystemTime(Date.now() + 30_000);
+    await subject.step();
+    expect(pipeline.runs).toHaveLength(1);
+  });
+
+  it('on shutdown, cancels what still runs after the grace period, releases it, writes results, then retires', async () => {
+    const { subject, schedules, pipeline, drains } = scheduler();
     schedules.due = [due('slow')];
-    await subject.tick();
-    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    await subject.step();
+    await settled();
+    fakeTimers();
     const stopping = subject.beforeApplicationShutdown();
     await jest.advanceTimersByTimeAsync(3_100);
     await stopping;
-    jest.useRealTimers();
     expect(pipeline.runs[0]!.signal.aborted).toBe(true);
     expect(schedules.released).toEqual(['slow']);
+    expect(drains).toHaveLength(1);
+    expect(schedules.retired).toEqual([subject.workerId]);
   });
 });

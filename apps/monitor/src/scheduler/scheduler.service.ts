@@ -14,37 +14,55 @@ import { MetricsService } from '../metrics/metrics.service';
 import { ResultPipeline } from '../pipeline/result-pipeline';
 import { ResultWriter } from '../results/result-writer.service';
 import { SilenceCheck } from './silence-check.service';
+import { probeCapacity, processLimits, type ProcessLimits } from './probe-capacity';
 import { nextDueAt } from './schedule';
-import { ScheduleRepository } from './schedule.repository';
+import { ScheduleRepository, type ClaimedCheck } from './schedule.repository';
 
-/** Short enough that a check starts well within a second of falling due. */
-const TICK_MS = 200;
+/** Checks are claimed this far ahead of their due time and started on it, so a claim's round trip costs no lag. */
+const CLAIM_AHEAD_MS = 300;
 const MAX_CLAIM = 500;
+/** Between claims the scheduler sleeps until the next check falls due, at least this long (batches stay batches). */
+const MIN_SLEEP_MS = 50;
+/** ...and at most this long, so a check registered meanwhile, or a lease taken over, waits no longer. */
+const MAX_SLEEP_MS = 1000;
+/** While the database is unreachable, the checks this worker owns are looked at this often. */
+const OFFLINE_STEP_MS = 200;
+/** A worker cut off from the database stops running its checks this long before its lease would lapse. */
+const OFFLINE_MARGIN_MS = 2000;
 /** On SIGTERM, in-flight probes get this long to finish; the rest are released to other workers. */
 const SHUTDOWN_GRACE_MS = 3000;
-/** How long a check this worker ran stays known for running it while the database is unreachable. */
-const KNOWN_FOR_MS = 10 * 60_000;
+/** A worker owning more than its share by this much (and 5 %) gives the excess back. */
+const SHED_SLACK = 10;
 
-interface KnownCheck {
+interface OwnedCheck {
   definition: HttpIntegrationDefinition;
   nextDueAt: Date;
-  lastRunAt: number;
 }
 
 /**
- * Decides what is due: claims due checks from Postgres (leases, SKIP LOCKED) and starts each through the result
- * pipeline, with bounded concurrency. While the database is unreachable it keeps running the checks it already
- * ran, on their own schedule, so that probing goes on and the results wait in the writer's buffer.
+ * Decides what is due: claims checks from Postgres shortly before they fall due (SKIP LOCKED, leases), starts
+ * each on time through the result pipeline, and sleeps until the next one; the number in flight is bounded by
+ * what the process can hold (PROBE_CONCURRENCY caps it further). A check belongs to the worker that runs it for
+ * as long as that worker renews its lease, so while the database is unreachable each worker goes on running the
+ * checks it owns, and only those, and their results wait in the writer's buffer.
  */
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Scheduler');
   readonly workerId = workerId();
   private readonly inflight = new Map<string, AbortController>();
-  private readonly known = new Map<string, KnownCheck>();
+  private readonly owned = new Map<string, OwnedCheck>();
+  private concurrency = 0;
   private running = false;
-  private ticking = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  /** The last round stopped because every slot was taken: a probe that finishes wakes the next round. */
+  private waitingForSlots = false;
   private offline = false;
+  /** performance.now() of the last renewal the database confirmed (its start: the lease counts from no earlier). */
+  private renewedAt: number | null = null;
+  /** Since when this worker has reached the database without a break: lapsed leases are taken over a lease later. */
+  private reachableSince = performance.now();
 
   constructor(
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
@@ -56,21 +74,233 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     private readonly silences: SilenceCheck,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.running = this.config.env.role !== 'api';
-    if (this.running)
-      this.logger.log(`Worker ${this.workerId} probing with concurrency ${this.config.env.probeConcurrency}`);
+  private get leaseMs(): number {
+    return this.config.env.schedulerLeaseSeconds * 1000;
   }
 
-  @Interval(TICK_MS)
-  async tick(): Promise<void> {
-    if (!this.running || this.ticking) return;
-    this.ticking = true;
-    try {
-      await this.claimAndRun();
-    } finally {
-      this.ticking = false;
+  onApplicationBootstrap(): void {
+    if (this.config.env.role === 'api') return;
+    this.prepare(processLimits());
+    this.loop = this.renew().then(() => this.pump());
+  }
+
+  /** Bounds the probes in flight by what a process with these limits can hold, and PROBE_CONCURRENCY. */
+  prepare(limits: ProcessLimits): void {
+    const capacity = probeCapacity(limits);
+    const cap = this.config.env.probeConcurrency;
+    this.concurrency = cap === null ? capacity : Math.min(cap, capacity);
+    this.running = true;
+    this.logger.log(
+      `Worker ${this.workerId} probing up to ${this.concurrency} at once` +
+        (cap !== null && cap > capacity
+          ? ` (PROBE_CONCURRENCY=${cap} is more than this process can hold)`
+          : ''),
+    );
+  }
+
+  /** Claims and starts due checks until stopped; each step says how long to wait before the next. */
+  private async pump(): Promise<void> {
+    while (this.running) {
+      const waitMs = await this.step().catch((error: unknown) => {
+        this.logger.error(
+          `Scheduling step failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return MAX_SLEEP_MS;
+      });
+      if (this.running && waitMs > 0) await this.sleep(waitMs);
     }
+  }
+
+  /**
+   * One round: claims batch after batch while they come back full and slots are free, then says how long to
+   * sleep (until the next check falls due, or a slot frees). While the database is unreachable, runs owned checks.
+   */
+  async step(): Promise<number> {
+    this.waitingForSlots = false;
+    for (;;) {
+      const free = this.concurrency - this.inflight.size;
+      if (free <= 0) {
+        this.waitingForSlots = true;
+        return MAX_SLEEP_MS;
+      }
+      const limit = Math.min(free, MAX_CLAIM);
+      const outcome = await this.claimBatch(limit);
+      if (outcome === 'offline') {
+        this.runOwnedOffline(free);
+        return OFFLINE_STEP_MS;
+      }
+      if (outcome !== limit) break;
+    }
+    const next = await this.schedules.nextDueAt().catch(() => null);
+    const untilDue = next ? next.getTime() - Date.now() - CLAIM_AHEAD_MS : MAX_SLEEP_MS;
+    return Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, untilDue));
+  }
+
+  /** Claims up to `limit` checks and starts them; how many it claimed, or 'offline'. */
+  private async claimBatch(limit: number): Promise<number | 'offline'> {
+    let claimed;
+    try {
+      const takeOver = !this.offline && performance.now() - this.reachableSince >= this.leaseMs;
+      claimed = await this.schedules.claim(this.workerId, limit, { aheadMs: CLAIM_AHEAD_MS, takeOver });
+    } catch {
+      this.goOffline();
+      return 'offline';
+    }
+    if (this.offline) {
+      this.offline = false;
+      this.reachableSince = performance.now();
+      this.logger.log('Database reachable again: claiming checks from it');
+    }
+    if (claimed.length === 0) return 0;
+    const definitions = await this.integrations
+      .getDefinitions(claimed.map((c) => c.integrationId))
+      .catch((error: unknown) => {
+        this.logger.error(
+          `Could not load claimed integrations: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return null;
+      });
+    // A failed load ends the round (0), so it never takes the queue's leases batch after batch.
+    if (!definitions) return 0;
+    for (const check of claimed) this.start(check, definitions);
+    return claimed.length;
+  }
+
+  private start(check: ClaimedCheck, definitions: Map<string, IntegrationDefinition>): void {
+    const definition = definitions.get(check.integrationId);
+    const known = this.owned.get(check.integrationId);
+    // Run already, its result still in the writer's buffer: the row is behind, not the check.
+    if (this.inflight.has(check.integrationId) || (known && known.nextDueAt > check.dueAt)) return;
+    if (definition?.kind === 'http') this.run(check.integrationId, definition, check.dueAt);
+    else if (definition?.kind === 'webhook')
+      this.silences
+        .run(definition, { ...check, leaseOwner: this.workerId })
+        .catch((error: unknown) =>
+          this.logger.error(`Silence check of ${check.integrationId} failed: ${String(error)}`),
+        );
+  }
+
+  private goOffline(): void {
+    if (!this.offline)
+      this.logger.warn(
+        `Database unreachable: running the ${this.owned.size} check(s) this worker owns while its lease lasts`,
+      );
+    this.offline = true;
+  }
+
+  /** Only while this worker's lease surely holds: after that, another worker may have taken its checks over. */
+  private runOwnedOffline(free: number): void {
+    if (this.renewedAt === null || performance.now() > this.renewedAt + this.leaseMs - OFFLINE_MARGIN_MS)
+      return;
+    const now = Date.now();
+    let started = 0;
+    for (const [id, check] of this.owned) {
+      if (started >= free) break;
+      if (check.nextDueAt.getTime() <= now && !this.inflight.has(id)) {
+        this.run(id, check.definition, check.nextDueAt);
+        started += 1;
+      }
+    }
+  }
+
+  private run(integrationId: string, definition: HttpIntegrationDefinition, dueAt: Date): void {
+    const controller = new AbortController();
+    this.inflight.set(integrationId, controller);
+    this.metrics.probesInFlight.set(this.inflight.size);
+    this.whenDue(dueAt, controller.signal)
+      .then(() => {
+        if (controller.signal.aborted) return;
+        const startedAt = new Date();
+        this.metrics.schedulerLag.observe(Math.max(0, (startedAt.getTime() - dueAt.getTime()) / 1000));
+        const next = nextDueAt(dueAt, startedAt, definition.intervalSeconds);
+        const schedule = { nextDueAt: next, leaseOwner: this.workerId };
+        return this.pipeline
+          .run(definition, { kind: 'scheduled', integrationId, schedule }, controller.signal)
+          .then((result) => {
+            // Cut short by shutdown (null): its lease is released instead, so another worker runs it in full.
+            if (result) this.owned.set(integrationId, { definition, nextDueAt: next });
+          });
+      })
+      .catch((error: unknown) =>
+        this.logger.error(`Check of ${integrationId} failed unexpectedly: ${String(error)}`),
+      )
+      .finally(() => {
+        this.inflight.delete(integrationId);
+        this.metrics.probesInFlight.set(this.inflight.size);
+        // Slots are free: claim again once a twentieth of them are (not one claim per finished probe).
+        if (
+          this.waitingForSlots &&
+          this.concurrency - this.inflight.size >= Math.max(1, this.concurrency / 20)
+        )
+          this.wake?.();
+      });
+  }
+
+  /** Resolves at `dueAt` (claimed ahead of time) or at once when it has passed or the run is called off. */
+  private whenDue(dueAt: Date, signal: AbortSignal): Promise<void> {
+    const ms = dueAt.getTime() - Date.now();
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  /**
+   * Renews this worker's lease, and gives back what it owns beyond its share of the checks, so that the work
+   * spreads over the workers there are (a worker that joins takes up what others give back).
+   */
+  @Interval(5000)
+  async renewal(): Promise<void> {
+    if (this.running) await this.renew();
+  }
+
+  private async renew(): Promise<void> {
+    const startedAt = performance.now();
+    try {
+      const lease = await this.schedules.renewLease(this.workerId, this.config.env.schedulerLeaseSeconds);
+      this.renewedAt = startedAt;
+      // Lapsed meanwhile: what this worker knew it owned may be another's now; it learns again by claiming.
+      if (!lease.heldThrough) this.owned.clear();
+      this.forgetStale();
+      const share = Math.ceil(lease.checks / lease.workers);
+      const excess = lease.owned - share;
+      if (excess > Math.max(SHED_SLACK, share * 0.05))
+        for (const id of await this.schedules.shed(this.workerId, Math.min(excess, MAX_CLAIM)))
+          this.owned.delete(id);
+    } catch {
+      // Unreachable: the claims notice and say so; the lease runs down from the last renewal.
+    }
+  }
+
+  /**
+   * Owned checks run again by their next due time plus their timeout; one an interval overdue while the database
+   * answers is no longer this worker's to run (paused, deleted, given back or taken over).
+   */
+  private forgetStale(): void {
+    const now = Date.now();
+    for (const [id, check] of this.owned)
+      if (check.nextDueAt.getTime() + check.definition.intervalSeconds * 1000 < now && !this.inflight.has(id))
+        this.owned.delete(id);
+  }
+
+  @Interval(60 * 60_000)
+  async housekeeping(): Promise<void> {
+    if (this.running) await this.schedules.forgetLapsedWorkers().catch(() => undefined);
   }
 
   @Interval(5000)
@@ -82,99 +312,11 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     );
   }
 
-  /**
-   * Claims until a batch comes back short of what was asked or no slot is free: a tick is not a cap, so the
-   * throughput follows the work (bounded by PROBE_CONCURRENCY and the targets' latency), not five batches a second.
-   */
-  private async claimAndRun(): Promise<void> {
-    let first = true;
-    while (this.running && (await this.claimBatch(first))) first = false;
-  }
-
-  /**
-   * One claim of due checks for the free slots, started at once; true when the batch was full and every claimed
-   * check could be loaded (a failed load ends the tick, so it never takes the queue's leases batch after batch).
-   */
-  private async claimBatch(first: boolean): Promise<boolean> {
-    const free = this.config.env.probeConcurrency - this.inflight.size;
-    if (free <= 0) return false;
-    const limit = Math.min(free, MAX_CLAIM);
-    let claimed;
-    try {
-      // Buffered schedule changes go first (once a tick: later batches leave the writer its batching), so a check
-      // run offline is not claimed again as if it were due.
-      if (first && this.writer.pending > 0) await this.writer.flush();
-      claimed = await this.schedules.claim(this.workerId, limit);
-      if (this.offline) this.logger.log('Database reachable again: claiming checks from it');
-      this.offline = false;
-    } catch {
-      if (!this.offline)
-        this.logger.warn(`Database unreachable: running the ${this.known.size} check(s) this worker knows`);
-      this.offline = true;
-      this.runKnown(free);
-      return false;
-    }
-    if (claimed.length === 0) return false;
-    let loaded = true;
-    const definitions = await this.integrations
-      .getDefinitions(claimed.map((c) => c.integrationId))
-      .catch((error: unknown) => {
-        this.logger.error(
-          `Could not load claimed integrations: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        loaded = false;
-        return new Map<string, IntegrationDefinition>();
-      });
-    for (const check of claimed) {
-      const definition = definitions.get(check.integrationId);
-      if (definition?.kind === 'http') this.run(check.integrationId, definition, check.dueAt);
-      else if (definition?.kind === 'webhook')
-        this.silences
-          .run(definition, { ...check, leaseOwner: this.workerId })
-          .catch((error: unknown) =>
-            this.logger.error(`Silence check of ${check.integrationId} failed: ${String(error)}`),
-          );
-    }
-    return loaded && claimed.length === limit;
-  }
-
-  private runKnown(free: number): void {
-    const now = Date.now();
-    let started = 0;
-    for (const [id, check] of this.known) {
-      if (now - check.lastRunAt > KNOWN_FOR_MS) this.known.delete(id);
-      else if (started < free && check.nextDueAt.getTime() <= now && !this.inflight.has(id)) {
-        this.run(id, check.definition, check.nextDueAt);
-        started += 1;
-      }
-    }
-  }
-
-  private run(integrationId: string, definition: HttpIntegrationDefinition, dueAt: Date): void {
-    const controller = new AbortController();
-    this.inflight.set(integrationId, controller);
-    this.metrics.probesInFlight.set(this.inflight.size);
-    const startedAt = new Date();
-    this.metrics.schedulerLag.observe(Math.max(0, (startedAt.getTime() - dueAt.getTime()) / 1000));
-    const next = nextDueAt(dueAt, startedAt, definition.intervalSeconds);
-    const schedule = { nextDueAt: next, leaseOwner: this.offline ? null : this.workerId };
-    this.pipeline
-      .run(definition, { kind: 'scheduled', integrationId, schedule }, controller.signal)
-      .then((result) => {
-        // Cut short by shutdown (null): its lease is released instead, so another worker runs it in full.
-        if (result) this.known.set(integrationId, { definition, nextDueAt: next, lastRunAt: Date.now() });
-      })
-      .catch((error: unknown) =>
-        this.logger.error(`Check of ${integrationId} failed unexpectedly: ${String(error)}`),
-      )
-      .finally(() => {
-        this.inflight.delete(integrationId);
-        this.metrics.probesInFlight.set(this.inflight.size);
-      });
-  }
-
   async beforeApplicationShutdown(): Promise<void> {
+    if (!this.running) return;
     this.running = false;
+    this.wake?.();
+    await this.loop;
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     while (this.inflight.size > 0 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -183,5 +325,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     await this.schedules.release(this.workerId, unfinished).catch(() => undefined);
     if (unfinished.length)
       this.logger.log(`Released ${unfinished.length} unfinished check(s) to other workers`);
+    // Results first (they keep the checks this worker's), then every check goes back with the lease.
+    await this.writer.drain();
+    await this.schedules.retire(this.workerId).catch(() => undefined);
   }
 }

@@ -11,8 +11,8 @@ export interface ClaimedSilence {
   /** The last accepted delivery; null before the first. */
   lastDeliveryAt: Date | null;
   createdAt: Date;
-  /** The lease the claim took; null when the check runs without the database. */
-  leaseOwner: string | null;
+  /** The worker that claimed it. */
+  leaseOwner: string;
 }
 
 /**

@@ -1,0 +1,123 @@
+import { PrismaClient } from '@ihm/db';
+import { ScheduleRepository } from '../../src/scheduler/schedule.repository';
+import { startMonitor, type RunningMonitor } from './monitor-app';
+
+const AHEAD = { aheadMs: 300, takeOver: false };
+
+/** The lease queue on a real PostgreSQL: who may claim what, through lapses and give-backs. */
+describe('schedule leases', () => {
+  let monitor: RunningMonitor;
+  let schedules: ScheduleRepository;
+  let prisma: PrismaClient;
+
+  beforeAll(async () => {
+    monitor = await startMonitor();
+    schedules = monitor.app.get(ScheduleRepository);
+    prisma = monitor.app.get(PrismaClient);
+  });
+  afterAll(() => monitor.close());
+  beforeEach(async () => {
+    await prisma.$executeRaw`DELETE FROM integrations`;
+    await prisma.$executeRaw`DELETE FROM scheduler_workers`;
+  });
+
+  async function register(count: number, intervalSeconds = 30): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const res = await monitor.call('/api/integrations', {
+        method: 'POST',
+        json: { name: `lease ${i} ${Math.random()}`, url: 'https://api.example.com/x', intervalSeconds },
+      });
+      expect(res.status).toBe(201);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    return ids;
+  }
+  /** Due `inMs` from now (negative: overdue), owned by `owner`, with no run in flight. */
+  const setSchedule = (ids: string[], inMs: number, owner: string | null = null) =>
+    prisma.$executeRaw`
+      UPDATE check_schedules SET next_due_at = now() + make_interval(secs => ${inMs / 1000}),
+        lease_owner = ${owner}, lease_expires_at = NULL
+      WHERE integration_id = ANY(${ids}::uuid[])`;
+  const lapse = (owner: string) =>
+    prisma.$executeRaw`UPDATE scheduler_workers SET lease_expires_at = now() - interval '1 second' WHERE id = ${owner}`;
+  const claimedIds = async (owner: string, options = AHEAD, limit = 100) =>
+    (await schedules.claim(owner, limit, options)).map((c) => c.integrationId).sort();
+
+  it('gives a check registered by itself its first probe within seconds, and spreads a bulk registration', async () => {
+    const [single] = await register(1);
+    const [row] = await prisma.$queryRaw<{ ms: number }[]>`
+      SELECT (extract(epoch FROM s.next_due_at - i.created_at) * 1000)::float8 AS ms
+      FROM check_schedules s JOIN integrations i ON i.id = s.integration_id WHERE i.id = ${single}::uuid`;
+    expect(row!.ms).toBeLessThan(2100);
+
+    // 60 within the minute are still each by itself; from the 61st on they are a bulk registration.
+    const bulk = await register(100);
+    const offsets = await prisma.$queryRaw<{ ms: number }[]>`
+      SELECT (extract(epoch FROM s.next_due_at - i.created_at) * 1000)::float8 AS ms
+      FROM check_schedules s JOIN integrations i ON i.id = s.integration_id
+      WHERE i.id = ANY(${bulk.slice(60)}::uuid[])`;
+    expect(Math.max(...offsets.map((o) => o.ms))).toBeGreaterThan(5000);
+  });
+
+  it('claims what falls due within the margin, and not what falls due later or is in flight', async () => {
+    const [running, overdue, soon, later] = await register(4);
+    await setSchedule([running!], -2000);
+    await setSchedule([overdue!], -1000);
+    await setSchedule([soon!], 200);
+    await setSchedule([later!], 2000);
+    expect(await claimedIds('w-other', AHEAD, 1)).toEqual([running]);
+    expect(await claimedIds('w-a')).toEqual([overdue, soon].sort());
+  });
+
+  it("leaves another worker's checks alone while its lease holds, and takes them over once it lapsed", async () => {
+    const [theirs, mine, nobodys] = await register(3);
+    await schedules.renewLease('w-them', 30);
+    await schedules.renewLease('w-me', 30);
+    await setSchedule([theirs!], -1000, 'w-them');
+    await setSchedule([mine!], -1000, 'w-me');
+    await setSchedule([nobodys!], -1000);
+    expect(await claimedIds('w-me', { aheadMs: 300, takeOver: true })).toEqual([mine, nobodys].sort());
+
+    await lapse('w-them');
+    // Lapsed, but the claimer has not been reachable for a lease: the owner may still be writing them.
+    expect(await claimedIds('w-me')).toEqual([]);
+    expect(await claimedIds('w-me', { aheadMs: 300, takeOver: true })).toEqual([theirs]);
+  });
+
+  it('a renewal says whether the lease held through, and how the checks are shared', async () => {
+    const ids = await register(6);
+    await schedules.renewLease('w-b', 30);
+    await setSchedule(ids.slice(0, 4), 10_000, 'w-a');
+    expect(await schedules.renewLease('w-a', 30)).toEqual({
+      heldThrough: true,
+      workers: 2,
+      checks: 6,
+      owned: 4,
+    });
+    await lapse('w-a');
+    await lapse('w-b');
+    expect(await schedules.renewLease('w-a', 30)).toEqual({
+      heldThrough: false,
+      workers: 1,
+      checks: 6,
+      owned: 4,
+    });
+  });
+
+  it('gives back the checks due last that are not in flight; a retiring worker gives back all', async () => {
+    const ids = await register(4);
+    await setSchedule([ids[0]!], 1000, 'w-a');
+    await setSchedule([ids[1]!], 2000, 'w-a');
+    await setSchedule([ids[2]!], 3000, 'w-a');
+    await setSchedule([ids[3]!], -1000, 'w-a');
+    await schedules.claim('w-a', 1, AHEAD);
+    expect((await schedules.shed('w-a', 2)).sort()).toEqual([ids[1], ids[2]].sort());
+    await schedules.renewLease('w-a', 30);
+    await schedules.retire('w-a');
+    const owners = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM check_schedules WHERE lease_owner IS NOT NULL`;
+    expect(owners[0]!.n).toBe(0);
+    expect(await prisma.schedulerWorker.count()).toBe(0);
+  });
+});
