@@ -102,23 +102,24 @@ export function histogramQuantile(before, after, q) {
 
 /**
  * Registers `count` http integrations straight in the database (faster than the API at 10,000), each with its
- * schedule spread over one interval by its id as the monitor spreads new ones. `name` and `path` are SQL
- * expressions of `n` (1 to count); the path is appended to `targetUrl`.
+ * schedule spread over one interval by its id as the monitor spreads a bulk registration. `name` and `path` are
+ * SQL expressions of `n` (1 to count); the path is appended to `targetUrl` (one origin, or several taken in turn).
  */
 export async function seedProbedIntegrations(
   url,
   { targetUrl, count, intervalSeconds, name = `'bench ' || n`, path = `'/ok/' || n` },
 ) {
+  const origins = [targetUrl].flat();
   await sql(
     url,
     `WITH i AS (
        INSERT INTO integrations (name, url, method, interval_seconds, timeout_ms, updated_at)
-       SELECT ${name}, $1 || ${path}, 'GET', ${intervalSeconds}, 5000, now()
+       SELECT ${name}, ($1::text[])[1 + n % ${origins.length}] || ${path}, 'GET', ${intervalSeconds}, 5000, now()
        FROM generate_series(1, ${count}) AS n
        RETURNING id)
      INSERT INTO check_schedules (integration_id, next_due_at)
      SELECT id, now() + (('x' || substr(md5(id::text), 1, 8))::bit(32)::bigint % ${intervalSeconds * 1000}) * interval '1 ms' FROM i`,
-    [targetUrl],
+    [origins],
   );
 }
 
@@ -147,7 +148,9 @@ export const BENCH_API_TOKEN = 'bench-token-0123456789abcdef';
 export function spawnBenchMonitor({ dataDir, env = {}, unset = [] }) {
   const inherited = { ...process.env };
   for (const name of unset) delete inherited[name];
-  return spawn(process.execPath, [join(root, 'apps/monitor/dist/main.js')], {
+  // BENCH_MONITOR_NODE_ARGS: flags for the monitor's node (e.g. --cpu-prof), to see where a figure comes from.
+  const nodeArgs = (process.env.BENCH_MONITOR_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, join(root, 'apps/monitor/dist/main.js')], {
     env: {
       ...inherited,
       NO_COLOR: '1',

@@ -10,7 +10,10 @@ export interface ClaimedCheck {
 }
 
 export interface ClaimOptions {
-  /** Claims checks falling due within this many milliseconds too, so each can start on time. */
+  /**
+   * Claims probes falling due within this many milliseconds too, so each can start on time (a webhook's silence
+   * check is run as it is claimed, so only once it is due).
+   */
   aheadMs: number;
   /**
    * Whether checks of workers whose lease has lapsed may be taken over: only by a worker that has itself been
@@ -44,7 +47,8 @@ export class ScheduleRepository {
     >`
       WITH due AS (
         SELECT s.integration_id FROM check_schedules s JOIN integrations i ON i.id = s.integration_id
-        WHERE s.next_due_at <= now() + make_interval(secs => ${options.aheadMs / 1000}) AND NOT i.paused
+        WHERE NOT i.paused AND s.next_due_at <= now()
+            + CASE WHEN i.kind = 'http' THEN make_interval(secs => ${options.aheadMs / 1000}) ELSE interval '0' END
           AND (s.lease_expires_at IS NULL OR s.lease_expires_at < now())
           AND (s.lease_owner IS NULL OR s.lease_owner = ${owner} OR (${options.takeOver} AND NOT EXISTS (
             SELECT 1 FROM scheduler_workers w WHERE w.id = s.lease_owner AND w.lease_expires_at > now())))
@@ -134,10 +138,9 @@ export class ScheduleRepository {
 
   /** A worker that stops gives every check it owns back and its lease up, so others take them over at once. */
   async retire(owner: string): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.$executeRaw`UPDATE check_schedules SET lease_owner = NULL WHERE lease_owner = ${owner}`,
-      this.prisma.$executeRaw`DELETE FROM scheduler_workers WHERE id = ${owner}`,
-    ]);
+    await this.prisma.$executeRaw`
+      WITH released AS (UPDATE check_schedules SET lease_owner = NULL WHERE lease_owner = ${owner})
+      DELETE FROM scheduler_workers WHERE id = ${owner}`;
   }
 
   /** Leases that lapsed a day ago or more: their workers are gone (any checks still naming them are taken over). */
