@@ -1,10 +1,11 @@
 import { lookup as dnsLookup } from 'node:dns';
 import type { Socket } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { SecureContext, TLSSocket } from 'node:tls';
 import type { buildConnector } from 'undici';
 import { guardedConnector, type LookupCallback, type LookupFunction } from './outbound-connector';
 import type { OutboundPolicy } from './outbound-guard';
 import type { PhaseClock } from './phase-clock';
+import { sharedSecureContext } from './secure-contexts';
 
 export interface TlsOptions {
   /** Extra trusted CA certificates (PEM), for APIs behind a private CA. */
@@ -32,14 +33,21 @@ export function timedConnector(
       callback(error, address, family);
     }) as LookupCallback);
   };
-  const connector = guardedConnector(
-    policy,
-    { timeout: timeoutMs, ...tls } as buildConnector.BuildOptions,
-    timedLookup,
-  );
   return (options, callback) => {
     const started = performance.now();
     const secure = options.protocol === 'https:';
+    let secureContext: SecureContext | undefined;
+    try {
+      if (secure) secureContext = sharedSecureContext(tls);
+    } catch (error) {
+      callback(error as Error, null);
+      return;
+    }
+    const connector = guardedConnector(
+      policy,
+      { timeout: timeoutMs, ...(secureContext ? { secureContext } : {}) } as buildConnector.BuildOptions,
+      timedLookup,
+    );
     // Typed as void, but undici's connector returns the socket it opens (none when the guard refused).
     const socket = connector(options, callback) as unknown as Socket | undefined;
     socket?.on('error', (error) => clock.socketFailed(error));
