@@ -103,6 +103,7 @@ describe('schema.prisma and migrations', () => {
       evidence: { responseHeaders: { 'retry-after': '30' }, bodyExcerpt: '{}' },
       troubleshooting: ['Read the docs'],
       tokenExpiresAt: new Date('2026-03-05T00:00:00.000Z'),
+      kept: false,
     };
     expect(Object.keys(written).sort()).toEqual(fields(Prisma.ProbeResultScalarFieldEnum));
     await prisma.$executeRaw`SELECT ihm_ensure_result_partition('2026-03-04'::date)`;
@@ -373,7 +374,20 @@ describe('schema.prisma and migrations', () => {
       objectName: 'Payments',
       fields: ['auth.token', 'url'],
     };
+    const worker = {
+      id: 'vm:4242:a1b2c3',
+      leaseExpiresAt: new Date('2026-12-01T10:00:30.000Z'),
+      renewedAt: at,
+    };
+    const compacted = { name: 'probe_results_p20261130', compactedAt: at };
     const models = [
+      [prisma.schedulerWorker, worker, Prisma.SchedulerWorkerScalarFieldEnum, { id: worker.id }],
+      [
+        prisma.compactedResultPartition,
+        compacted,
+        Prisma.CompactedResultPartitionScalarFieldEnum,
+        { name: compacted.name },
+      ],
       [prisma.apiToken, token, Prisma.ApiTokenScalarFieldEnum, { id: token.id }],
       [prisma.auditEvent, audit, Prisma.AuditEventScalarFieldEnum, { id: audit.id }],
       [prisma.alertRule, rule, Prisma.AlertRuleScalarFieldEnum, { id: rule.id }],
@@ -413,6 +427,7 @@ describe('schema.prisma and migrations', () => {
         'AppSetting',
         'Channel',
         'CheckSchedule',
+        'CompactedResultPartition',
         'DeliveryAttempt',
         'HeldNotification',
         'Integration',
@@ -422,6 +437,7 @@ describe('schema.prisma and migrations', () => {
         'ProbeResult',
         'ResultRollupHour',
         'ResultRollupMinute',
+        'SchedulerWorker',
         'Session',
         'Silence',
         'User',

@@ -10,6 +10,12 @@ import { storedEvidence } from './stored-evidence';
 const json = (rows: unknown) => JSON.stringify(rows);
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
+const withoutTrailingZeros = (counts: readonly number[]) => {
+  let length = counts.length;
+  while (length > 0 && counts[length - 1] === 0) length -= 1;
+  return counts.slice(0, length);
+};
+
 function rollupRecord(rollup: Rollup): Record<string, unknown> {
   const record: Record<string, unknown> = {
     integration_id: rollup.integrationId,
@@ -23,8 +29,10 @@ function rollupRecord(rollup: Rollup): Record<string, unknown> {
   };
   for (const { phase, histogram, maxMs } of LATENCY_COLUMNS) {
     const latency = rollup.latency[phase];
-    // A phase that did not happen (no TLS over plain HTTP) stores nothing rather than a row of zeros.
-    record[histogram] = latency.maxMs === null ? [] : latency.counts;
+    // A phase that did not happen (no TLS over plain HTTP) stores nothing rather than a row of zeros, and the
+    // buckets above the slowest probe are left off (readers and merges count a missing bucket as zero): rollups
+    // are most of the disk at scale, and most of a rollup row is its histograms.
+    record[histogram] = latency.maxMs === null ? [] : withoutTrailingZeros(latency.counts);
     record[maxMs] = latency.maxMs;
   }
   return record;
@@ -126,10 +134,16 @@ export class ResultStoreRepository {
       this.prisma.$executeRaw`
         INSERT INTO probe_results (integration_id, started_at, status, category, http_status, message, dns_ms, connect_ms,
           tls_ms, ttfb_ms, total_ms, rate_limit_limit, rate_limit_remaining, rate_limit_reset_at, retry_after_seconds,
-          schema_errors, tls, evidence, troubleshooting, token_expires_at)
+          schema_errors, tls, evidence, troubleshooting, token_expires_at, kept)
         SELECT r.integration_id, r.started_at, r.status, r.category, r.http_status, r.message, r.dns_ms, r.connect_ms,
           r.tls_ms, r.ttfb_ms, r.total_ms, r.rate_limit_limit, r.rate_limit_remaining, r.rate_limit_reset_at,
-          r.retry_after_seconds, coalesce(r.schema_errors, '[]'), r.tls, r.evidence, r.troubleshooting, r.token_expires_at
+          r.retry_after_seconds, coalesce(r.schema_errors, '[]'), r.tls, r.evidence, r.troubleshooting, r.token_expires_at,
+          -- Kept for the full retention unless it passed and the integration was up before: before it in this batch,
+          -- else in its latest status (written after this statement).
+          r.status <> 'up' OR coalesce(
+            lag(r.status) OVER (PARTITION BY r.integration_id ORDER BY r.started_at),
+            (SELECT s.status FROM integration_statuses s WHERE s.integration_id = r.integration_id)
+          ) IS DISTINCT FROM 'up'
         FROM jsonb_to_recordset(${json(results)}::jsonb) AS r(integration_id uuid, started_at timestamptz,
           status "ProbeStatus", category "Category", http_status smallint, message text, dns_ms real, connect_ms real,
           tls_ms real, ttfb_ms real, total_ms real, rate_limit_limit int, rate_limit_remaining int,
