@@ -34,7 +34,7 @@ describe(parseEnv.name, () => {
       resultBufferLimit: 50_000,
       resultsRetentionDays: 7,
       rollupRetentionDays: 31,
-      successResultsRetentionHours: 6,
+      successResultsRetentionHours: 3,
       alertGroupWaitSeconds: 30,
       alertSendTimeoutMs: 10_000,
       alertRetentionDays: 90,

@@ -109,7 +109,7 @@ export const EnvSchema = z
     RESULT_BUFFER_LIMIT: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
     RESULTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
     ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(31),
-    SUCCESS_RESULTS_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(6),
+    SUCCESS_RESULTS_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(3),
     ALERT_GROUP_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     ALERT_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
     ALERT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),

@@ -2,7 +2,7 @@ import { retentionPlan } from './retention-plan';
 
 describe(retentionPlan.name, () => {
   const now = new Date('2026-12-01T15:37:00.000Z');
-  const plan = retentionPlan(now, { resultsDays: 7, rollupDays: 31, successHours: 6 });
+  const plan = retentionPlan(now, { resultsDays: 7, rollupDays: 31, successHours: 3 });
 
   it('keeps partitions for today and the next seven days', () => {
     expect(plan.partitionDays.map((d) => d.toISOString().slice(0, 10))).toEqual([
@@ -22,7 +22,7 @@ describe(retentionPlan.name, () => {
   });
 
   it.each([
-    ['six hours by default', 6, 7, '2026-12-01T09:37:00.000Z'],
+    ['three hours by default', 3, 7, '2026-12-01T12:37:00.000Z'],
     ['never longer than failures are kept', 48, 1, '2026-11-30T15:37:00.000Z'],
   ])(
     'deletes passed results after the success retention: %s',
