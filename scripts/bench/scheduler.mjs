@@ -88,6 +88,17 @@ async function footprint(pid) {
   return { rssMiB, sockets };
 }
 
+/** CPU seconds used so far by every process named `command` (PostgreSQL's server and backends), from /proc. */
+async function cpuSecondsOf(command) {
+  let total = 0;
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    if (stat.includes(`(${command})`)) total += await cpuSeconds(pid).catch(() => 0);
+  }
+  return total;
+}
+
 /** The latency target in its own process; resolves with its HTTP and HTTPS origins. */
 function startTarget(tls) {
   const child = spawn(process.execPath, [join(root, 'scripts/bench/latency-target.mjs')], {
@@ -130,7 +141,7 @@ async function countRuns(url, from, to) {
 }
 
 /** One process on the defaults probing `integrations` every 30 s against `origins`; what it sustained. */
-async function loadRun(admin, { name, integrations, origins, tls }) {
+async function loadRun(admin, { name, integrations, origins, tls, target }) {
   const dbName = `ihm_bench_${name}`;
   await createDatabase(admin.url, dbName);
   const url = databaseUrl(admin.url, dbName);
@@ -150,7 +161,12 @@ async function loadRun(admin, { name, integrations, origins, tls }) {
     });
     await waitFor(`${api}/health`, 'the monitor');
     await sleep(WARMUP_S * 1000);
-    const before = { metrics: await scrape(api), cpu: await cpuSeconds(monitor.pid), at: performance.now() };
+    const cpuNow = async () => ({
+      monitor: await cpuSeconds(monitor.pid),
+      target: await cpuSeconds(target.pid),
+      postgres: await cpuSecondsOf('postgres'),
+    });
+    const before = { metrics: await scrape(api), cpu: await cpuNow(), at: performance.now() };
     const windowStart = new Date();
     const samples = [];
     // Every 15 s, as Prometheus commonly scrapes: a scrape of 60,000 integrations' series costs the monitor too.
@@ -158,7 +174,7 @@ async function loadRun(admin, { name, integrations, origins, tls }) {
       await sleep(15_000);
       samples.push({ ...(await footprint(monitor.pid)), inFlight: (await scrape(api)).inFlight });
     }
-    const after = { metrics: await scrape(api), cpu: await cpuSeconds(monitor.pid), at: performance.now() };
+    const after = { metrics: await scrape(api), cpu: await cpuNow(), at: performance.now() };
     const windowEnd = new Date();
     await stopBenchMonitor(monitor);
     const seconds = (after.at - before.at) / 1000;
@@ -173,8 +189,10 @@ async function loadRun(admin, { name, integrations, origins, tls }) {
       rate: probed / seconds,
       lagP50: histogramQuantile(before.metrics, after.metrics, 0.5) * 1000,
       lagP99: histogramQuantile(before.metrics, after.metrics, 0.99) * 1000,
-      cpuPercent: ((after.cpu - before.cpu) / seconds) * 100,
-      cpuMsPerProbe: ((after.cpu - before.cpu) * 1000) / probed,
+      cpuPercent: ((after.cpu.monitor - before.cpu.monitor) / seconds) * 100,
+      cpuMsPerProbe: ((after.cpu.monitor - before.cpu.monitor) * 1000) / probed,
+      targetPercent: ((after.cpu.target - before.cpu.target) / seconds) * 100,
+      postgresPercent: ((after.cpu.postgres - before.cpu.postgres) / seconds) * 100,
       rssMiB: Math.max(...samples.map((s) => s.rssMiB)),
       sockets: percentile(
         samples.map((s) => s.sockets),
@@ -203,6 +221,7 @@ async function loadScenario(admin, target, tls, scenario) {
         integrations,
         origins: target[scenario],
         tls: https ? tls : null,
+        target,
       }),
     );
   const of = (key) => runs.map((r) => r[key]);
@@ -213,6 +232,10 @@ async function loadScenario(admin, target, tls, scenario) {
   row(`${label}: scheduling lag p99`, runsOf(of('lagP99'), ' ms'), '< 1,000 ms');
   row(`${label}: monitor CPU (% of one core)`, runsOf(of('cpuPercent'), ' %'));
   row(`${label}: CPU per probe`, runsOf(of('cpuMsPerProbe'), ' ms', 2));
+  row(
+    `${label}: the box's CPU (% of one core; 200 % = both): monitor / target / PostgreSQL`,
+    `${fmt(median(of('cpuPercent')))} / ${fmt(median(of('targetPercent')))} / ${fmt(median(of('postgresPercent')))} %`,
+  );
   row(
     `${label}: RSS (max) / open sockets / probes in flight (medians)`,
     `${fmt(median(of('rssMiB')))} MiB / ${fmt(median(of('sockets')))} / ${fmt(median(of('inFlight')))}`,
