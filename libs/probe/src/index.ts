@@ -5,5 +5,6 @@ export { guardedLookup, outboundAgent, resolveOutbound } from './outbound-connec
 export * from './outbound-guard';
 export type { PeerCertificate } from './phase-clock';
 export * from './probers';
+export { ProbeThreads } from './probe-threads';
 export * from './redaction';
 export type { TlsOptions } from './timed-connector';

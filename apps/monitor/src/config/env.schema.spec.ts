@@ -31,6 +31,7 @@ describe(parseEnv.name, () => {
       role: 'all',
       probeConcurrency: null,
       schedulerLeaseSeconds: 30,
+      probeThreads: null,
       resultBufferLimit: 50_000,
       resultsRetentionDays: 7,
       rollupRetentionDays: 31,

@@ -106,6 +106,7 @@ export const EnvSchema = z
     ROLE: z.enum(['all', 'api', 'worker'], { error: 'must be all, api or worker' }).default('all'),
     PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(100_000).optional(),
     SCHEDULER_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(30),
+    PROBE_THREADS: z.coerce.number().int().min(0).max(64).optional(),
     RESULT_BUFFER_LIMIT: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
     RESULTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
     ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(2).max(3650).default(31),
@@ -163,6 +164,8 @@ export const EnvSchema = z
     // An upper bound on probes in flight; below it, the process's own limits decide (probe-capacity.ts).
     probeConcurrency: env.PROBE_CONCURRENCY ?? null,
     schedulerLeaseSeconds: env.SCHEDULER_LEASE_SECONDS,
+    // Threads probes run on; unset, one per core where probes are scheduled (probe-thread-pool.ts).
+    probeThreads: env.PROBE_THREADS ?? null,
     resultBufferLimit: env.RESULT_BUFFER_LIMIT,
     resultsRetentionDays: env.RESULTS_RETENTION_DAYS,
     rollupRetentionDays: env.ROLLUP_RETENTION_DAYS,

@@ -9,6 +9,7 @@ import { RecordResultStep } from '../results/record-result.step';
 import { ResultsModule } from '../results/results.module';
 import { ProbeController } from './probe.controller';
 import { ProbeService } from './probe.service';
+import { ProbeThreadPool } from './probe-thread-pool';
 import { PROBERS, ResultPipeline } from './result-pipeline';
 import { RESULT_STEPS, type ResultStep } from './result-step';
 
@@ -20,10 +21,12 @@ import { RESULT_STEPS, type ResultStep } from './result-step';
   imports: [IntegrationModule, ResultsModule, AlertingModule],
   controllers: [ProbeController],
   providers: [
+    ProbeThreadPool,
     {
       provide: PROBERS,
-      inject: [RUNTIME_CONFIG],
-      useFactory: (config: RuntimeConfig) => probersFor(config.env.outbound),
+      inject: [RUNTIME_CONFIG, ProbeThreadPool],
+      useFactory: (config: RuntimeConfig, pool: ProbeThreadPool) =>
+        probersFor(config.env.outbound, pool.threads),
     },
     {
       provide: RESULT_STEPS,
