@@ -16,7 +16,7 @@ import { createDatabase, databaseUrl, dropDatabase } from '@ihm/db/testing';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adminDatabase, freePort, sleep, waitFor } from '../lib/stack.mjs';
 import {
@@ -88,15 +88,12 @@ async function footprint(pid) {
   return { rssMiB, sockets };
 }
 
-/** CPU seconds used so far by every process named `command` (PostgreSQL's server and backends), from /proc. */
-async function cpuSecondsOf(command) {
-  let total = 0;
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-    if (stat.includes(`(${command})`)) total += await cpuSeconds(pid).catch(() => 0);
-  }
-  return total;
+/** CPU seconds the whole box has been busy (all cores, every process), from /proc/stat. */
+async function boxCpuSeconds() {
+  const [, user, nice, system, , , irq, softirq, steal] = (await readFile('/proc/stat', 'utf8'))
+    .split('\n')[0]
+    .split(/\s+/);
+  return [user, nice, system, irq, softirq, steal].reduce((sum, v) => sum + Number(v), 0) / 100;
 }
 
 /** The latency target in its own process; resolves with its HTTP and HTTPS origins. */
@@ -157,14 +154,14 @@ async function loadRun(admin, { name, integrations, origins, tls, target }) {
     const monitor = spawnBenchMonitor({
       dataDir: join(workDir, name),
       env: { DATABASE_URL: url, MONITOR_PORT: String(port), ...(tls ? { NODE_EXTRA_CA_CERTS: tls.ca } : {}) },
-      unset: ['ROLE', 'PROBE_CONCURRENCY', 'SCHEDULER_LEASE_SECONDS', 'RESULT_BUFFER_LIMIT'],
+      unset: ['ROLE', 'PROBE_CONCURRENCY', 'PROBE_THREADS', 'SCHEDULER_LEASE_SECONDS', 'RESULT_BUFFER_LIMIT'],
     });
     await waitFor(`${api}/health`, 'the monitor');
     await sleep(WARMUP_S * 1000);
     const cpuNow = async () => ({
       monitor: await cpuSeconds(monitor.pid),
       target: await cpuSeconds(target.pid),
-      postgres: await cpuSecondsOf('postgres'),
+      box: await boxCpuSeconds(),
     });
     const before = { metrics: await scrape(api), cpu: await cpuNow(), at: performance.now() };
     const windowStart = new Date();
@@ -192,7 +189,7 @@ async function loadRun(admin, { name, integrations, origins, tls, target }) {
       cpuPercent: ((after.cpu.monitor - before.cpu.monitor) / seconds) * 100,
       cpuMsPerProbe: ((after.cpu.monitor - before.cpu.monitor) * 1000) / probed,
       targetPercent: ((after.cpu.target - before.cpu.target) / seconds) * 100,
-      postgresPercent: ((after.cpu.postgres - before.cpu.postgres) / seconds) * 100,
+      boxPercent: ((after.cpu.box - before.cpu.box) / seconds) * 100,
       rssMiB: Math.max(...samples.map((s) => s.rssMiB)),
       sockets: percentile(
         samples.map((s) => s.sockets),
@@ -233,8 +230,8 @@ async function loadScenario(admin, target, tls, scenario) {
   row(`${label}: monitor CPU (% of one core)`, runsOf(of('cpuPercent'), ' %'));
   row(`${label}: CPU per probe`, runsOf(of('cpuMsPerProbe'), ' ms', 2));
   row(
-    `${label}: the box's CPU (% of one core; 200 % = both): monitor / target / PostgreSQL`,
-    `${fmt(median(of('cpuPercent')))} / ${fmt(median(of('targetPercent')))} / ${fmt(median(of('postgresPercent')))} %`,
+    `${label}: CPU (% of one core): monitor / target / the whole box (of ${availableParallelism() * 100} %: PostgreSQL and the rest)`,
+    `${fmt(median(of('cpuPercent')))} / ${fmt(median(of('targetPercent')))} / ${fmt(median(of('boxPercent')))} %`,
   );
   row(
     `${label}: RSS (max) / open sockets / probes in flight (medians)`,

@@ -1,5 +1,5 @@
 import { overviewGroupOf } from '@ihm/contracts';
-import { PrismaClient } from '@ihm/db';
+import { Pool, PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { LATENCY_COLUMNS } from './latency-columns';
 import type { ResultEntry } from './result-entry';
@@ -8,6 +8,8 @@ import { buildRollups, newestByIntegration, type Rollup } from './rollup';
 import { storedEvidence } from './stored-evidence';
 
 const json = (rows: unknown) => JSON.stringify(rows);
+/** One SQL statement and its positional parameters. */
+type Statement = readonly [text: string, values: readonly unknown[]];
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
 const withoutTrailingZeros = (counts: readonly number[]) => {
@@ -55,7 +57,10 @@ const LATENCY_MERGE = LATENCY_COLUMNS.flatMap((c) => [
  */
 @Injectable()
 export class ResultStoreRepository {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(Pool) private readonly pool: Pool,
+  ) {}
 
   async writeBatch(entries: readonly ResultEntry[]): Promise<void> {
     if (entries.length === 0) return;
@@ -129,9 +134,10 @@ export class ResultStoreRepository {
         : [],
     );
 
-    await this.prisma.$transaction([
-      this.prisma.$executeRaw`SELECT ihm_ensure_result_partition(d::date) FROM unnest(${days}::text[]) AS d`,
-      this.prisma.$executeRaw`
+    await this.transaction([
+      [`SELECT ihm_ensure_result_partition(d::date) FROM unnest($1::text[]) AS d`, [days]],
+      [
+        `
         INSERT INTO probe_results (integration_id, started_at, status, category, http_status, message, dns_ms, connect_ms,
           tls_ms, ttfb_ms, total_ms, rate_limit_limit, rate_limit_remaining, rate_limit_reset_at, retry_after_seconds,
           schema_errors, tls, evidence, troubleshooting, token_expires_at, kept)
@@ -144,20 +150,23 @@ export class ResultStoreRepository {
             lag(r.status) OVER (PARTITION BY r.integration_id ORDER BY r.started_at),
             (SELECT s.status FROM integration_statuses s WHERE s.integration_id = r.integration_id)
           ) IS DISTINCT FROM 'up'
-        FROM jsonb_to_recordset(${json(results)}::jsonb) AS r(integration_id uuid, started_at timestamptz,
+        FROM jsonb_to_recordset($1::jsonb) AS r(integration_id uuid, started_at timestamptz,
           status "ProbeStatus", category "Category", http_status smallint, message text, dns_ms real, connect_ms real,
           tls_ms real, ttfb_ms real, total_ms real, rate_limit_limit int, rate_limit_remaining int,
           rate_limit_reset_at timestamptz, retry_after_seconds int, schema_errors jsonb, tls jsonb, evidence jsonb,
           troubleshooting text[], token_expires_at timestamptz)
         WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)`,
-      this.prisma.$executeRaw`
+        [json(results)],
+      ],
+      [
+        `
         INSERT INTO integration_statuses AS s (integration_id, checked_at, status, category, overview_group, http_status,
           message, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, rate_limit_remaining, rate_limit_limit,
           rate_limit_reset_at, certificate_expires_at, token_expires_at)
         SELECT r.integration_id, r.checked_at, r.status, r.category, r.overview_group, r.http_status, r.message,
           r.dns_ms, r.connect_ms, r.tls_ms, r.ttfb_ms, r.total_ms, r.rate_limit_remaining, r.rate_limit_limit,
           r.rate_limit_reset_at, r.certificate_expires_at, r.token_expires_at
-        FROM jsonb_to_recordset(${json(statuses)}::jsonb) AS r(integration_id uuid, checked_at timestamptz,
+        FROM jsonb_to_recordset($1::jsonb) AS r(integration_id uuid, checked_at timestamptz,
           status "ProbeStatus", category "Category", overview_group text, http_status smallint, message text,
           dns_ms real, connect_ms real, tls_ms real, ttfb_ms real, total_ms real, rate_limit_remaining int,
           rate_limit_limit int, rate_limit_reset_at timestamptz, certificate_expires_at timestamptz,
@@ -172,29 +181,39 @@ export class ResultStoreRepository {
           rate_limit_reset_at = excluded.rate_limit_reset_at, certificate_expires_at = excluded.certificate_expires_at,
           token_expires_at = excluded.token_expires_at
         WHERE excluded.checked_at >= s.checked_at`,
-      this.prisma.$executeRaw`
+        [json(statuses)],
+      ],
+      [
+        `
         INSERT INTO integration_counters AS c (integration_id, name, count)
         SELECT r.integration_id, r.name, r.count
-        FROM jsonb_to_recordset(${json(counters)}::jsonb) AS r(integration_id uuid, name text, count bigint)
+        FROM jsonb_to_recordset($1::jsonb) AS r(integration_id uuid, name text, count bigint)
         WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = r.integration_id)
         ORDER BY r.integration_id, r.name
         ON CONFLICT (integration_id, name) DO UPDATE SET count = c.count + excluded.count`,
+        [json(counters)],
+      ],
       this.upsertRollups('result_rollups_minute', buildRollups(entries, 'minute')),
       this.upsertRollups('result_rollups_hour', buildRollups(entries, 'hour')),
-      this.prisma.$executeRaw`
+      [
+        `
         UPDATE check_schedules s SET next_due_at = r.next_due_at, lease_owner = r.lease_owner, lease_expires_at = NULL
-        FROM jsonb_to_recordset(${json(schedules)}::jsonb) AS r(integration_id uuid, next_due_at timestamptz, lease_owner text)
+        FROM jsonb_to_recordset($1::jsonb) AS r(integration_id uuid, next_due_at timestamptz, lease_owner text)
         WHERE s.integration_id = r.integration_id AND (s.lease_owner IS NULL OR s.lease_owner = r.lease_owner)`,
-      // Accepted webhook deliveries push their integration's silence check on (never back: they may arrive late).
-      this.prisma.$executeRaw`
+        [json(schedules)],
+      ],
+      [
+        `
         UPDATE check_schedules s
         SET next_due_at = greatest(s.next_due_at, r.deadline), last_delivery_at = greatest(s.last_delivery_at, r.at)
         FROM (
           SELECT d.integration_id, max(d.at) AS at, max(d.deadline) AS deadline
-          FROM jsonb_to_recordset(${json(deliveries)}::jsonb) AS d(integration_id uuid, at timestamptz, deadline timestamptz)
+          FROM jsonb_to_recordset($1::jsonb) AS d(integration_id uuid, at timestamptz, deadline timestamptz)
           GROUP BY d.integration_id
         ) r
         WHERE s.integration_id = r.integration_id`,
+        [json(deliveries)],
+      ],
     ]);
   }
 
@@ -206,9 +225,12 @@ export class ResultStoreRepository {
     );
   }
 
-  private upsertRollups(table: 'result_rollups_minute' | 'result_rollups_hour', rollups: Rollup[]) {
+  private upsertRollups(
+    table: 'result_rollups_minute' | 'result_rollups_hour',
+    rollups: Rollup[],
+  ): Statement {
     // The table name comes from the union type above and the latency columns from LATENCY_COLUMNS, never from input.
-    return this.prisma.$executeRawUnsafe(
+    return [
       `INSERT INTO ${table} AS t (integration_id, bucket_start, probe_count, degraded_count, failure_count,
          ${LATENCY_COLUMN_NAMES}, rate_limit_remaining, rate_limit_limit, rate_limit_at)
        SELECT r.integration_id, r.bucket_start, r.probe_count, r.degraded_count, r.failure_count,
@@ -227,7 +249,28 @@ export class ResultStoreRepository {
          rate_limit_limit = CASE WHEN excluded.rate_limit_at >= coalesce(t.rate_limit_at, '-infinity')
            THEN excluded.rate_limit_limit ELSE t.rate_limit_limit END,
          rate_limit_at = greatest(t.rate_limit_at, excluded.rate_limit_at)`,
-      json(rollups.map(rollupRecord)),
-    );
+      [json(rollups.map(rollupRecord))],
+    ];
+  }
+
+  /**
+   * Runs the statements in one transaction on one pooled connection, through node-postgres itself: a batch's
+   * parameters are megabytes of JSON, which Prisma's raw queries would copy and convert once more on the way.
+   */
+  private async transaction(statements: readonly Statement[]): Promise<void> {
+    const client = await this.pool.connect();
+    let failure: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      for (const [text, values] of statements) await client.query(text, [...values]);
+      await client.query('COMMIT');
+    } catch (error) {
+      failure = error as Error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      // A connection that failed mid-transaction is discarded rather than handed to the next query.
+      client.release(failure);
+    }
   }
 }
