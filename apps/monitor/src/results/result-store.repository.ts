@@ -197,7 +197,10 @@ export class ResultStoreRepository {
       this.upsertRollups('result_rollups_hour', buildRollups(entries, 'hour')),
       [
         `
-        UPDATE check_schedules s SET next_due_at = r.next_due_at, lease_owner = r.lease_owner, lease_expires_at = NULL
+        UPDATE check_schedules s SET next_due_at = r.next_due_at, lease_expires_at = NULL,
+          -- The check stays its runner's while that worker holds a lease; one that retired leaves it to anyone.
+          lease_owner = CASE WHEN EXISTS (SELECT 1 FROM scheduler_workers w WHERE w.id = r.lease_owner)
+            THEN r.lease_owner END
         FROM jsonb_to_recordset($1::jsonb) AS r(integration_id uuid, next_due_at timestamptz, lease_owner text)
         WHERE s.integration_id = r.integration_id AND (s.lease_owner IS NULL OR s.lease_owner = r.lease_owner)`,
         [json(schedules)],

@@ -6,7 +6,6 @@ import type { IntegrationService } from '../integrations/integration.service';
 import { MetricsService } from '../metrics/metrics.service';
 import type { CheckOrigin } from '../pipeline/check-result';
 import type { ResultPipeline } from '../pipeline/result-pipeline';
-import type { ResultWriter } from '../results/result-writer.service';
 import type { ProcessLimits } from './probe-capacity';
 import type { ClaimOptions, ClaimedCheck, LeaseRenewal, ScheduleRepository } from './schedule.repository';
 import { SchedulerService } from './scheduler.service';
@@ -83,8 +82,6 @@ const ROOMY: ProcessLimits = { openFiles: 1_000_000, heapBytes: 16 * 2 ** 30 };
 function scheduler(probeConcurrency: number | null = 2, limits = ROOMY) {
   const schedules = new FakeSchedules();
   const pipeline = new FakePipeline();
-  const drains: number[] = [];
-  const writer = { drain: async () => void drains.push(Date.now()) };
   const integrations = {
     getDefinitions: async (ids: string[]) => new Map(ids.map((id) => [id, definition(id)])),
   };
@@ -98,12 +95,11 @@ function scheduler(probeConcurrency: number | null = 2, limits = ROOMY) {
     schedules as unknown as ScheduleRepository,
     integrations as unknown as IntegrationService,
     pipeline as unknown as ResultPipeline,
-    writer as unknown as ResultWriter,
     new MetricsService(),
     silenceCheck as unknown as SilenceCheck,
   );
   subject.prepare(limits);
-  return { subject, schedules, pipeline, writer, drains, silences, integrations };
+  return { subject, schedules, pipeline, silences, integrations };
 }
 
 const due = (id: string, msAgo = 0): ClaimedCheck => ({
@@ -334,18 +330,19 @@ describe(SchedulerService.name, () => {
     expect(pipeline.runs).toHaveLength(1);
   });
 
-  it('on shutdown, cancels what still runs after the grace period, releases it, writes results, then retires', async () => {
-    const { subject, schedules, pipeline, drains } = scheduler();
-    schedules.due = [due('slow')];
-    await subject.step();
-    await settled();
+  it('on shutdown, gives back at once what has not started, cancels what still runs after the grace period, and retires', async () => {
     fakeTimers();
+    const { subject, schedules, pipeline } = scheduler();
+    schedules.due = [due('slow'), due('later', -250)];
+    await subject.step();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(pipeline.runs.map((r) => r.name)).toEqual(['slow']);
     const stopping = subject.beforeApplicationShutdown();
     await jest.advanceTimersByTimeAsync(3_100);
     await stopping;
+    expect(pipeline.runs.map((r) => r.name)).toEqual(['slow']);
     expect(pipeline.runs[0]!.signal.aborted).toBe(true);
-    expect(schedules.released).toEqual(['slow']);
-    expect(drains).toHaveLength(1);
+    expect(schedules.released.sort()).toEqual(['later', 'slow']);
     expect(schedules.retired).toEqual([subject.workerId]);
   });
 });

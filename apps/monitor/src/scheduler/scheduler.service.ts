@@ -12,7 +12,6 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { IntegrationService } from '../integrations/integration.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { ResultPipeline } from '../pipeline/result-pipeline';
-import { ResultWriter } from '../results/result-writer.service';
 import { SilenceCheck } from './silence-check.service';
 import { probeCapacity, processLimits, type ProcessLimits } from './probe-capacity';
 import { nextDueAt } from './schedule';
@@ -51,6 +50,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('Scheduler');
   readonly workerId = workerId();
   private readonly inflight = new Map<string, AbortController>();
+  /** Claimed ahead of their due time and not started yet: on shutdown they go back at once. */
+  private readonly waiting = new Set<string>();
   private readonly owned = new Map<string, OwnedCheck>();
   private concurrency = 0;
   private running = false;
@@ -69,7 +70,6 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     private readonly schedules: ScheduleRepository,
     private readonly integrations: IntegrationService,
     private readonly pipeline: ResultPipeline,
-    private readonly writer: ResultWriter,
     private readonly metrics: MetricsService,
     private readonly silences: SilenceCheck,
   ) {}
@@ -207,8 +207,10 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     const controller = new AbortController();
     this.inflight.set(integrationId, controller);
     this.metrics.probesInFlight.set(this.inflight.size);
+    this.waiting.add(integrationId);
     this.whenDue(dueAt, controller.signal)
       .then(() => {
+        this.waiting.delete(integrationId);
         if (controller.signal.aborted) return;
         const startedAt = new Date();
         this.metrics.schedulerLag.observe(Math.max(0, (startedAt.getTime() - dueAt.getTime()) / 1000));
@@ -317,16 +319,18 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     this.running = false;
     this.wake?.();
     await this.loop;
+    const notStarted = [...this.waiting];
+    for (const id of notStarted) this.inflight.get(id)?.abort();
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     while (this.inflight.size > 0 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));
-    const unfinished = [...this.inflight.keys()];
+    const unfinished = [...notStarted, ...this.inflight.keys()];
     for (const controller of this.inflight.values()) controller.abort();
     await this.schedules.release(this.workerId, unfinished).catch(() => undefined);
     if (unfinished.length)
-      this.logger.log(`Released ${unfinished.length} unfinished check(s) to other workers`);
-    // Results first (they keep the checks this worker's), then every check goes back with the lease.
-    await this.writer.drain();
+      this.logger.log(`Released ${unfinished.length} unstarted or unfinished check(s) to other workers`);
+    // Every owned check goes back with the lease, so others take them over at once; a result still in the writer's
+    // buffer finds no lease of this worker's when it is written, and leaves its check to whoever claims it.
     await this.schedules.retire(this.workerId).catch(() => undefined);
   }
 }

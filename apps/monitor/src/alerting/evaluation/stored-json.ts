@@ -1,3 +1,5 @@
+import { isDate } from 'node:util/types';
+
 /** How a Date is written: tagged, so that no string a user typed (a name that looks like a date) is taken for one. */
 interface TaggedDate {
   $date: string;
@@ -13,7 +15,8 @@ const isTaggedDate = (value: unknown): value is TaggedDate =>
 export function toStoredJson(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key, written: unknown) {
     const raw = this[key];
-    return raw instanceof Date ? { $date: raw.toISOString() } : written;
+    // isDate, not instanceof: a Date may come from another realm (a probe thread's result, cloned).
+    return isDate(raw) ? { $date: raw.toISOString() } : written;
   });
 }
 
