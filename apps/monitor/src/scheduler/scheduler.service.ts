@@ -30,7 +30,11 @@ const OFFLINE_STEP_MS = 200;
 const OFFLINE_MARGIN_MS = 2000;
 /** On SIGTERM, in-flight probes get this long to finish; the rest are released to other workers. */
 const SHUTDOWN_GRACE_MS = 3000;
-/** A worker owning more than its share by this much (and 5 %) gives the excess back. */
+/**
+ * A worker owning more than its share by this much (and a tenth of it) at two renewals in a row gives the excess
+ * back. Given back, a check is nobody's until it is next claimed, and nobody runs it through an outage meanwhile:
+ * so only an imbalance that lasts (a worker joined), not the passing one of a takeover, is evened out.
+ */
 const SHED_SLACK = 10;
 
 interface OwnedCheck {
@@ -64,6 +68,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   private renewedAt: number | null = null;
   /** Since when this worker has reached the database without a break: lapsed leases are taken over a lease later. */
   private reachableSince = performance.now();
+  /** The excess over its share this worker owned at the last renewal. */
+  private lastExcess = 0;
 
   constructor(
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
@@ -281,8 +287,10 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       this.forgetStale();
       const share = Math.ceil(lease.checks / lease.workers);
       const excess = lease.owned - share;
-      if (excess > Math.max(SHED_SLACK, share * 0.05))
-        for (const id of await this.schedules.shed(this.workerId, Math.min(excess, MAX_CLAIM)))
+      const lasting = Math.min(excess, this.lastExcess);
+      this.lastExcess = excess;
+      if (lasting > Math.max(SHED_SLACK, share * 0.1))
+        for (const id of await this.schedules.shed(this.workerId, Math.min(lasting, MAX_CLAIM)))
           this.owned.delete(id);
     } catch {
       // Unreachable: the claims notice and say so; the lease runs down from the last renewal.
