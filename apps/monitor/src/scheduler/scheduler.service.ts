@@ -222,12 +222,14 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
         this.metrics.schedulerLag.observe(Math.max(0, (startedAt.getTime() - dueAt.getTime()) / 1000));
         const next = nextDueAt(dueAt, startedAt, definition.intervalSeconds);
         const schedule = { nextDueAt: next, leaseOwner: this.workerId };
-        return this.pipeline
-          .run(definition, { kind: 'scheduled', integrationId, schedule }, controller.signal)
-          .then((result) => {
-            // Cut short by shutdown (null): its lease is released instead, so another worker runs it in full.
-            if (result) this.owned.set(integrationId, { definition, nextDueAt: next });
-          });
+        // Owned from its start, whatever the steps after the probe meet (a database that went away mid-run): the
+        // claim made it this worker's, and offline it must run again on time.
+        this.owned.set(integrationId, { definition, nextDueAt: next });
+        return this.pipeline.run(
+          definition,
+          { kind: 'scheduled', integrationId, schedule },
+          controller.signal,
+        );
       })
       .catch((error: unknown) =>
         this.logger.error(`Check of ${integrationId} failed unexpectedly: ${String(error)}`),
