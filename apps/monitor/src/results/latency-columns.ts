@@ -6,3 +6,6 @@ import { LATENCY_PHASES, type LatencyPhase } from '@ihm/diagnosis';
  */
 export const LATENCY_COLUMNS: readonly { phase: LatencyPhase; histogram: string; maxMs: string }[] =
   LATENCY_PHASES.map((phase) => ({ phase, histogram: `${phase}_histogram`, maxMs: `${phase}_max_ms` }));
+
+/** Every latency column of a rollup row, in order: for the column lists of rollup INSERTs. */
+export const LATENCY_COLUMN_NAMES = LATENCY_COLUMNS.flatMap((c) => [c.histogram, c.maxMs]).join(', ');

@@ -1,7 +1,7 @@
 import { overviewGroupOf } from '@ihm/contracts';
 import { Pool, PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
-import { LATENCY_COLUMNS } from './latency-columns';
+import { LATENCY_COLUMN_NAMES, LATENCY_COLUMNS } from './latency-columns';
 import type { ResultEntry } from './result-entry';
 import { resultCounts } from './result-counts';
 import { buildRollups, newestByIntegration, type Rollup } from './rollup';
@@ -41,7 +41,6 @@ function rollupRecord(rollup: Rollup): Record<string, unknown> {
 }
 
 // Column lists built from LATENCY_COLUMNS only, never from input.
-const LATENCY_COLUMN_NAMES = LATENCY_COLUMNS.flatMap((c) => [c.histogram, c.maxMs]).join(', ');
 const LATENCY_RECORD_TYPES = LATENCY_COLUMNS.flatMap((c) => [`${c.histogram} int[]`, `${c.maxMs} real`]).join(
   ', ',
 );

@@ -1,9 +1,8 @@
 import { PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
-import { LATENCY_COLUMNS } from './latency-columns';
+import { LATENCY_COLUMN_NAMES, LATENCY_COLUMNS } from './latency-columns';
 
 const PARTITION_NAME = /^probe_results_p\d{8}$/;
-const LATENCY_COLUMN_NAMES = LATENCY_COLUMNS.flatMap((c) => [c.histogram, c.maxMs]).join(', ');
 const MERGED_LATENCY = LATENCY_COLUMNS.map(
   ({ histogram, maxMs }) => `ihm_int_array_sum(${histogram}), max(${maxMs})`,
 ).join(', ');
