@@ -1,17 +1,6 @@
-import { applyMigrations } from '@ihm/db';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import {
-  freePort,
-  recordingTarget,
-  sleep,
-  spawnMonitor,
-  startDatabaseServer,
-  stopProcess,
-  type DatabaseServer,
-} from './processes';
+import { freePort, ownDatabase, recordingTarget, sleep, spawnMonitor, stopProcess } from './processes';
 
 const TOKEN = 'outage-test-token-0123456789';
 const INTEGRATIONS = 20;
@@ -19,31 +8,23 @@ const OUTAGE_MS = 20_000;
 
 /** Its own embedded PostgreSQL, whatever TEST_DATABASE_URL says: this test stops and restarts the server. */
 describe('database outage', () => {
-  let dataDir: string;
-  let port: number;
-  let database: DatabaseServer;
+  let database: Awaited<ReturnType<typeof ownDatabase>>;
   let target: Awaited<ReturnType<typeof recordingTarget>>;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'ihm-outage-'));
-    // As root, the server runs as the postgres user, which must be able to traverse into the folder.
-    await chmod(dataDir, 0o711);
-    port = await freePort();
-    database = await startDatabaseServer(join(dataDir, 'db'), port);
-    await applyMigrations(database.connectionString);
+    database = await ownDatabase('ihm-outage-');
     target = await recordingTarget();
   });
   afterAll(async () => {
-    await database.stop();
+    await database.remove();
     await new Promise((resolve) => target.server.close(resolve));
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('keeps probing while the database is down for 20 s and stores every result of that window', async () => {
     const apiPort = await freePort();
     const monitor = spawnMonitor({
       DATABASE_URL: database.connectionString,
-      DATA_DIR: join(dataDir, 'monitor'),
+      DATA_DIR: join(database.dataDir, 'monitor'),
       API_TOKEN: TOKEN,
       MONITOR_PORT: String(apiPort),
       DEMO: '0',
@@ -77,7 +58,7 @@ describe('database outage', () => {
       const outageStarted = Date.now();
       await database.stop();
       await sleep(OUTAGE_MS);
-      database = await startDatabaseServer(join(dataDir, 'db'), port);
+      await database.start();
       const outageEnded = Date.now();
       await sleep(5_000);
       await stopProcess(monitor);

@@ -1,17 +1,6 @@
-import { applyMigrations } from '@ihm/db';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import {
-  freePort,
-  recordingTarget,
-  sleep,
-  spawnMonitor,
-  startDatabaseServer,
-  stopProcess,
-  type DatabaseServer,
-} from './processes';
+import { freePort, ownDatabase, recordingTarget, sleep, spawnMonitor, stopProcess } from './processes';
 
 const TOKEN = 'fault-run-token-0123456789';
 const INTEGRATIONS = 300;
@@ -28,31 +17,23 @@ const END_AT_S = 130;
  * in an interval, none is skipped through the outage, and a killed worker's checks move within a lease.
  */
 describe('fault run: three processes, a SIGKILL and a database outage', () => {
-  let dataDir: string;
-  let port: number;
-  let database: DatabaseServer;
+  let database: Awaited<ReturnType<typeof ownDatabase>>;
   let target: Awaited<ReturnType<typeof recordingTarget>>;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'ihm-fault-run-'));
-    // As root, the server runs as the postgres user, which must be able to traverse into the folder.
-    await chmod(dataDir, 0o711);
-    port = await freePort();
-    database = await startDatabaseServer(join(dataDir, 'db'), port);
-    await applyMigrations(database.connectionString);
+    database = await ownDatabase('ihm-fault-run-');
     target = await recordingTarget();
   });
   afterAll(async () => {
-    await database.stop();
+    await database.remove();
     await new Promise((resolve) => target.server.close(resolve));
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('runs every check once per interval throughout', async () => {
     const apiPort = await freePort();
     const env = (name: string, role: string) => ({
       DATABASE_URL: database.connectionString,
-      DATA_DIR: join(dataDir, name),
+      DATA_DIR: join(database.dataDir, name),
       API_TOKEN: TOKEN,
       ENCRYPTION_KEY: 'ab'.repeat(32),
       MONITOR_PORT: String(apiPort),
@@ -102,7 +83,7 @@ describe('fault run: three processes, a SIGKILL and a database outage', () => {
       await database.stop();
       const outage = { from: Date.now(), to: 0 };
       await at(OUTAGE_S[1]);
-      database = await startDatabaseServer(join(dataDir, 'db'), port);
+      await database.start();
       outage.to = Date.now();
       await at(END_AT_S);
       const ended = Date.now();

@@ -1,4 +1,7 @@
+import { applyMigrations } from '@ihm/db';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -98,4 +101,39 @@ export function startDatabaseServer(dataDir: string, port: number): Promise<Data
     });
     child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
   });
+}
+
+/**
+ * An embedded PostgreSQL of a test's own, whatever TEST_DATABASE_URL says, migrated, in a fresh folder (with room
+ * for the monitors' data folders): for tests that stop the server and start it again on the same data and port.
+ */
+export async function ownDatabase(prefix: string): Promise<{
+  dataDir: string;
+  connectionString: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  remove(): Promise<void>;
+}> {
+  const dataDir = await mkdtemp(join(tmpdir(), prefix));
+  // As root, the server runs as the postgres user, which must be able to traverse into the folder.
+  await chmod(dataDir, 0o711);
+  const port = await freePort();
+  let server: DatabaseServer | null = await startDatabaseServer(join(dataDir, 'db'), port);
+  await applyMigrations(server.connectionString);
+  const stop = async () => {
+    await server?.stop();
+    server = null;
+  };
+  return {
+    dataDir,
+    connectionString: server.connectionString,
+    stop,
+    start: async () => {
+      server = await startDatabaseServer(join(dataDir, 'db'), port);
+    },
+    remove: async () => {
+      await stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
