@@ -43,6 +43,5 @@ export async function createMonitorApp(
   app.useGlobalInterceptors(new RequestContextInterceptor());
   app.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: ['health', 'ready', 'metrics'] });
-  app.enableShutdownHooks();
   return app;
 }

@@ -31,7 +31,6 @@ export class DatabaseModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.prisma.$disconnect();
-    // Shutdown hooks run once per signal handler (ours in main.ts and Nest's); the pool ends once.
     if (!this.pool.ending) await this.pool.end();
   }
 }

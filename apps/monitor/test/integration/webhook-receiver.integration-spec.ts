@@ -306,11 +306,11 @@ describe('webhook silence', () => {
       down = page.items.find((r) => r.status === 'down' && r.category === 'misconfigured_webhook');
     }
     expect(down).toBeDefined();
-    expect(down!.message).toMatch(
-      /^no delivery for 2 s, expected every 2 s; none received since it was created$/,
-    );
-    // The check ran on the scheduler's tick (200 ms), recorded through the writer (250 ms batches).
+    // The check ran as it fell due (within a second on a busy machine), so the silence it measured rounds to 2 or 3 s.
     expect(new Date(down!.startedAt).getTime() - windowEnds).toBeLessThan(1000);
+    expect(down!.message).toMatch(
+      /^no delivery for [23] s, expected every 2 s; none received since it was created$/,
+    );
 
     // A delivery brings it back up and moves the window on.
     const back = await fetch(`${monitor.baseUrl}/api/webhooks/${hook.id}`, {
