@@ -201,6 +201,20 @@ describe('schema.prisma and migrations', () => {
     expect(row).toEqual({ sum: [11, 22, 33], max: [3, 5] });
   });
 
+  it.each([
+    ['shorter first', '{1,2}', '{10,20,30}', [11, 22, 30]],
+    ['longer first', '{1,2,3}', '{10}', [11, 2, 3]],
+    ['an empty side', '{}', '{4,5}', [4, 5]],
+    ['both empty', '{}', '{}', []],
+    ['a NULL array', null, '{4,5}', [4, 5]],
+    ['both NULL', null, null, []],
+    ['NULL elements as zeros', '{1,NULL,3}', '{NULL}', [1, 0, 3]],
+  ])('adds histograms of different lengths (%s)', async (_, a, b, sum) => {
+    const [row] = await prisma.$queryRaw<{ sum: number[] }[]>`
+      SELECT ihm_int_array_add(${a}::int[], ${b}::int[]) AS sum`;
+    expect(row!.sum).toEqual(sum);
+  });
+
   it('round-trips every AppSetting field', async () => {
     const written = { key: 'k', value: { nested: [1, 'two'] }, updatedAt: new Date() };
     expect(Object.keys(written).sort()).toEqual(fields(Prisma.AppSettingScalarFieldEnum));

@@ -7,6 +7,8 @@ export interface ClaimedCheck {
   /** Webhook integrations: the last accepted delivery, and when the integration was created. */
   lastDeliveryAt: Date | null;
   createdAt: Date;
+  /** When the integration was last edited: a definition loaded since is still its definition. */
+  updatedAt: Date;
 }
 
 export interface ClaimOptions {
@@ -43,7 +45,13 @@ export class ScheduleRepository {
    */
   async claim(owner: string, limit: number, options: ClaimOptions): Promise<ClaimedCheck[]> {
     const rows = await this.prisma.$queryRaw<
-      { integration_id: string; next_due_at: Date; last_delivery_at: Date | null; created_at: Date }[]
+      {
+        integration_id: string;
+        next_due_at: Date;
+        last_delivery_at: Date | null;
+        created_at: Date;
+        updated_at: Date;
+      }[]
     >`
       WITH due AS (
         SELECT s.integration_id FROM check_schedules s JOIN integrations i ON i.id = s.integration_id
@@ -60,12 +68,13 @@ export class ScheduleRepository {
       SET lease_owner = ${owner}, lease_expires_at = now() + make_interval(secs => i.interval_seconds)
       FROM due, integrations i
       WHERE s.integration_id = due.integration_id AND i.id = s.integration_id
-      RETURNING s.integration_id, s.next_due_at, s.last_delivery_at, i.created_at`;
+      RETURNING s.integration_id, s.next_due_at, s.last_delivery_at, i.created_at, i.updated_at`;
     return rows.map((row) => ({
       integrationId: row.integration_id,
       dueAt: row.next_due_at,
       lastDeliveryAt: row.last_delivery_at,
       createdAt: row.created_at,
+      updatedAt: row.updated_at,
     }));
   }
 

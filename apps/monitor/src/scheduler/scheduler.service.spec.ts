@@ -83,7 +83,11 @@ function scheduler(probeConcurrency: number | null = 2, limits = ROOMY) {
   const schedules = new FakeSchedules();
   const pipeline = new FakePipeline();
   const integrations = {
-    getDefinitions: async (ids: string[]) => new Map(ids.map((id) => [id, definition(id)])),
+    loaded: [] as string[][],
+    getDefinitions: async (ids: string[]) => {
+      integrations.loaded.push(ids);
+      return new Map(ids.map((id) => [id, definition(id)]));
+    },
   };
   const config = { env: { role: 'all', probeConcurrency, schedulerLeaseSeconds: 30 } } as RuntimeConfig;
   const silences: ClaimedSilence[] = [];
@@ -102,11 +106,13 @@ function scheduler(probeConcurrency: number | null = 2, limits = ROOMY) {
   return { subject, schedules, pipeline, silences, integrations };
 }
 
-const due = (id: string, msAgo = 0): ClaimedCheck => ({
+const EDITED_AT = new Date('2026-12-01T10:00:00Z');
+const due = (id: string, msAgo = 0, updatedAt = EDITED_AT): ClaimedCheck => ({
   integrationId: id,
   dueAt: new Date(Date.now() - msAgo),
   lastDeliveryAt: null,
   createdAt: new Date(Date.now() - 3_600_000),
+  updatedAt,
 });
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 const fakeTimers = () => jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
@@ -115,6 +121,21 @@ beforeAll(() => Logger.overrideLogger(false));
 afterEach(() => jest.useRealTimers());
 
 describe(SchedulerService.name, () => {
+  it('loads a claimed definition once, and again only after the integration was edited', async () => {
+    const { subject, schedules, pipeline, integrations } = scheduler(10);
+    const runAgain = async (...checks: ClaimedCheck[]) => {
+      schedules.due = checks;
+      await subject.step();
+      await settled();
+      for (const run of pipeline.runs.splice(0)) run.settle();
+      await settled();
+    };
+    await runAgain(due('a', 60_000), due('b', 60_000));
+    await runAgain(due('a'), due('b'), due('c'));
+    await runAgain(due('a'), due('b', 0, new Date(EDITED_AT.getTime() + 1)));
+    expect(integrations.loaded).toEqual([['a', 'b'], ['c'], ['b']]);
+  });
+
   it('claims no more checks than it has free probe slots, and waits for a slot when all are taken', async () => {
     const { subject, schedules, pipeline } = scheduler(2);
     schedules.due = [due('a'), due('b'), due('c')];

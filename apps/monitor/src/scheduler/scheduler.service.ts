@@ -39,6 +39,8 @@ const SHED_SLACK = 10;
 
 interface OwnedCheck {
   definition: HttpIntegrationDefinition;
+  /** The integration's updatedAt when `definition` was loaded: claimed again unedited, it is not loaded again. */
+  loadedAt: number;
   nextDueAt: Date;
 }
 
@@ -158,18 +160,31 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       this.logger.log('Database reachable again: claiming checks from it');
     }
     if (claimed.length === 0) return 0;
-    const definitions = await this.integrations
-      .getDefinitions(claimed.map((c) => c.integrationId))
-      .catch((error: unknown) => {
-        this.logger.error(
-          `Could not load claimed integrations: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return null;
-      });
+    const definitions = await this.definitionsOf(claimed).catch((error: unknown) => {
+      this.logger.error(
+        `Could not load claimed integrations: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return null;
+    });
     // A failed load ends the round (0), so it never takes the queue's leases batch after batch.
     if (!definitions) return 0;
     for (const check of claimed) this.start(check, definitions);
     return claimed.length;
+  }
+
+  /** The claimed checks' definitions: those this worker holds unedited since, and the others loaded. */
+  private async definitionsOf(claimed: ClaimedCheck[]): Promise<Map<string, IntegrationDefinition>> {
+    const definitions = new Map<string, IntegrationDefinition>();
+    const toLoad: string[] = [];
+    for (const { integrationId, updatedAt } of claimed) {
+      const known = this.owned.get(integrationId);
+      if (known && known.loadedAt === updatedAt.getTime()) definitions.set(integrationId, known.definition);
+      else toLoad.push(integrationId);
+    }
+    if (toLoad.length > 0)
+      for (const [id, definition] of await this.integrations.getDefinitions(toLoad))
+        definitions.set(id, definition);
+    return definitions;
   }
 
   private start(check: ClaimedCheck, definitions: Map<string, IntegrationDefinition>): void {
@@ -177,7 +192,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     const known = this.owned.get(check.integrationId);
     // Run already, its result still in the writer's buffer: the row is behind, not the check.
     if (this.inflight.has(check.integrationId) || (known && known.nextDueAt > check.dueAt)) return;
-    if (definition?.kind === 'http') this.run(check.integrationId, definition, check.dueAt);
+    if (definition?.kind === 'http')
+      this.run(check.integrationId, definition, check.dueAt, check.updatedAt.getTime());
     else if (definition?.kind === 'webhook')
       this.silences
         .run(definition, { ...check, leaseOwner: this.workerId })
@@ -203,13 +219,18 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     for (const [id, check] of this.owned) {
       if (started >= free) break;
       if (check.nextDueAt.getTime() <= now && !this.inflight.has(id)) {
-        this.run(id, check.definition, check.nextDueAt);
+        this.run(id, check.definition, check.nextDueAt, check.loadedAt);
         started += 1;
       }
     }
   }
 
-  private run(integrationId: string, definition: HttpIntegrationDefinition, dueAt: Date): void {
+  private run(
+    integrationId: string,
+    definition: HttpIntegrationDefinition,
+    dueAt: Date,
+    loadedAt: number,
+  ): void {
     const controller = new AbortController();
     this.inflight.set(integrationId, controller);
     this.metrics.probesInFlight.set(this.inflight.size);
@@ -224,7 +245,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
         const schedule = { nextDueAt: next, leaseOwner: this.workerId };
         // Owned from its start, whatever the steps after the probe meet (a database that went away mid-run): the
         // claim made it this worker's, and offline it must run again on time.
-        this.owned.set(integrationId, { definition, nextDueAt: next });
+        this.owned.set(integrationId, { definition, loadedAt, nextDueAt: next });
         return this.pipeline.run(
           definition,
           { kind: 'scheduled', integrationId, schedule },

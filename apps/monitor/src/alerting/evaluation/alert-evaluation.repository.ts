@@ -91,7 +91,7 @@ export class AlertEvaluationRepository {
         await tx.$executeRaw`
         INSERT INTO alert_evaluations (rule_id, integration_id, state, updated_at)
         SELECT p.rule_id, p.integration_id, 'null'::jsonb, now()
-        FROM jsonb_to_recordset(${pairs}::jsonb) AS p(rule_id uuid, integration_id uuid)
+        FROM json_to_recordset(${pairs}::json) AS p(rule_id uuid, integration_id uuid)
         WHERE EXISTS (SELECT 1 FROM integrations i WHERE i.id = p.integration_id)
           AND EXISTS (SELECT 1 FROM alert_rules r WHERE r.id = p.rule_id)
         ORDER BY p.rule_id, p.integration_id
@@ -99,7 +99,7 @@ export class AlertEvaluationRepository {
         // Locked in one order, so that two batches never wait on each other crosswise.
         const rows = await tx.$queryRaw<{ rule_id: string; integration_id: string; state: unknown }[]>`
         SELECT e.rule_id::text, e.integration_id::text, e.state FROM alert_evaluations e
-        JOIN jsonb_to_recordset(${pairs}::jsonb) AS p(rule_id uuid, integration_id uuid)
+        JOIN json_to_recordset(${pairs}::json) AS p(rule_id uuid, integration_id uuid)
           ON p.rule_id = e.rule_id AND p.integration_id = e.integration_id
         ORDER BY e.rule_id, e.integration_id
         FOR UPDATE OF e`;
@@ -217,7 +217,7 @@ export class AlertEvaluationRepository {
     const stored = writes.states.filter(({ key }) => locked.has(pairKey(key)));
     await tx.$executeRaw`
     UPDATE alert_evaluations e SET state = w.state, updated_at = now()
-    FROM jsonb_to_recordset(${toStoredJson(stored.map(({ key, upTo, state }) => ({ rule_id: key.ruleId, integration_id: key.integrationId, state: { upTo, state } })))}::jsonb)
+    FROM json_to_recordset(${toStoredJson(stored.map(({ key, upTo, state }) => ({ rule_id: key.ruleId, integration_id: key.integrationId, state: { upTo, state } })))}::json)
       AS w(rule_id uuid, integration_id uuid, state jsonb)
     WHERE e.rule_id = w.rule_id AND e.integration_id = w.integration_id`;
     if (writes.lapsed.length > 0)
@@ -229,7 +229,7 @@ export class AlertEvaluationRepository {
     await tx.$executeRaw`
     INSERT INTO held_notifications (rule_id, alert_key, notification)
     SELECT h.rule_id, h.alert_key, h.notification
-    FROM jsonb_to_recordset(${toStoredJson(writes.held.map(({ ruleId, notification }) => ({ rule_id: ruleId, alert_key: notification.alertKey, notification })))}::jsonb)
+    FROM json_to_recordset(${toStoredJson(writes.held.map(({ ruleId, notification }) => ({ rule_id: ruleId, alert_key: notification.alertKey, notification })))}::json)
       AS h(rule_id uuid, alert_key text, notification jsonb)
     WHERE EXISTS (SELECT 1 FROM alert_rules r WHERE r.id = h.rule_id)`;
     await this.insertOutbox(tx, writes.outbox);
@@ -256,7 +256,7 @@ export class AlertEvaluationRepository {
       );
       const states = await tx.$queryRaw<{ state: unknown }[]>`
         SELECT e.state FROM alert_evaluations e
-        JOIN jsonb_to_recordset(${pairs}::jsonb) AS p(rule_id uuid, integration_id uuid)
+        JOIN json_to_recordset(${pairs}::json) AS p(rule_id uuid, integration_id uuid)
           ON p.rule_id = e.rule_id AND p.integration_id = e.integration_id`;
       const alerts = states.flatMap(({ state }) => {
         const alert = fromStoredJson<StoredEvaluation | null>(state)?.state.alert;
@@ -320,7 +320,7 @@ export class AlertEvaluationRepository {
     await tx.$executeRaw`
       INSERT INTO notifications (alert_id, channel_id, stream, message_id, kind, payload, group_key, occurred_at, due_at)
       SELECT n.alert_id, n.channel_id, n.stream, n.message_id, n.kind, n.payload, n.group_key, n.occurred_at, n.due_at
-      FROM jsonb_to_recordset(${toStoredJson(notifications)}::jsonb)
+      FROM json_to_recordset(${toStoredJson(notifications)}::json)
         AS n(alert_id uuid, channel_id uuid, stream text, message_id text, kind text, payload jsonb, group_key text,
           occurred_at timestamptz, due_at timestamptz)
       WHERE EXISTS (SELECT 1 FROM channels c WHERE c.id = n.channel_id)
@@ -354,7 +354,7 @@ export class AlertEvaluationRepository {
         acknowledged_by, acknowledged_at, started_at, fired_at, resolved_at, updated_at)
       SELECT r.key, r.rule_id, r.integration_id, r.state, r.category, r.severity, r.message, r.troubleshooting,
         r.flapping, r.acknowledged_by, r.acknowledged_at, r.started_at, r.fired_at, r.resolved_at, now()
-      FROM jsonb_to_recordset(${json(rows)}::jsonb) AS r(key text, rule_id uuid, integration_id uuid, state text,
+      FROM json_to_recordset(${json(rows)}::json) AS r(key text, rule_id uuid, integration_id uuid, state text,
         category "Category", severity text, message text, troubleshooting text[], flapping boolean,
         acknowledged_by text, acknowledged_at timestamptz, started_at timestamptz, fired_at timestamptz,
         resolved_at timestamptz)
