@@ -1,5 +1,6 @@
 // Helpers shared by the benchmarks: a target server in its own process, timing, medians.
 import { spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../lib/stack.mjs';
 
@@ -162,7 +163,8 @@ export function spawnBenchMonitor({ dataDir, env = {}, unset = [] }) {
       ALLOW_PRIVATE_TARGETS: 'true', // the benchmarks' targets listen on loopback
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its log (warnings and errors) is kept beside its data folder, to see what a figure came with.
+    stdio: ['ignore', openSync(`${dataDir}.log`, 'a'), 'inherit'],
   });
 }
 

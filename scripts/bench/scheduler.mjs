@@ -78,6 +78,24 @@ async function scrape(url) {
   };
 }
 
+/** The distinct warnings and errors the monitor logged in a run (a figure is read with them), on stderr. */
+async function reportLoggedProblems(path, name) {
+  const counts = new Map();
+  for (const line of (await readFile(path, 'utf8').catch(() => '')).split('\n')) {
+    const entry = (() => {
+      try {
+        return JSON.parse(line);
+      } catch {
+        return null;
+      }
+    })();
+    if (entry?.level !== 'warn' && entry?.level !== 'error') continue;
+    const key = `${entry.level}: ${String(entry.msg).replace(/\d+/g, 'N')}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const [message, count] of counts) console.error(`${name}: the monitor logged ${count} × ${message}`);
+}
+
 /** RSS (MiB) and open sockets of a process, from /proc. */
 async function footprint(pid) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -174,6 +192,7 @@ async function loadRun(admin, { name, integrations, origins, tls, target }) {
     const after = { metrics: await scrape(api), cpu: await cpuNow(), at: performance.now() };
     const windowEnd = new Date();
     await stopBenchMonitor(monitor);
+    await reportLoggedProblems(join(workDir, `${name}.log`), name);
     const seconds = (after.at - before.at) / 1000;
     const [{ n: probed }] = await sql(
       url,

@@ -9,6 +9,11 @@ const FLUSH_EVERY_MS = 250;
 const MAX_BATCH = 2000;
 /** A batch the database refuses while it is reachable is retried this often, then dropped and logged. */
 const MAX_ATTEMPTS_WHILE_REACHABLE = 3;
+/**
+ * On shutdown the buffer is written for up to this long: what the process's 10 s leave after the scheduler's 3 s
+ * grace. A busy monitor can hold thousands of results; 3 s wrote only part of them at 2,000 probes a second.
+ */
+const SHUTDOWN_DRAIN_MS = 6000;
 
 /**
  * Buffers results and writes them in batches. While the database is unreachable, results wait here (bounded
@@ -67,7 +72,7 @@ export class ResultWriter implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.drain();
+    await this.drain(SHUTDOWN_DRAIN_MS);
     if (this.buffer.length > 0)
       this.logger.error(`Stopping with ${this.buffer.length} result(s) not written`);
   }
