@@ -354,6 +354,19 @@ describe(SchedulerService.name, () => {
     expect(pipeline.runs).toHaveLength(1);
   });
 
+  it('looks at the schedule again once a silence check is done, rather than sleeping through what it moved', async () => {
+    fakeTimers();
+    const { subject, schedules } = scheduler();
+    schedules.due = [due('hook-1')];
+    subject.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(100);
+    // Nothing else was due (the round would sleep its longest, 1 s), but the finished check cut it short.
+    expect(schedules.claims).toHaveLength(2);
+    const stopping = subject.beforeApplicationShutdown();
+    await jest.advanceTimersByTimeAsync(1_000);
+    await stopping;
+  });
+
   it('on shutdown, gives back at once what has not started, cancels what still runs after the grace period, and retires', async () => {
     fakeTimers();
     const { subject, schedules, pipeline } = scheduler();

@@ -65,6 +65,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   private wake: (() => void) | null = null;
   /** The last round stopped because every slot was taken: a probe that finishes wakes the next round. */
   private waitingForSlots = false;
+  /** A schedule moved during this round (a silence check rescheduled itself): the round sleeps no longer than it must. */
+  private moved = false;
   private offline = false;
   /** performance.now() of the last renewal the database confirmed (its start: the lease counts from no earlier). */
   private renewedAt: number | null = null;
@@ -125,6 +127,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
    */
   async step(): Promise<number> {
     this.waitingForSlots = false;
+    this.moved = false;
     for (;;) {
       const free = this.concurrency - this.inflight.size;
       if (free <= 0) {
@@ -199,7 +202,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
         .run(definition, { ...check, leaseOwner: this.workerId })
         .catch((error: unknown) =>
           this.logger.error(`Silence check of ${check.integrationId} failed: ${String(error)}`),
-        );
+        )
+        .finally(() => this.scheduleMoved());
   }
 
   private goOffline(): void {
@@ -277,9 +281,18 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     });
   }
 
+  /**
+   * A silence check may move its schedule (a delivery came first) after this round read the next due time without
+   * it: the sleep under way ends, or the next one is short, and the next round reads it again.
+   */
+  private scheduleMoved(): void {
+    this.moved = true;
+    this.wake?.();
+  }
+
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(done, this.moved ? MIN_SLEEP_MS : ms);
       function done() {
         clearTimeout(timer);
         resolve();
