@@ -43,14 +43,12 @@ export class PhaseClock {
     this.tlsMs = performance.now() - connectedAt;
     this.phase = 'headers';
     this.socketReadyAt = performance.now();
-    // The X509 view reads only the fields asked for; getPeerCertificate() builds every field and three digests.
-    const cert = socket.getPeerX509Certificate();
-    if (cert) {
-      const validTo = new Date(cert.validTo);
-      const issuer = nameParts(cert.issuer);
+    const cert = socket.getPeerCertificate();
+    if (cert && Object.keys(cert).length > 0) {
+      const validTo = new Date(cert.valid_to);
       this.certificate = {
-        subject: nameParts(cert.subject).get('CN') ?? null,
-        issuer: issuer.get('O') ?? issuer.get('CN') ?? null,
+        subject: firstValue(cert.subject?.CN) ?? null,
+        issuer: firstValue(cert.issuer?.O) ?? firstValue(cert.issuer?.CN) ?? null,
         validTo: Number.isNaN(validTo.getTime()) ? null : validTo,
       };
     }
@@ -66,13 +64,6 @@ export class PhaseClock {
   }
 }
 
-/** `CN=api.example.com\nO=Example` (one attribute per line, as X509Certificate prints a name): the first of each. */
-function nameParts(name: string): Map<string, string> {
-  const parts = new Map<string, string>();
-  for (const line of name.split('\n')) {
-    const equals = line.indexOf('=');
-    const key = line.slice(0, equals);
-    if (equals > 0 && !parts.has(key)) parts.set(key, line.slice(equals + 1));
-  }
-  return parts;
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

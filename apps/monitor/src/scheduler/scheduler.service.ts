@@ -39,8 +39,8 @@ const SHED_SLACK = 10;
 
 interface OwnedCheck {
   definition: HttpIntegrationDefinition;
-  /** The integration's updatedAt when `definition` was loaded: claimed again unedited, it is not loaded again. */
-  loadedAt: number;
+  /** The integration's updatedAt that `definition` was loaded at: claimed again unedited, it is not loaded again. */
+  editedAt: number;
   nextDueAt: Date;
 }
 
@@ -181,7 +181,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     const toLoad: string[] = [];
     for (const { integrationId, updatedAt } of claimed) {
       const known = this.owned.get(integrationId);
-      if (known && known.loadedAt === updatedAt.getTime()) definitions.set(integrationId, known.definition);
+      if (known && known.editedAt === updatedAt.getTime()) definitions.set(integrationId, known.definition);
       else toLoad.push(integrationId);
     }
     if (toLoad.length > 0)
@@ -223,7 +223,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     for (const [id, check] of this.owned) {
       if (started >= free) break;
       if (check.nextDueAt.getTime() <= now && !this.inflight.has(id)) {
-        this.run(id, check.definition, check.nextDueAt, check.loadedAt);
+        this.run(id, check.definition, check.nextDueAt, check.editedAt);
         started += 1;
       }
     }
@@ -233,7 +233,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     integrationId: string,
     definition: HttpIntegrationDefinition,
     dueAt: Date,
-    loadedAt: number,
+    editedAt: number,
   ): void {
     const controller = new AbortController();
     this.inflight.set(integrationId, controller);
@@ -249,7 +249,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
         const schedule = { nextDueAt: next, leaseOwner: this.workerId };
         // Owned from its start, whatever the steps after the probe meet (a database that went away mid-run): the
         // claim made it this worker's, and offline it must run again on time.
-        this.owned.set(integrationId, { definition, loadedAt, nextDueAt: next });
+        this.owned.set(integrationId, { definition, editedAt, nextDueAt: next });
         return this.pipeline.run(
           definition,
           { kind: 'scheduled', integrationId, schedule },
