@@ -41,6 +41,16 @@ export class ResultPipeline {
   }
 
   /**
+   * The longest backlog of any step: results handed on and not yet written or evaluated. The scheduler claims
+   * no more than it leaves room for, so a database slower than the probes makes checks late, not results lost.
+   */
+  get backlog(): number {
+    let longest = 0;
+    for (const step of this.steps) longest = Math.max(longest, step.backlog ?? 0);
+    return longest;
+  }
+
+  /**
    * Runs one check. Resolves with the result once every step has handled it; null when `signal` cut the probe
    * short (shutdown), which no step sees. A step that fails does not keep the result from the later steps: the
    * run rejects afterwards with the first failure (the others are logged).

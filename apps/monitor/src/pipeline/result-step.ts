@@ -7,6 +7,8 @@ import type { PipelineResult } from './check-result';
 export interface ResultStep {
   readonly name: string;
   handle(result: PipelineResult): void | Promise<void>;
+  /** Results this step has taken and not finished with yet (a buffer that writes in batches); none when absent. */
+  readonly backlog?: number;
 }
 
 /** The ordered steps of the pipeline (see pipeline.module.ts). */

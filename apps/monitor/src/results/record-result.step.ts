@@ -13,6 +13,10 @@ export class RecordResultStep implements ResultStep {
 
   constructor(private readonly writer: ResultWriter) {}
 
+  get backlog(): number {
+    return this.writer.pending;
+  }
+
   async handle({ origin, result }: PipelineResult): Promise<void> {
     switch (origin.kind) {
       case 'scheduled':

@@ -51,11 +51,11 @@ describe(ResultWriter.name, () => {
     expect(await counter(metrics, 'monitor_results_written_total')).toBe(3);
   });
 
-  it('writes at most 2,000 results per batch', async () => {
+  it('writes at most 2,000 results per batch, full batches back to back, the rest at the next tick', async () => {
     const { store, subject } = writer();
-    for (let n = 0; n < 2500; n += 1) subject.enqueue(entry(n % 60));
+    for (let n = 0; n < 4500; n += 1) subject.enqueue(entry(n % 60));
     await subject.flush();
-    expect(store.batches[0]).toHaveLength(2000);
+    expect(store.batches.map((batch) => batch.length)).toEqual([2000, 2000]);
     expect(subject.pending).toBe(500);
   });
 

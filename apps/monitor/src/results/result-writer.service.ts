@@ -58,8 +58,13 @@ export class ResultWriter implements OnApplicationShutdown {
 
   @Interval(FLUSH_EVERY_MS)
   flush(): Promise<void> {
-    this.flushing ??= this.flushOnce().finally(() => (this.flushing = null));
+    this.flushing ??= this.flushWhileFull().finally(() => (this.flushing = null));
     return this.flushing;
+  }
+
+  /** A full batch left behind is written at once, not a tick later: behind, the writer runs back to back. */
+  private async flushWhileFull(): Promise<void> {
+    while ((await this.flushOnce()) && this.buffer.length >= MAX_BATCH);
   }
 
   /** Flushes until the buffer is empty or the database refuses; for shutdown and tests. */
@@ -77,8 +82,9 @@ export class ResultWriter implements OnApplicationShutdown {
       this.logger.error(`Stopping with ${this.buffer.length} result(s) not written`);
   }
 
-  private async flushOnce(): Promise<void> {
-    if (this.buffer.length === 0) return;
+  /** Writes the oldest batch; whether it was written. */
+  private async flushOnce(): Promise<boolean> {
+    if (this.buffer.length === 0) return false;
     const batch = this.buffer.slice(0, MAX_BATCH);
     try {
       await this.store.writeBatch(batch);
@@ -91,8 +97,10 @@ export class ResultWriter implements OnApplicationShutdown {
         );
         this.outageSince = null;
       }
+      return true;
     } catch (error) {
       await this.handleFailure(batch, error);
+      return false;
     } finally {
       this.metrics.resultsBuffered.set(this.buffer.length);
     }

@@ -62,6 +62,8 @@ class FakeSchedules {
 
 /** Runs no probe: each check waits until the test settles it. */
 class FakePipeline {
+  /** Results its steps hold unwritten. */
+  backlog = 0;
   readonly runs: {
     name: string;
     origin: CheckOrigin;
@@ -79,7 +81,7 @@ class FakePipeline {
 
 const ROOMY: ProcessLimits = { openFiles: 1_000_000, heapBytes: 16 * 2 ** 30 };
 
-function scheduler(probeConcurrency: number | null = 2, limits = ROOMY) {
+function scheduler(probeConcurrency: number | null = 2, limits = ROOMY, resultBufferLimit = 50_000) {
   const schedules = new FakeSchedules();
   const pipeline = new FakePipeline();
   const integrations = {
@@ -89,7 +91,9 @@ function scheduler(probeConcurrency: number | null = 2, limits = ROOMY) {
       return new Map(ids.map((id) => [id, definition(id)]));
     },
   };
-  const config = { env: { role: 'all', probeConcurrency, schedulerLeaseSeconds: 30 } } as RuntimeConfig;
+  const config = {
+    env: { role: 'all', probeConcurrency, schedulerLeaseSeconds: 30, resultBufferLimit },
+  } as RuntimeConfig;
   const silences: ClaimedSilence[] = [];
   const silenceCheck = {
     run: async (_d: IntegrationDefinition, claimed: ClaimedSilence) => void silences.push(claimed),
@@ -273,6 +277,35 @@ describe(SchedulerService.name, () => {
     expect(schedules.claims.map((c) => c.options.takeOver)).toEqual([false, false, true, false]);
   });
 
+  it('claims only while the results it holds, in flight or unwritten, stay under its slots and 10,000 more', async () => {
+    const { subject, schedules, pipeline } = scheduler(1000);
+    schedules.due = Array.from({ length: 600 }, (_, i) => due(`c${i}`));
+    pipeline.backlog = 11_000;
+    expect(await subject.step()).toBe(100);
+    expect(schedules.claims).toEqual([]);
+    pipeline.backlog = 10_800;
+    await subject.step();
+    await settled();
+    expect(schedules.claims.map((c) => c.limit)).toEqual([200]);
+    pipeline.backlog = 0;
+    await subject.step();
+    await settled();
+    expect(schedules.claims.map((c) => c.limit)).toEqual([200, 500]);
+    expect(pipeline.runs).toHaveLength(600);
+  });
+
+  it('holds back at most half of RESULT_BUFFER_LIMIT, so a small buffer is not overrun', async () => {
+    const setup = scheduler(1000);
+    const small = scheduler(1000, ROOMY, 1000);
+    for (const { subject, schedules, pipeline } of [setup, small]) {
+      schedules.due = Array.from({ length: 600 }, (_, i) => due(`c${i}`));
+      pipeline.backlog = 400;
+      await subject.step();
+    }
+    expect(setup.schedules.claims.map((c) => c.limit)).toEqual([500, 500]);
+    expect(small.schedules.claims.map((c) => c.limit)).toEqual([100]);
+  });
+
   describe('while the database is unreachable', () => {
     async function ownerOf(ids: string[]) {
       const setup = scheduler(10);
@@ -307,6 +340,15 @@ describe(SchedulerService.name, () => {
       jest.advanceTimersByTime(28_500);
       await subject.step();
       expect(pipeline.runs).toHaveLength(1);
+    });
+
+    it('runs the checks it owns while the backlog holds claims back', async () => {
+      fakeTimers();
+      const { subject, pipeline } = await ownerOf(['mine']);
+      pipeline.backlog = 20_000;
+      jest.setSystemTime(Date.now() + 30_000);
+      expect(await subject.step()).toBe(200);
+      expect(pipeline.runs.map((r) => r.name)).toEqual(['mine', 'mine']);
     });
 
     it('runs nothing when it never had a lease', async () => {

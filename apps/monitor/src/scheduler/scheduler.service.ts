@@ -28,6 +28,16 @@ const MAX_SLEEP_MS = 1000;
 const OFFLINE_STEP_MS = 200;
 /** A worker cut off from the database stops running its checks this long before its lease would lapse. */
 const OFFLINE_MARGIN_MS = 2000;
+/**
+ * Results a worker holds, in flight or waiting to be written or evaluated, are kept under every probe slot and
+ * this many more, and under half of RESULT_BUFFER_LIMIT: past it no more checks are claimed, so a database slower
+ * than the probes makes checks late, never results dropped.
+ */
+const MAX_BACKLOG = 10_000;
+/** Held back by the backlog, the scheduler looks again this soon (the writer writes every 250 ms or sooner). */
+const BACKLOG_STEP_MS = 100;
+/** A held-back scheduler says so at most this often. */
+const BACKLOG_WARN_EVERY_MS = 60_000;
 /** On SIGTERM, in-flight probes get this long to finish; the rest are released to other workers. */
 const SHUTDOWN_GRACE_MS = 3000;
 /**
@@ -74,6 +84,8 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   private reachableSince = performance.now();
   /** The excess over its share this worker owned at the last renewal. */
   private lastExcess = 0;
+  private maxHeld = MAX_BACKLOG;
+  private backlogWarnedAt = -Infinity;
 
   constructor(
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
@@ -99,6 +111,10 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     const capacity = probeCapacity(limits);
     const cap = this.config.env.probeConcurrency;
     this.concurrency = cap === null ? capacity : Math.min(cap, capacity);
+    this.maxHeld = Math.min(
+      this.concurrency + MAX_BACKLOG,
+      Math.floor(this.config.env.resultBufferLimit / 2),
+    );
     this.running = true;
     this.logger.log(
       `Worker ${this.workerId} probing up to ${this.concurrency} at once` +
@@ -122,8 +138,9 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /**
-   * One round: claims batch after batch while they come back full and slots are free, then says how long to
-   * sleep (until the next check falls due, or a slot frees). While the database is unreachable, runs owned checks.
+   * One round: claims batch after batch while they come back full, slots are free and the results before them are
+   * being written, then says how long to sleep (until the next check falls due, a slot frees or the backlog
+   * shrinks). While the database is unreachable, runs owned checks.
    */
   async step(): Promise<number> {
     this.waitingForSlots = false;
@@ -134,7 +151,24 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
         this.waitingForSlots = true;
         return MAX_SLEEP_MS;
       }
-      const limit = Math.min(free, MAX_CLAIM);
+      const room = this.maxHeld - this.inflight.size - this.pipeline.backlog;
+      if (room <= 0) {
+        // Held back, it claims nothing, so it asks whether the database is there: offline, owned checks run.
+        if (
+          await this.schedules.nextDueAt().then(
+            () => true,
+            () => false,
+          )
+        ) {
+          this.cameBack();
+          this.warnHeldBack();
+          return BACKLOG_STEP_MS;
+        }
+        this.goOffline();
+        this.runOwnedOffline(free);
+        return OFFLINE_STEP_MS;
+      }
+      const limit = Math.min(free, room, MAX_CLAIM);
       const outcome = await this.claimBatch(limit);
       if (outcome === 'offline') {
         this.runOwnedOffline(free);
@@ -157,11 +191,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       this.goOffline();
       return 'offline';
     }
-    if (this.offline) {
-      this.offline = false;
-      this.reachableSince = performance.now();
-      this.logger.log('Database reachable again: claiming checks from it');
-    }
+    this.cameBack();
     if (claimed.length === 0) return 0;
     const definitions = await this.definitionsOf(claimed).catch((error: unknown) => {
       this.logger.error(
@@ -204,6 +234,24 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
           this.logger.error(`Silence check of ${check.integrationId} failed: ${String(error)}`),
         )
         .finally(() => this.scheduleMoved());
+  }
+
+  private cameBack(): void {
+    if (!this.offline) return;
+    this.offline = false;
+    this.reachableSince = performance.now();
+    this.logger.log('Database reachable again: claiming checks from it');
+  }
+
+  private warnHeldBack(): void {
+    const now = performance.now();
+    if (now - this.backlogWarnedAt < BACKLOG_WARN_EVERY_MS) return;
+    this.backlogWarnedAt = now;
+    this.logger.warn(
+      `${this.pipeline.backlog} result(s) wait to be written or evaluated, ${this.inflight.size} probe(s) are in ` +
+        `flight (at most ${this.maxHeld} in all): no checks are claimed until the database catches up, so ` +
+        'checks start late',
+    );
   }
 
   private goOffline(): void {

@@ -54,6 +54,10 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
+  get backlog(): number {
+    return this.buffer.length;
+  }
+
   handle({ origin, result }: PipelineResult): void {
     if (origin.kind === 'dry_run') return;
     this.buffer.push({ integrationId: origin.integrationId, result });
@@ -67,8 +71,13 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
 
   @Interval(FLUSH_EVERY_MS)
   flush(): Promise<void> {
-    this.flushing ??= this.flushOnce().finally(() => (this.flushing = null));
+    this.flushing ??= this.flushWhileFull().finally(() => (this.flushing = null));
     return this.flushing;
+  }
+
+  /** Behind by a full batch or more, the evaluator runs back to back instead of a batch a tick. */
+  private async flushWhileFull(): Promise<void> {
+    while ((await this.flushOnce()) && this.buffer.length >= MAX_BATCH);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -76,18 +85,20 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
       await this.flush();
   }
 
-  private async flushOnce(): Promise<void> {
-    if (this.buffer.length === 0) return;
+  /** Evaluates the oldest batch; whether it was evaluated. */
+  private async flushOnce(): Promise<boolean> {
+    if (this.buffer.length === 0) return false;
     const batch = this.buffer.slice(0, MAX_BATCH);
     try {
       await this.evaluate(batch);
       this.buffer.splice(0, batch.length);
       this.failures = 0;
+      return true;
     } catch (error) {
       // While the database is unreachable the results wait here, evaluated in order when it returns.
-      if (!(await this.repository.isReachable())) return;
+      if (!(await this.repository.isReachable())) return false;
       this.failures += 1;
-      if (this.failures < MAX_ATTEMPTS) return;
+      if (this.failures < MAX_ATTEMPTS) return false;
       this.buffer.splice(0, batch.length);
       this.failures = 0;
       this.logger.error(
@@ -95,6 +106,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
           error instanceof Error ? error.message : String(error)
         }`,
       );
+      return false;
     }
   }
 
