@@ -411,6 +411,27 @@ test('the Access page: a token shown once, an invited viewer, and the audit log 
   await screenshots('access');
 });
 
+test("the API reference shows every route with who may call it and its schemas, from the monitor's document", async () => {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'API', exact: true })
+    .click();
+  await page.waitForURL(`${product.dashboardUrl}/api-reference`);
+  const create = page.locator('#postIntegrations');
+  await create.getByText('editor or above').waitFor();
+  assert.match(await create.innerText(), /POST\s+\/api\/integrations/);
+  await create.getByRole('link', { name: 'CreateIntegrationRequest' }).click();
+  const schema = page.locator('#schema-CreateIntegrationRequest');
+  await schema.locator('summary').click();
+  assert.match(await schema.locator('pre').innerText(), /"intervalSeconds"/);
+  const served = await (await page.request.get(`${product.dashboardUrl}/api-reference/openapi.json`)).json();
+  const direct = await api(product.monitorUrl, 'GET', '/api/openapi.json');
+  assert.deepEqual(served, direct, 'the download is the document the monitor serves');
+  const operations = Object.values(direct.paths).flatMap((ops) => Object.keys(ops)).length;
+  assert.equal(await page.locator('article.api-operation').count(), operations);
+  await screenshots('api-reference');
+});
+
 test('the invited viewer signs in through the link, reads without edit controls, and a direct write is refused', async () => {
   const other = await browser.newContext({ viewport: WIDTHS.desktop });
   await watchCsp(other);

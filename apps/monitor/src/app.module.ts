@@ -10,6 +10,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integrations/integration.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OpenApiModule } from './openapi/openapi.module';
 import { OverviewModule } from './overview/overview.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { ResultsModule } from './results/results.module';
@@ -29,6 +30,7 @@ export class AppModule {
         AuditModule,
         MetricsModule,
         HealthModule,
+        OpenApiModule,
         IntegrationModule,
         ResultsModule,
         PipelineModule,

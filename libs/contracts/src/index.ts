@@ -1,4 +1,5 @@
 export * from './access.contract';
+export * from './api-routes';
 export * from './audit.contract';
 export * from './alert-rule.contract';
 export * from './alert.contract';
@@ -11,6 +12,7 @@ export * from './headers';
 export * from './http-url';
 export * from './integration.contract';
 export * from './json-schema';
+export * from './openapi-document';
 export * from './overview.contract';
 export * from './probe-result.contract';
 export * from './session.contract';

@@ -8,6 +8,7 @@ import './globals.css';
 import './forms.css';
 import './alerting.css';
 import './webhooks.css';
+import './api-reference.css';
 
 export const metadata: Metadata = {
   title: { default: 'Integration Health Monitor', template: '%s · Integration Health Monitor' },

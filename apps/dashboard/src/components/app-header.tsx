@@ -16,6 +16,7 @@ export async function AppHeader() {
         <Link href="/alerts">Alerts</Link>
         {editor ? <Link href="/integrations/new">Register integration</Link> : null}
         <Link href="/access">Access</Link>
+        <Link href="/api-reference">API</Link>
       </nav>
       <div className="top-actions">
         <ThemeToggle />

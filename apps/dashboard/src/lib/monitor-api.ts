@@ -30,6 +30,7 @@ import {
 } from '@ihm/contracts';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { OpenApiDocumentSchema } from './api-reference';
 import { monitorUrl } from './env';
 import { readSessionToken } from './session-cookie';
 
@@ -188,6 +189,7 @@ export const monitorApi = {
   updateAlertRule: (ruleId: string, patch: unknown) =>
     call(`/api/alert-rules/${id(ruleId)}`, AlertRuleSchema, { method: 'PATCH', body: patch }),
   removeAlertRule: (ruleId: string) => call(`/api/alert-rules/${id(ruleId)}`, nothing, { method: 'DELETE' }),
+  openApi: () => call('/api/openapi.json', OpenApiDocumentSchema),
   silences: () => call('/api/silences', SilenceListSchema),
   silence: (silenceId: string) => call(`/api/silences/${id(silenceId)}`, SilenceSchema),
   createSilence: (request: unknown) =>

@@ -1,48 +1,29 @@
 import {
+  API_ROUTES,
   ApiTokenListSchema,
+  roleAtLeast,
+  type ApiAccess,
   CreatedApiTokenSchema,
   ErrorBodySchema,
   WhoAmISchema,
   type Role,
 } from '@ihm/contracts';
 import { startMonitor, type RunningMonitor } from './monitor-app';
-
-interface Route {
-  method: string;
-  path: string;
-}
-
-/** Every route the app's router serves, as express holds them (after Nest registered its controllers). */
-function routesOf(monitor: RunningMonitor): Route[] {
-  const router = (
-    monitor.app.getHttpAdapter().getInstance() as {
-      router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
-    }
-  ).router;
-  return router.stack.flatMap(({ route }) =>
-    route
-      ? Object.keys(route.methods).map((method) => ({ method: method.toUpperCase(), path: route.path }))
-      : [],
-  );
-}
+import { routesOf, type Route } from './router-routes';
 
 /**
- * The routes that answer without a token: probes of the process, sign-in and /metrics (its own METRICS_TOKEN).
- * The webhook receiver is no route of Nest's router but a handler before it (a delivery's signature
- * authenticates it: webhook-receiver.integration-spec.ts).
+ * Who may call each route, as the API's description says (API_ROUTES, the OpenAPI document's source): what this
+ * test finds true of every route the router serves. /metrics answers without a token while METRICS_TOKEN is unset;
+ * the webhook receiver is no route of Nest's router but a handler before it (its signatures:
+ * webhook-receiver.integration-spec.ts).
  */
-const PUBLIC = new Set([
-  'GET /health',
-  'GET /ready',
-  'POST /api/session',
-  'POST /api/invites/:invite',
-  'GET /metrics',
-]);
-/** Writes every caller may make: sign-out, their own API tokens. */
-const ANY_ROLE_WRITES = new Set(['DELETE /api/session', 'POST /api/tokens', 'DELETE /api/tokens/:id']);
-/** A signed-in user's own: a token has no password to change, whatever its role. */
-const SESSIONS_ONLY = new Set(['PUT /api/session/password']);
-const ADMIN_ONLY = (route: Route) => route.path.startsWith('/api/users');
+const DOCUMENTED = new Map(API_ROUTES.map((route) => [`${route.method} ${route.path}`, route.access]));
+function accessOf(route: Route): ApiAccess {
+  const access = DOCUMENTED.get(`${route.method} ${route.path}`);
+  if (access === undefined) throw new Error(`${route.method} ${route.path} is not described in API_ROUTES`);
+  return access;
+}
+const open = (access: ApiAccess) => access === 'public' || access === 'metricsToken';
 
 const ID = '00000000-0000-4000-8000-00000000f00d';
 const concrete = (path: string) => path.replace(/:[A-Za-z]+/g, ID);
@@ -81,7 +62,7 @@ describe('access: every route authenticated and authorised', () => {
 
   it('answers 401 on every route but the public ones without a token, or with a bad one', async () => {
     for (const route of routesOf(monitor)) {
-      if (PUBLIC.has(`${route.method} ${route.path}`)) continue;
+      if (open(accessOf(route))) continue;
       for (const token of [null, 'ihm_not-a-token', 'wrong-token-0123456789']) {
         const res = await send(route, token);
         expect({ route, token, status: res.status }).toEqual({ route, token, status: 401 });
@@ -93,14 +74,14 @@ describe('access: every route authenticated and authorised', () => {
   it('lets viewers read, editors change, and only admins manage users: 403 otherwise', async () => {
     for (const route of routesOf(monitor)) {
       const key = `${route.method} ${route.path}`;
-      if (PUBLIC.has(key)) continue;
-      const reads = route.method === 'GET' || ANY_ROLE_WRITES.has(key);
+      const access = accessOf(route);
+      if (open(access)) continue;
       for (const role of ['viewer', 'editor', 'admin'] as const) {
-        const allowed = SESSIONS_ONLY.has(key)
-          ? false
-          : ADMIN_ONLY(route)
-            ? role === 'admin'
-            : reads || role !== 'viewer';
+        // A signed-in user's own account: a token has no password to change, whatever its role.
+        const allowed =
+          access === 'viewer' || access === 'editor' || access === 'admin'
+            ? roleAtLeast(role, access)
+            : false;
         const res = await send(route, tokens[role]);
         const forbidden = res.status === 403;
         expect({ key, role, forbidden }).toEqual({ key, role, forbidden: !allowed });

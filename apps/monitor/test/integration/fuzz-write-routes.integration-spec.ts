@@ -1,9 +1,5 @@
 import { startMonitor, TEST_API_TOKEN, type RunningMonitor } from './monitor-app';
-
-interface Route {
-  method: string;
-  path: string;
-}
+import { routesOf } from './router-routes';
 
 /** A small seeded generator: the same bodies on every run, so a failure can be replayed. */
 function generator(seed: number) {
@@ -134,15 +130,7 @@ describe('malformed bodies on every write route', () => {
   };
 
   it(`answers ${BODIES} of them with 4xx only, writes nothing, and stays healthy`, async () => {
-    const router = (
-      monitor.app.getHttpAdapter().getInstance() as {
-        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
-      }
-    ).router;
-    const routes: Route[] = router.stack
-      .flatMap(({ route }) =>
-        route ? Object.keys(route.methods).map((m) => ({ method: m.toUpperCase(), path: route.path })) : [],
-      )
+    const routes = routesOf(monitor)
       // Writes that take a body; signing out succeeds whatever is sent.
       .filter(({ method, path }) => method !== 'GET' && !(method === 'DELETE' && path === '/api/session'));
     expect(routes.length).toBeGreaterThan(15);
