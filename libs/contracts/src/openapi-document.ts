@@ -109,11 +109,11 @@ function operation(route: ApiRoute, parameters: string[], components: Components
   };
   if (route.body || route.query)
     responses[400] = errorResponse('The request is invalid: `details` names each field');
-  const authenticated = route.access !== 'public' && route.access !== 'signature';
-  if (authenticated) {
+  if (route.access !== 'public' && route.access !== 'signature')
     responses[401] = errorResponse('No token, or one that is not valid');
+  // METRICS_TOKEN is one token: there is no role to lack.
+  if (route.access !== 'public' && route.access !== 'signature' && route.access !== 'metricsToken')
     responses[403] = errorResponse('The caller’s role is not enough');
-  }
   if (parameters.length > 0) responses[404] = errorResponse('No such object');
   responses.default = errorResponse('Another error, with its status and message');
   return {
@@ -162,8 +162,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
       version,
       description:
         'Probes the third-party APIs a team depends on, classifies failures by the troubleshooting guide, ' +
-        'alerts and exports metrics. Errors are JSON bodies with `statusCode`, `error`, `message` and, for a bad ' +
-        'request, `details` per field.',
+        'alerts and exports metrics. Errors are JSON bodies with a statusCode, an error, a message and, for a bad ' +
+        'request, details per field.',
     },
     tags: [...new Set(API_ROUTES.map((route) => route.tag))].map((name) => ({ name })),
     security: [{ bearer: [] }],

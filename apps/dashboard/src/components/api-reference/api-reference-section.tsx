@@ -1,4 +1,4 @@
-import { referenceGroups } from '../../lib/api-reference';
+import { OpenApiDocumentSchema, referenceGroups } from '../../lib/api-reference';
 import { monitorApi } from '../../lib/monitor-api';
 import { sectionRead } from '../../lib/section-read';
 import { SectionUnavailable } from '../section-unavailable';
@@ -8,7 +8,10 @@ import { OperationCard, schemaAnchor } from './operation-card';
 export async function ApiReferenceSection() {
   const read = await sectionRead(monitorApi.openApi());
   if (!read.ok) return <SectionUnavailable message={read.message} />;
-  const document = read.value;
+  const parsed = OpenApiDocumentSchema.safeParse(read.value);
+  if (!parsed.success)
+    return <SectionUnavailable message="The monitor answered a document this page cannot read." />;
+  const document = parsed.data;
   const groups = referenceGroups(document);
   return (
     <div className="api-reference">
