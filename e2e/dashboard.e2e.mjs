@@ -314,6 +314,37 @@ function githubDelivery(url, secret, payload, tamper = (body) => body) {
   });
 }
 
+test('a schema inferred from a healthy Test answer fills the editor, is saved, and a probe of the API passes it', async () => {
+  const name = 'Widgets (inferred schema e2e)';
+  await page.goto(`${product.dashboardUrl}/integrations/new`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('URL').fill(`${product.sandboxUrl}/v1/widgets`);
+  await page.getByLabel('Paused').check();
+  await page.getByRole('button', { name: /^Test/ }).click();
+  await page.getByRole('button', { name: 'Use this response as the expected schema' }).click();
+  const editor = page.getByLabel('Response JSON Schema');
+  const inferred = JSON.parse(await editor.inputValue());
+  assert.deepEqual(inferred.required, ['items', 'total']);
+  assert.deepEqual(inferred.properties.items.items.properties.price, { type: 'number' });
+  assert.deepEqual(inferred.properties.total, { type: 'integer' });
+  await page.getByText('✓ Valid JSON Schema').waitFor();
+  assert.equal(
+    await editor.evaluate((element) => element === document.activeElement),
+    true,
+    'the editor has focus',
+  );
+  await screenshots('form-inferred-schema');
+  await page.getByRole('button', { name: 'Register integration' }).click();
+  await page.waitForURL(/\/integrations\/[0-9a-f-]{36}$/);
+  const id = new URL(page.url()).pathname.split('/').pop();
+  const stored = await api(product.monitorUrl, 'GET', `/api/integrations/${id}`);
+  assert.deepEqual(stored.responseSchema, inferred);
+  const probed = await api(product.monitorUrl, 'POST', `/api/integrations/${id}/probe`);
+  assert.equal(probed.status, 'up');
+  assert.deepEqual(probed.schemaErrors, []);
+  await api(product.monitorUrl, 'DELETE', `/api/integrations/${id}`);
+});
+
 test('webhooks: registered through the form, its receiver URL copied, one signed and one tampered delivery shown', async () => {
   const name = 'GitHub pushes (webhook e2e)';
   const secret = 'e2e-github-webhook-secret';

@@ -289,7 +289,8 @@ try {
 
 // Each run's value, then the median when there are several.
 const show = (values, format) => {
-  const shown = values.map(format).join(', ');
+  // Not map(format): fmt's second argument is its decimals, and map would pass the index.
+  const shown = values.map((value) => format(value)).join(', ');
   return values.length > 1 ? `${format(median(values))} (${shown})` : shown;
 };
 const ms = (n) => (Number.isNaN(n) ? '–' : `${fmt(n)} ms`);

@@ -298,7 +298,8 @@ try {
 
 // Each run's value, then the median when there are several.
 const show = (values, format) => {
-  const shown = values.map(format).join(', ');
+  // Not map(format): fmt's second argument is its decimals, and map would pass the index.
+  const shown = values.map((value) => format(value)).join(', ');
   return values.length > 1 ? `${format(median(values))} (${shown})` : shown;
 };
 const ms = (n) => `${fmt(n, n < 100 ? 1 : 0)} ms`;
@@ -338,7 +339,7 @@ for (const [size, list] of runs) {
       : probing;
   const warm = list.every((r) => r.statuses >= size)
     ? ''
-    : ` (statuses: ${of('statuses').map(fmt).join(', ')})`;
+    : ` (statuses: ${of('statuses').map((n) => fmt(n)).join(', ')})`;
   console.log(
     `| ${fmt(size)} (${interval} s)${warm} | ${show(of('bytes'), mb)} (${show(of('wireBytes'), mb)}) | ` +
       `${show(of('series'), fmt)} (${show(of('integrationSeries'), fmt)}) | ${scrapes('paced')} | ` +

@@ -10,6 +10,7 @@ export * from './credentials';
 export * from './error-body.contract';
 export * from './headers';
 export * from './http-url';
+export * from './infer-json-schema';
 export * from './integration.contract';
 export * from './json-schema';
 export * from './openapi-document';

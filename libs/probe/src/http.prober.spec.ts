@@ -245,6 +245,14 @@ describe(probeHttp.name, () => {
     expect(result.rawEvidence?.bodyExcerpt).toContain('"Widget"');
   });
 
+  it.each([
+    ['by default', {}, 2048],
+    ['as much as asked (a dry run)', { evidenceBodyBytes: 100_000 }, 100_000],
+  ])('keeps the beginning of the body as evidence: %s', async (_label, options, bytes) => {
+    const result = await probe({ url: `${sandbox}/huge` }, options);
+    expect(Buffer.byteLength(result.rawEvidence!.bodyExcerpt!)).toBe(bytes);
+  });
+
   it('fetches an OAuth2 token once, reuses it, and names a refused client', async () => {
     const tokenCache = new OAuthTokenCache();
     const auth = {

@@ -28,6 +28,8 @@ export interface ProbeOptions {
   signal?: AbortSignal;
   now?: () => Date;
   bodyCapBytes?: number;
+  /** How much of the body the evidence keeps (EVIDENCE_BODY_BYTES): more for a dry run, which is not stored. */
+  evidenceBodyBytes?: number;
   tls?: TlsOptions;
   tokenCache?: OAuthTokenCache;
   /** Where the probe may connect (its redirects and OAuth token request too); public addresses only by default. */
@@ -259,7 +261,10 @@ export async function probeHttp(target: ProbeTarget, options: ProbeOptions = {})
     obtainedSecrets: authorized.obtainedSecrets,
     rawEvidence: response && {
       responseHeaders: response.headers,
-      bodyExcerpt: Buffer.from(text).subarray(0, EVIDENCE_BODY_BYTES).toString('utf8') || null,
+      bodyExcerpt:
+        Buffer.from(text)
+          .subarray(0, options.evidenceBodyBytes ?? EVIDENCE_BODY_BYTES)
+          .toString('utf8') || null,
     },
   };
 }

@@ -12,7 +12,7 @@ export interface ProbeThreadSettings {
 }
 
 /** The parts of ProbeOptions that cross to a thread (the signal becomes an abort message). */
-type ThreadOptions = Pick<ProbeOptions, 'bodyCapBytes' | 'tls'>;
+type ThreadOptions = Pick<ProbeOptions, 'bodyCapBytes' | 'evidenceBodyBytes' | 'tls'>;
 
 export type ProbeThreadMessage =
   { kind: 'probe'; id: number; target: ProbeTarget; options: ThreadOptions } | { kind: 'abort'; id: number };
@@ -56,12 +56,16 @@ export class ProbeThreads {
       const id = (this.nextId += 1);
       const thread = threadOf(target.url, this.threads.length);
       this.pending.set(id, { resolve, reject, thread });
-      const { bodyCapBytes, tls } = options;
+      const { bodyCapBytes, evidenceBodyBytes, tls } = options;
       const message: ProbeThreadMessage = {
         kind: 'probe',
         id,
         target,
-        options: { ...(bodyCapBytes !== undefined ? { bodyCapBytes } : {}), ...(tls ? { tls } : {}) },
+        options: {
+          ...(bodyCapBytes !== undefined ? { bodyCapBytes } : {}),
+          ...(evidenceBodyBytes !== undefined ? { evidenceBodyBytes } : {}),
+          ...(tls ? { tls } : {}),
+        },
       };
       this.threads[thread]!.postMessage(message);
       const abort = () =>

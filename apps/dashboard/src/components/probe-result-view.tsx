@@ -137,7 +137,9 @@ function Evidence({ evidence }: { evidence: NonNullable<ProbeResult['evidence']>
       ) : null}
       {evidence.bodyExcerpt !== null ? (
         <figure className="probe-body">
-          <figcaption className="muted">Response body (first 2 KiB, secrets redacted)</figcaption>
+          <figcaption className="muted">
+            Response body (its beginning: 2 KiB of a stored result, 256 KiB of a Test; secrets redacted)
+          </figcaption>
           {/* Focusable so that keyboard users can scroll a long excerpt. */}
           <pre tabIndex={0}>{evidence.bodyExcerpt || '(empty)'}</pre>
         </figure>

@@ -82,6 +82,22 @@ describe(ResultPipeline.name, () => {
 });
 
 describe('ResultPipeline redaction', () => {
+  it.each<[CheckOrigin, number | undefined]>([
+    [origins[0]!, undefined],
+    [origins[1]!, undefined],
+    [origins[2]!, 256 * 1024],
+  ])('keeps the body a stored result keeps, more for a dry run: %j', async (origin, bytes) => {
+    const asked: (number | undefined)[] = [];
+    const watching: Probers = {
+      http: async (_target, options) => {
+        asked.push(options?.evidenceBodyBytes);
+        return httpObservation(200, { ok: true });
+      },
+    };
+    await new ResultPipeline(watching, []).run(definition, origin);
+    expect(asked).toEqual([bytes]);
+  });
+
   it('takes out of the result what the probe obtained on the way, such as an OAuth2 access token', async () => {
     const observed = httpObservation(401, {
       error: 'invalid_token',

@@ -8,6 +8,9 @@ import { toCheckResult } from './to-check-result';
 
 export const PROBERS = Symbol('PROBERS');
 
+/** What a dry run's evidence keeps of the response body (a stored result keeps EVIDENCE_BODY_BYTES). */
+export const DRY_RUN_EVIDENCE_BYTES = 256 * 1024;
+
 /** A step of the pipeline failed on a result; `cause` is what it threw. */
 export class ResultStepError extends Error {
   constructor(
@@ -66,7 +69,11 @@ export class ResultPipeline {
     origin: CheckOrigin,
     signal?: AbortSignal,
   ): Promise<CheckResult | null> {
-    const observed = await this.probers.http(definition, { signal });
+    const observed = await this.probers.http(definition, {
+      signal,
+      // A dry run is never stored: its evidence keeps enough of the body to infer a schema from (the form's Test).
+      ...(origin.kind === 'dry_run' ? { evidenceBodyBytes: DRY_RUN_EVIDENCE_BYTES } : {}),
+    });
     if (signal?.aborted) return null;
     const result = toCheckResult(
       observed,

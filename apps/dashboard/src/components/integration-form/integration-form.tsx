@@ -17,6 +17,7 @@ import { emptyForm, fromIntegration } from './form-state';
 import { OrganisationSection } from './organisation-section';
 import { RequestSection } from './request-section';
 import { ScheduleSection } from './schedule-section';
+import { SchemaFromResponse } from './schema-from-response';
 import type { SectionProps } from './section-props';
 import { SigningSection } from './signing-section';
 import { toDryRun, toRequest, type DryRunRequest, type IntegrationRequest } from './to-request';
@@ -105,6 +106,10 @@ export function IntegrationForm({ integration, onSave, onTest, onSaved }: Integr
       {result ? (
         <section className="panel form-test-result">
           <ProbeResultView result={result} heading="Test result" />
+          <SchemaFromResponse
+            result={result}
+            onUse={(responseSchema) => edit('responseSchema', { responseSchema })}
+          />
         </section>
       ) : null}
     </FormIdPrefix>

@@ -1,10 +1,11 @@
+import { schemaProblem } from '../../app/integrations/schema-actions';
 import { checkSchemaText } from './schema-check';
 
 describe(checkSchemaText.name, () => {
-  it('accepts no schema and a schema that compiles', () => {
+  it("reads no schema, and a JSON object (compiling it is the server's part)", () => {
     expect(checkSchemaText('  ')).toEqual({ state: 'empty' });
     expect(checkSchemaText('{"type":"object","required":["id"]}')).toEqual({
-      state: 'valid',
+      state: 'parsed',
       schema: { type: 'object', required: ['id'] },
     });
   });
@@ -45,13 +46,24 @@ describe(checkSchemaText.name, () => {
     expect(checkSchemaText(text)).toEqual({ state: 'invalid', message: `Invalid JSON at ${where}.` });
   });
 
-  it('refuses JSON that is not an object, and a schema that does not compile', () => {
+  it('refuses JSON that is not an object, and leaves compiling to the server', () => {
     expect(checkSchemaText('[1]')).toEqual({
       state: 'invalid',
       message: 'A JSON Schema must be a JSON object: { … }.',
     });
-    const check = checkSchemaText('{"type":"objekt"}');
-    expect(check.state).toBe('invalid');
-    if (check.state === 'invalid') expect(check.message).toMatch(/^Not a valid JSON Schema: .*type/);
+    expect(checkSchemaText('{"type":"objekt"}')).toEqual({ state: 'parsed', schema: { type: 'objekt' } });
+  });
+});
+
+describe(schemaProblem.name, () => {
+  it.each<[string, Record<string, unknown>, RegExp | null]>([
+    ['a schema that compiles', { type: 'object', required: ['id'] }, null],
+    ['an unknown type', { type: 'objekt' }, /type/],
+    ['a required list that is not one', { required: 'id' }, /required/],
+    ['one over 1 MB', { description: 'x'.repeat(1_000_001) }, /larger than 1 MB/],
+  ])('%s', async (_label, schema, problem) => {
+    const answer = await schemaProblem(schema);
+    if (problem === null) expect(answer).toBeNull();
+    else expect(answer).toMatch(problem);
   });
 });

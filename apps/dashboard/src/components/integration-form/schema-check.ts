@@ -1,10 +1,13 @@
-import { jsonSchemaProblem } from '@ihm/contracts';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
+/**
+ * What the text is, read in the browser: nothing, not a JSON object (and why), or a JSON object. Whether that object
+ * compiles as a JSON Schema is Ajv's call, made on the server (schema-actions.ts) and by the API on save.
+ */
 export type SchemaCheck =
   | { state: 'empty' }
   | { state: 'invalid'; message: string }
-  | { state: 'valid'; schema: Record<string, unknown> };
+  | { state: 'parsed'; schema: Record<string, unknown> };
 
 type ParseErrorName = ReturnType<typeof printParseErrorCode>;
 
@@ -63,7 +66,7 @@ function syntaxMessage(text: string, error: unknown): string {
   return `Invalid JSON at line ${line}, column ${column}: ${problem}.`;
 }
 
-/** The editor's verdict on the schema text: no schema, why it is not a JSON Schema, or the parsed schema. */
+/** The schema text read as JSON: no schema, why it is not a JSON object, or the object. */
 export function checkSchemaText(text: string): SchemaCheck {
   if (text.trim() === '') return { state: 'empty' };
   let parsed: unknown;
@@ -75,8 +78,5 @@ export function checkSchemaText(text: string): SchemaCheck {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { state: 'invalid', message: 'A JSON Schema must be a JSON object: { … }.' };
   }
-  const schema = parsed as Record<string, unknown>;
-  const problem = jsonSchemaProblem(schema);
-  if (problem) return { state: 'invalid', message: `Not a valid JSON Schema: ${problem}` };
-  return { state: 'valid', schema };
+  return { state: 'parsed', schema: parsed as Record<string, unknown> };
 }

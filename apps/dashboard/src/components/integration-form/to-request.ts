@@ -69,7 +69,7 @@ export function toHttpRequest(form: FormState): BuiltRequest<HttpIntegrationRequ
     clientCertificate: clientCertificateOf(form, errors),
     signing: signingOf(form),
     expectedStatus,
-    responseSchema: schema.state === 'valid' ? schema.schema : null,
+    responseSchema: schema.state === 'parsed' ? schema.schema : null,
     intervalSeconds: wholeNumber('intervalSeconds', form.intervalSeconds),
     timeoutMs: wholeNumber('timeoutMs', form.timeoutMs),
     latencyThresholdMs:

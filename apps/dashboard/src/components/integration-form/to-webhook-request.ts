@@ -36,7 +36,7 @@ export function toWebhookRequest(form: FormState): BuiltRequest<WebhookRequest> 
       activeHours: hours.enabled
         ? { timeZone: hours.timeZone.trim(), days: hours.days, start: hours.start, end: hours.end }
         : null,
-      payloadSchema: schema.state === 'valid' ? schema.schema : null,
+      payloadSchema: schema.state === 'parsed' ? schema.schema : null,
     },
     paused: form.paused,
     tags: splitList(form.tags),
