@@ -339,7 +339,9 @@ for (const [size, list] of runs) {
       : probing;
   const warm = list.every((r) => r.statuses >= size)
     ? ''
-    : ` (statuses: ${of('statuses').map((n) => fmt(n)).join(', ')})`;
+    : ` (statuses: ${of('statuses')
+        .map((n) => fmt(n))
+        .join(', ')})`;
   console.log(
     `| ${fmt(size)} (${interval} s)${warm} | ${show(of('bytes'), mb)} (${show(of('wireBytes'), mb)}) | ` +
       `${show(of('series'), fmt)} (${show(of('integrationSeries'), fmt)}) | ${scrapes('paced')} | ` +
