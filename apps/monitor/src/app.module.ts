@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integrations/integration.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OpenApiModule } from './openapi/openapi.module';
+import { OpenApiImportModule } from './openapi-import/openapi-import.module';
 import { OverviewModule } from './overview/overview.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { ResultsModule } from './results/results.module';
@@ -31,6 +32,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         OpenApiModule,
+        OpenApiImportModule,
         IntegrationModule,
         ResultsModule,
         PipelineModule,

@@ -37,6 +37,7 @@ import {
   ListIntegrationsQuerySchema,
   UpdateIntegrationRequestSchema,
 } from './integration.contract';
+import { ImportedApiSchema, OpenApiImportRequestSchema } from './openapi-import.contract';
 import { OverviewQuerySchema, OverviewSchema } from './overview.contract';
 import { ProbeResultPageSchema, ProbeResultSchema, ResultsQuerySchema } from './probe-result.contract';
 import { SessionSchema, SignInRequestSchema, WhoAmISchema } from './session.contract';
@@ -313,6 +314,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
     query: named('DryRunQuery', DryRunQuerySchema),
     body: named('DryRunRequest', DryRunRequestSchema),
     success: ok('ProbeResult', ProbeResultSchema),
+  },
+  {
+    method: 'POST',
+    path: '/api/openapi-import',
+    tag: 'integrations',
+    summary:
+      "List what a provider's OpenAPI 3.0/3.1 or Swagger 2.0 document offers to monitor (stores nothing)",
+    access: 'editor',
+    body: named('OpenApiImportRequest', OpenApiImportRequestSchema),
+    success: ok('ImportedApi', ImportedApiSchema),
   },
   {
     method: 'GET',

@@ -14,6 +14,7 @@ export * from './infer-json-schema';
 export * from './integration.contract';
 export * from './json-schema';
 export * from './openapi-document';
+export * from './openapi-import.contract';
 export * from './overview.contract';
 export * from './probe-result.contract';
 export * from './session.contract';

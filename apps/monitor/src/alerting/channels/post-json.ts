@@ -2,7 +2,7 @@ import { outboundAgent, PUBLIC_ONLY, type OutboundPolicy } from '@ihm/probe';
 import { fetch, type Dispatcher } from 'undici';
 import type { SendOptions } from './channel-sender';
 import { withoutAnswer, type DeliveryOutcome } from './delivery-outcome';
-import { requestFailure } from './request-failure';
+import { requestFailure } from '../../common/request-failure';
 import { retryAfterSeconds } from './retry-after';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -5,7 +5,7 @@ import type { ChannelMessage } from '../channel-message';
 import type { SendOptions } from '../channel-sender';
 import { withoutAnswer, type DeliveryOutcome } from '../delivery-outcome';
 import { DEFAULT_TIMEOUT_MS, formatTimeout } from '../post-json';
-import { requestFailure } from '../request-failure';
+import { requestFailure } from '../../../common/request-failure';
 import { emailPayload } from './payload';
 import { excerpt, replyCode, smtpFailure } from './smtp-failure';
 

@@ -1,7 +1,7 @@
 import { getSystemErrorName } from 'node:util';
 import { withoutAnswer, type DeliveryOutcome } from '../delivery-outcome';
 import { EXCERPT_BYTES } from '../post-json';
-import { requestFailure } from '../request-failure';
+import { requestFailure } from '../../../common/request-failure';
 
 /** What nodemailer puts on its errors; its messages are never quoted, only these fields. */
 interface SmtpError {

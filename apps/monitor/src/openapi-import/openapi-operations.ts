@@ -1,0 +1,177 @@
+import type { ImportedApi, ImportedOperation, ImportedSecurityScheme } from '@ihm/contracts';
+import {
+  OpenApiImportError,
+  resolvePointer,
+  responseJsonSchema,
+  type JsonObject,
+  type OpenApiDialect,
+} from './openapi-schema';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback);
+
+function dialectOf(document: JsonObject): OpenApiDialect {
+  if (typeof document.swagger === 'string' && document.swagger.startsWith('2.')) return 'swagger-2.0';
+  if (typeof document.openapi === 'string' && document.openapi.startsWith('3.0')) return 'openapi-3.0';
+  if (typeof document.openapi === 'string' && document.openapi.startsWith('3.1')) return 'openapi-3.1';
+  throw new OpenApiImportError(
+    'not an OpenAPI 3.0/3.1 or Swagger 2.0 document (no "openapi": "3.x" or "swagger": "2.0")',
+  );
+}
+
+/** An object that may be a `$ref` to one elsewhere in the document (a response, a parameter). */
+const deref = (document: JsonObject, value: unknown): unknown =>
+  isObject(value) && typeof value.$ref === 'string'
+    ? deref(document, resolvePointer(document, value.$ref))
+    : value;
+
+const isJson = (mediaType: string) => /^application\/(.+\+)?json\b|^\*\/\*$|\+json\b/i.test(mediaType.trim());
+
+function serversOf(document: JsonObject, dialect: OpenApiDialect, documentUrl: string | null): string[] {
+  if (dialect === 'swagger-2.0') {
+    const host = text(document.host);
+    const schemes = Array.isArray(document.schemes) ? document.schemes.map((s) => text(s)) : [];
+    const scheme = schemes.includes('https') ? 'https' : (schemes[0] ?? 'https');
+    const base = host ? `${scheme}://${host}` : documentUrl ? new URL(documentUrl).origin : '';
+    return base ? [base + text(document.basePath).replace(/\/$/, '')] : [];
+  }
+  const servers = Array.isArray(document.servers) ? document.servers.filter(isObject) : [];
+  return servers.flatMap((server) => {
+    const variables = isObject(server.variables) ? server.variables : {};
+    const url = text(server.url).replace(/\{([^}]+)\}/g, (_match, name: string) => {
+      const variable = variables[name];
+      return isObject(variable) ? text(variable.default) : '';
+    });
+    if (/^https?:\/\//i.test(url)) return [url.replace(/\/$/, '')];
+    return documentUrl && URL.canParse(url, documentUrl)
+      ? [new URL(url, documentUrl).href.replace(/\/$/, '')]
+      : [];
+  });
+}
+
+function securitySchemesOf(document: JsonObject, dialect: OpenApiDialect): ImportedSecurityScheme[] {
+  const schemes =
+    dialect === 'swagger-2.0'
+      ? document.securityDefinitions
+      : isObject(document.components)
+        ? document.components.securitySchemes
+        : undefined;
+  if (!isObject(schemes)) return [];
+  return Object.entries(schemes).flatMap(([name, raw]) => {
+    const scheme = deref(document, raw);
+    if (!isObject(scheme)) return [];
+    const swaggerBasic = scheme.type === 'basic';
+    return [
+      {
+        name,
+        type: swaggerBasic ? 'http' : text(scheme.type, 'unknown'),
+        scheme: swaggerBasic
+          ? 'basic'
+          : typeof scheme.scheme === 'string'
+            ? scheme.scheme.toLowerCase()
+            : null,
+        in: typeof scheme.in === 'string' ? scheme.in : null,
+        parameter: typeof scheme.name === 'string' ? scheme.name : null,
+        description: typeof scheme.description === 'string' ? scheme.description : null,
+      },
+    ];
+  });
+}
+
+/** The lowest documented 2xx (a `2XX` range counts as 200). */
+function successStatus(responses: JsonObject): { key: string; status: number } | null {
+  const candidates = Object.keys(responses)
+    .map((key) => ({ key, status: /^2\d\d$/.test(key) ? Number(key) : /^2XX$/i.test(key) ? 200 : null }))
+    .filter((candidate): candidate is { key: string; status: number } => candidate.status !== null)
+    .sort((a, b) => a.status - b.status);
+  return candidates[0] ?? null;
+}
+
+/** The schema of the answer's JSON body, or why there is none. */
+function answerSchema(
+  document: JsonObject,
+  dialect: OpenApiDialect,
+  operation: JsonObject,
+  response: unknown,
+): { schema: unknown } | { note: string } {
+  const answer = deref(document, response);
+  if (!isObject(answer)) return { note: 'the answer is not described' };
+  if (dialect === 'swagger-2.0') {
+    const produces = Array.isArray(operation.produces)
+      ? operation.produces
+      : Array.isArray(document.produces)
+        ? document.produces
+        : ['application/json'];
+    if (!produces.some((type) => isJson(text(type)))) return { note: 'the answer is not JSON' };
+    return answer.schema === undefined ? { note: 'the answer has no body' } : { schema: answer.schema };
+  }
+  if (!isObject(answer.content)) return { note: 'the answer has no body' };
+  const json = Object.entries(answer.content).find(([type]) => isJson(type));
+  if (!json) return { note: 'the answer is not JSON' };
+  const media = json[1];
+  return isObject(media) && media.schema !== undefined
+    ? { schema: media.schema }
+    : { note: 'the JSON answer has no schema' };
+}
+
+/**
+ * What an OpenAPI 3.0/3.1 or Swagger 2.0 document offers to monitor: its servers, security schemes and every
+ * operation with its expected status and the JSON Schema of that answer (responseJsonSchema). An operation whose
+ * schema cannot be made says why in `note` instead of failing the whole document.
+ */
+export function importedApi(document: unknown, documentUrl: string | null = null): ImportedApi {
+  if (!isObject(document)) throw new OpenApiImportError('is not a JSON or YAML object');
+  const dialect = dialectOf(document);
+  const info = isObject(document.info) ? document.info : {};
+  const globalSecurity = Array.isArray(document.security) ? document.security : [];
+  const operations: ImportedOperation[] = [];
+  for (const [path, rawItem] of Object.entries(isObject(document.paths) ? document.paths : {})) {
+    const item = deref(document, rawItem);
+    if (!isObject(item)) continue;
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      const responses = isObject(operation.responses) ? operation.responses : {};
+      const success = successStatus(responses);
+      let responseSchema: JsonObject | null = null;
+      let note: string | null = success ? null : 'no 2xx answer is documented';
+      if (success) {
+        try {
+          const found = answerSchema(document, dialect, operation, responses[success.key]);
+          if ('schema' in found) responseSchema = responseJsonSchema(found.schema, document, dialect);
+          else note = found.note;
+        } catch (error) {
+          if (!(error instanceof OpenApiImportError)) throw error;
+          note = `its schema ${error.message}`;
+        }
+      }
+      const security = Array.isArray(operation.security) ? operation.security : globalSecurity;
+      operations.push({
+        id: text(operation.operationId, `${method.toUpperCase()} ${path}`),
+        method: method.toUpperCase(),
+        path,
+        tag:
+          Array.isArray(operation.tags) && typeof operation.tags[0] === 'string'
+            ? operation.tags[0]
+            : 'untagged',
+        summary: text(operation.summary, text(operation.description).split('\n')[0] ?? ''),
+        pathParameters: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!),
+        expectedStatus: success?.status ?? null,
+        responseSchema,
+        note,
+        security: [...new Set(security.filter(isObject).flatMap((requirement) => Object.keys(requirement)))],
+      });
+    }
+  }
+  return {
+    dialect,
+    title: text(info.title, 'Untitled API'),
+    version: text(info.version),
+    servers: serversOf(document, dialect, documentUrl),
+    securitySchemes: securitySchemesOf(document, dialect),
+    operations,
+  };
+}
