@@ -81,16 +81,13 @@ describe('POST /api/openapi-import', () => {
       servers: ['http://petstore.swagger.io/v2'],
     });
     expect(api.securitySchemes.map((s) => s.name).sort()).toEqual(['api_key', 'petstore_auth']);
+    // What each operation holds is importedApi's (openapi-operations.spec.ts); here, that the API answers it.
     const byId = api.operations.find((o) => o.id === 'getPetById')!;
-    expect(byId).toMatchObject({
-      method: 'GET',
-      path: '/pet/{petId}',
-      tag: 'pet',
-      pathParameters: ['petId'],
-      expectedStatus: 200,
-    });
-    expect(byId.security.sort()).toEqual(['api_key']);
-    expect(byId.responseSchema).toMatchObject({ $ref: '#/$defs/Pet' });
+    expect([byId.path, byId.security, byId.responseSchema?.$ref]).toEqual([
+      '/pet/{petId}',
+      ['api_key'],
+      '#/$defs/Pet',
+    ]);
   });
 
   it('reads the same operations from YAML, from the text itself, through a redirect, and from Swagger 2.0', async () => {
