@@ -3,6 +3,7 @@
 // e2e-artifacts/. Every page any test opens is watched for Content-Security-Policy violations.
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -343,6 +344,51 @@ test('a schema inferred from a healthy Test answer fills the editor, is saved, a
   assert.equal(probed.status, 'up');
   assert.deepEqual(probed.schemaErrors, []);
   await api(product.monitorUrl, 'DELETE', `/api/integrations/${id}`);
+});
+
+test("imports the Petstore's GET /pet/{petId} from its OpenAPI document, tests it against the sandbox and registers it with its schema", async () => {
+  // The published Petstore document (a dev dependency), its server pointed at the sandbox, served over HTTP.
+  const petstore = JSON.parse(
+    await readFile(
+      join(root, 'node_modules', '@readme', 'oas-examples', '3.0', 'json', 'petstore.json'),
+      'utf8',
+    ),
+  );
+  petstore.servers = [{ url: `${product.sandboxUrl}/v2` }];
+  const documents = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(petstore)),
+  );
+  await new Promise((resolve) => documents.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(`${product.dashboardUrl}/integrations/new`);
+    await page.getByRole('link', { name: 'Import from OpenAPI' }).click();
+    await page.waitForURL(`${product.dashboardUrl}/integrations/import`);
+    await page
+      .getByLabel('URL of an OpenAPI')
+      .fill(`http://127.0.0.1:${documents.address().port}/openapi.json`);
+    await page.getByRole('button', { name: 'Read the document' }).click();
+    await page.getByRole('heading', { name: /Swagger Petstore/ }).waitFor();
+    assert.equal(await page.getByLabel('Base URL').inputValue(), `${product.sandboxUrl}/v2`);
+    await page.getByLabel('Search the operations').fill('pet by id');
+    await page.getByRole('checkbox', { name: /GET\s*\/pet\/\{petId\}/ }).check();
+    await page.getByRole('textbox', { name: '{petId}', exact: true }).fill('7');
+    await page.getByRole('button', { name: 'Test getPetById' }).click();
+    await page.getByText(/^UP: /).waitFor();
+    await screenshots('import');
+    await page.getByRole('button', { name: 'Register 1 integration' }).click();
+    await page.getByText('Registered:').getByRole('link').click();
+    await page.waitForURL(/\/integrations\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const stored = await api(product.monitorUrl, 'GET', `/api/integrations/${id}`);
+    assert.equal(stored.url, `${product.sandboxUrl}/v2/pet/7`);
+    assert.deepEqual(stored.expectedStatus, [200]);
+    assert.equal(stored.responseSchema.$ref, '#/$defs/Pet');
+    await page.goto(`${product.dashboardUrl}/integrations/${id}/edit`);
+    assert.match(await page.getByLabel('Response JSON Schema').inputValue(), /"Pet": \{/);
+    await api(product.monitorUrl, 'DELETE', `/api/integrations/${id}`);
+  } finally {
+    documents.close();
+  }
 });
 
 test('webhooks: registered through the form, its receiver URL copied, one signed and one tampered delivery shown', async () => {

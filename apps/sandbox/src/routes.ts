@@ -147,6 +147,20 @@ export const SANDBOX_ROUTES: readonly SandboxRoute[] = [
   },
   {
     method: 'GET',
+    path: '/v2/pet/7',
+    description: "200: a pet, as the OpenAPI Petstore's GET /pet/{petId} describes it (for the import)",
+    handle: (_req, res) =>
+      sendJson(res, 200, {
+        id: 7,
+        category: { id: 1, name: 'Dogs' },
+        name: 'doggie',
+        photoUrls: ['https://example.com/doggie.jpg'],
+        tags: [{ id: 1, name: 'friendly' }],
+        status: 'available',
+      }),
+  },
+  {
+    method: 'GET',
     path: '/v1/widgets/999',
     description: '404: wrong resource id',
     handle: (_req, res) => sendJson(res, 404, { error: 'not_found', message: 'No widget with id 999' }),

@@ -16,6 +16,7 @@ import {
   ChannelSchema,
   ChannelTestResultSchema,
   ErrorBodySchema,
+  ImportedApiSchema,
   IntegrationListSchema,
   IntegrationSchema,
   OverviewSchema,
@@ -190,6 +191,8 @@ export const monitorApi = {
   removeAlertRule: (ruleId: string) => call(`/api/alert-rules/${id(ruleId)}`, nothing, { method: 'DELETE' }),
   /** As the monitor serves it, for the download; the reference page reads it with OpenApiDocumentSchema. */
   openApi: () => call('/api/openapi.json', z.record(z.string(), z.unknown())),
+  openApiImport: (request: unknown) =>
+    call('/api/openapi-import', ImportedApiSchema, { method: 'POST', body: request }),
   silences: () => call('/api/silences', SilenceListSchema),
   silence: (silenceId: string) => call(`/api/silences/${id(silenceId)}`, SilenceSchema),
   createSilence: (request: unknown) =>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PageHead } from '../../../../components/page-head';
 import { IntegrationFormRoute } from '../../../../components/integration-form/integration-form-route';
 import { saveIntegration, testIntegration } from '../../../integrations/actions';
@@ -10,7 +11,15 @@ export const metadata: Metadata = { title: 'Register an integration' };
 export default function NewIntegrationPage() {
   return (
     <>
-      <PageHead title="Register an integration" back={{ href: '/', label: 'Overview' }}>
+      <PageHead
+        title="Register an integration"
+        back={{ href: '/', label: 'Overview' }}
+        actions={
+          <Link href="/integrations/import" className="button">
+            Import from OpenAPI
+          </Link>
+        }
+      >
         <p className="muted">
           An HTTP probe can be tested before saving (Test probes once and stores nothing); a webhook gets its
           receiver URL once registered.

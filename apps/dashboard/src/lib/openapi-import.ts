@@ -1,0 +1,81 @@
+import type {
+  Auth,
+  HttpIntegrationRequest,
+  ImportedApi,
+  ImportedOperation,
+  ImportedSecurityScheme,
+} from '@ihm/contracts';
+
+/** What the user chose for the operations they import: where the API is, how to sign in, the path's values. */
+export interface ImportChoices {
+  baseUrl: string;
+  scheme: ImportedSecurityScheme | null;
+  /** The key, token or password, as typed. */
+  secret: string;
+  /** For HTTP basic. */
+  username: string;
+  /** `{name}` → value, for every path parameter. */
+  parameters: Readonly<Record<string, string>>;
+}
+
+export type ImportOutcome = { ok: true; request: HttpIntegrationRequest } | { ok: false; problem: string };
+
+const NAME_MAX = 100;
+
+/** The auth of the chosen scheme, or why it cannot be set here. */
+export function authOf({ scheme, secret, username }: ImportChoices): { auth: Auth } | { problem: string } {
+  if (!scheme) return { auth: { type: 'none' } };
+  if (secret === '') return { problem: `give the ${scheme.name} credential` };
+  if (scheme.type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'query') && scheme.parameter)
+    return { auth: { type: 'apiKey', in: scheme.in, name: scheme.parameter, value: secret } };
+  if (scheme.type === 'http' && scheme.scheme === 'bearer')
+    return { auth: { type: 'bearer', token: secret } };
+  if (scheme.type === 'http' && scheme.scheme === 'basic')
+    return username === ''
+      ? { problem: `give the ${scheme.name} username` }
+      : { auth: { type: 'basic', username, password: secret } };
+  return {
+    problem: `${scheme.name} (${scheme.type}${scheme.in ? ` in ${scheme.in}` : ''}) is not one the import can set: import without it and edit the integration`,
+  };
+}
+
+/** The URL of an operation: the base URL and its path, each `{parameter}` filled in and encoded. */
+export function operationUrl(
+  baseUrl: string,
+  operation: ImportedOperation,
+  parameters: ImportChoices['parameters'],
+): string | { missing: string } {
+  const missing = operation.pathParameters.find((name) => (parameters[name] ?? '').trim() === '');
+  if (missing !== undefined) return { missing };
+  const path = operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) =>
+    encodeURIComponent(parameters[name]!.trim()),
+  );
+  return baseUrl.trim().replace(/\/+$/, '') + path;
+}
+
+/** The integration an imported operation becomes: its method, URL, expected status and response schema. */
+export function integrationFromOperation(
+  api: ImportedApi,
+  operation: ImportedOperation,
+  choices: ImportChoices,
+): ImportOutcome {
+  if (!/^https?:\/\//i.test(choices.baseUrl.trim()))
+    return { ok: false, problem: 'give the base URL of the API (http:// or https://)' };
+  const url = operationUrl(choices.baseUrl, operation, choices.parameters);
+  if (typeof url !== 'string') return { ok: false, problem: `fill in {${url.missing}}` };
+  const auth = authOf(choices);
+  if ('problem' in auth) return { ok: false, problem: auth.problem };
+  const name = `${api.title}: ${operation.summary || `${operation.method} ${operation.path}`}`;
+  return {
+    ok: true,
+    request: {
+      name: name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1)}…` : name,
+      url,
+      method: operation.method as HttpIntegrationRequest['method'],
+      auth: auth.auth,
+      ...(operation.expectedStatus !== null ? { expectedStatus: [operation.expectedStatus] } : {}),
+      responseSchema: operation.responseSchema,
+      tags: ['openapi', operation.tag].filter((tag) => tag !== 'untagged'),
+    },
+  };
+}
