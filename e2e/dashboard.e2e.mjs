@@ -334,6 +334,8 @@ test('a schema inferred from a healthy Test answer fills the editor, is saved, a
     true,
     'the editor has focus',
   );
+  await page.getByRole('button', { name: 'Show as example' }).click();
+  assert.match(await page.locator('.schema-example pre').innerText(), /"price": 0/);
   await screenshots('form-inferred-schema');
   await page.getByRole('button', { name: 'Register integration' }).click();
   await page.waitForURL(/\/integrations\/[0-9a-f-]{36}$/);

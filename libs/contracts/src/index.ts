@@ -9,6 +9,7 @@ export * from './client-certificate.contract';
 export * from './credentials';
 export * from './error-body.contract';
 export * from './headers';
+export * from './example-from-schema';
 export * from './http-url';
 export * from './infer-json-schema';
 export * from './integration.contract';

@@ -41,6 +41,18 @@ describe('IntegrationForm', () => {
     expect(editor).not.toHaveAttribute('aria-invalid');
   });
 
+  it('shows a schema as an example of what it expects', async () => {
+    const { user } = setup();
+    await user.click(screen.getByLabelText('Response JSON Schema'));
+    await user.paste(
+      '{"type": "object", "properties": {"id": {"type": "integer"}, "at": {"type": "string", "format": "date"}}}',
+    );
+    await user.click(await screen.findByRole('button', { name: 'Show as example' }));
+    expect(screen.getByText(/"id": 0,\s*"at": "2026-01-31"/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Hide the example' }));
+    expect(screen.queryByText(/"at": "2026-01-31"/)).not.toBeInTheDocument();
+  });
+
   it('shows the fields of the selected auth type', async () => {
     const { user } = setup();
     expect(screen.queryByLabelText('Token')).not.toBeInTheDocument();

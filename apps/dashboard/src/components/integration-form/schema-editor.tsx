@@ -1,3 +1,4 @@
+import { exampleFromSchema } from '@ihm/contracts';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { schemaProblem } from '../../app/integrations/schema-actions';
 import { FieldErrors, describedBy, useControlId } from '../form/field';
@@ -70,6 +71,7 @@ export function SchemaEditor({ field, label, text, subject, errors, onChange }: 
   const apiErrors = errors ?? [];
   const problem = verdict.state === 'invalid' ? verdict.message : null;
   const shownErrors = apiErrors.length > 0 ? apiErrors : problem ? [problem] : [];
+  const [showExample, setShowExample] = useState(false);
 
   return (
     <div className="form-field wide">
@@ -96,6 +98,27 @@ export function SchemaEditor({ field, label, text, subject, errors, onChange }: 
         {STATUS[verdict.state](subject)}
       </p>
       <FieldErrors id={`${id}-error`} messages={shownErrors} />
+      {check.state === 'parsed' ? (
+        <div className="schema-example">
+          <button
+            type="button"
+            className="button ghost"
+            aria-expanded={showExample}
+            aria-controls={`${id}-example`}
+            onClick={() => setShowExample(!showExample)}
+          >
+            {showExample ? 'Hide the example' : 'Show as example'}
+          </button>
+          {showExample ? (
+            <figure id={`${id}-example`}>
+              <figcaption className="muted">
+                A {subject.short} shaped as the schema describes (an illustration: patterns and lengths aside)
+              </figcaption>
+              <pre tabIndex={0}>{JSON.stringify(exampleFromSchema(check.schema), null, 2)}</pre>
+            </figure>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }
