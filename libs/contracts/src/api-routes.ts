@@ -73,6 +73,8 @@ export interface ApiRoute {
   body?: NamedSchema;
   /** The answer on success: its status, and its JSON body's schema, or another content type, or none. */
   success: { status: number; body?: NamedSchema; contentType?: string; description?: string };
+  /** Answers other than success and the common errors (ErrorBody) that have a body of their own. */
+  otherAnswers?: readonly { status: number; description: string; body: NamedSchema }[];
 }
 
 const HealthSchema = z.object({ status: z.literal('ok') });
@@ -80,6 +82,9 @@ const ReadinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   reason: z.string().optional(),
 });
+
+const READINESS = named('Readiness', ReadinessSchema);
+const WEBHOOK_ANSWER = named('WebhookAnswer', WebhookAnswerSchema);
 
 const ok = (name: string, schema: z.ZodType) => ({ status: 200, body: named(name, schema) });
 const created = (name: string, schema: z.ZodType) => ({ status: 201, body: named(name, schema) });
@@ -110,7 +115,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: 'operations',
     summary: 'The database answers and every migration is applied (503 otherwise)',
     access: 'public',
-    success: ok('Readiness', ReadinessSchema),
+    success: { status: 200, body: READINESS },
+    otherAnswers: [{ status: 503, description: 'Not ready, and why', body: READINESS }],
   },
   {
     method: 'GET',
@@ -340,11 +346,28 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: 'webhooks',
     summary: 'Receive a delivery for a webhook integration (its signature scheme authenticates it)',
     access: 'signature',
-    success: {
-      status: 202,
-      body: named('WebhookAnswer', WebhookAnswerSchema),
-      description: 'Accepted or not, with the verdict; 401 for a bad signature, 429 and 503 with Retry-After',
-    },
+    success: { status: 202, body: WEBHOOK_ANSWER, description: 'Accepted and judged: the verdict' },
+    otherAnswers: [
+      {
+        status: 200,
+        description: 'A delivery already received (the same delivery id)',
+        body: WEBHOOK_ANSWER,
+      },
+      { status: 400, description: 'Refused: not what the integration accepts', body: WEBHOOK_ANSWER },
+      { status: 401, description: 'Refused: the signature does not verify', body: WEBHOOK_ANSWER },
+      { status: 404, description: 'No webhook integration with this id', body: WEBHOOK_ANSWER },
+      { status: 413, description: 'Refused: the body is over WEBHOOK_MAX_BODY_BYTES', body: WEBHOOK_ANSWER },
+      {
+        status: 429,
+        description: 'Too many deliveries for this integration (Retry-After)',
+        body: WEBHOOK_ANSWER,
+      },
+      {
+        status: 503,
+        description: 'The monitor cannot read the integration now (Retry-After)',
+        body: WEBHOOK_ANSWER,
+      },
+    ],
   },
   {
     method: 'POST',

@@ -13,7 +13,8 @@ const CACHE_LIMIT = 1000;
 const options = { allErrors: true, strict: false, validateFormats: true } as const;
 const draft2020 = addFormats(new Ajv2020(options));
 const draft07 = addFormats(new Ajv(options));
-const cache = new Map<string, ValidateFunction>();
+/** Compiled validators by schema text, each with the Ajv and schema object it was compiled on (Ajv keeps both). */
+const cache = new Map<string, { validate: ValidateFunction; ajv: Ajv; compiled: Record<string, unknown> }>();
 
 /** Draft-07 (and older) schemas say so in `$schema`; everything else is read as draft 2020-12. */
 function ajvFor(schema: Record<string, unknown>): Ajv {
@@ -25,13 +26,18 @@ function ajvFor(schema: Record<string, unknown>): Ajv {
 export function compileJsonSchema(schema: Record<string, unknown>): ValidateFunction {
   const key = JSON.stringify(schema);
   const cached = cache.get(key);
-  if (cached) return cached;
+  if (cached) return cached.validate;
   const ajv = ajvFor(schema);
   // Compile without registering the schema by its $id, so that two versions with the same $id can coexist.
   const { $id: _id, ...anonymous } = schema;
   const validate = ajv.compile(anonymous);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, validate);
+  if (cache.size >= CACHE_LIMIT) {
+    const [oldest, evicted] = cache.entries().next().value!;
+    cache.delete(oldest);
+    // Ajv keeps every schema it compiled, by object: without this, each distinct schema stayed for good.
+    evicted.ajv.removeSchema(evicted.compiled);
+  }
+  cache.set(key, { validate, ajv, compiled: anonymous });
   return validate;
 }
 

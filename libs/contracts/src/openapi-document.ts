@@ -107,14 +107,19 @@ function operation(route: ApiRoute, parameters: string[], components: Components
           : {}),
     },
   };
+  for (const answer of route.otherAnswers ?? [])
+    responses[answer.status] = {
+      description: answer.description,
+      content: { 'application/json': { schema: components.ref(answer.body, 'output') } },
+    };
   if (route.body || route.query)
-    responses[400] = errorResponse('The request is invalid: `details` names each field');
+    responses[400] ??= errorResponse('The request is invalid: `details` names each field');
   if (route.access !== 'public' && route.access !== 'signature')
-    responses[401] = errorResponse('No token, or one that is not valid');
+    responses[401] ??= errorResponse('No token, or one that is not valid');
   // METRICS_TOKEN is one token: there is no role to lack.
   if (route.access !== 'public' && route.access !== 'signature' && route.access !== 'metricsToken')
-    responses[403] = errorResponse('The caller’s role is not enough');
-  if (parameters.length > 0) responses[404] = errorResponse('No such object');
+    responses[403] ??= errorResponse('The caller’s role is not enough');
+  if (parameters.length > 0) responses[404] ??= errorResponse('No such object');
   responses.default = errorResponse('Another error, with its status and message');
   return {
     operationId: operationId(route),

@@ -1,5 +1,5 @@
 import type { ImportedApi, ImportedOperation, ImportedSecurityScheme } from '@ihm/contracts';
-import { authOf, integrationFromOperation, type ImportChoices } from './openapi-import';
+import { authOf, distinctName, integrationFromOperation, type ImportChoices } from './openapi-import';
 
 const scheme = (over: Partial<ImportedSecurityScheme>): ImportedSecurityScheme => ({
   name: 'key',
@@ -114,5 +114,22 @@ describe(integrationFromOperation.name, () => {
     const long = { ...operation, summary: 'x'.repeat(200) };
     const outcome = integrationFromOperation(api, long, choices());
     expect(outcome.ok && outcome.request.name.length).toBe(100);
+  });
+});
+
+describe(distinctName.name, () => {
+  it('keeps a free name, and tells a taken one apart by method and path, then by number', () => {
+    expect(distinctName('Petstore: Find pet', operation, new Set())).toBe('Petstore: Find pet');
+    const taken = new Set(['Petstore: Find pet']);
+    expect(distinctName('Petstore: Find pet', operation, taken)).toBe(
+      'Petstore: Find pet (GET /pet/{petId})',
+    );
+    taken.add('Petstore: Find pet (GET /pet/{petId})');
+    expect(distinctName('Petstore: Find pet', operation, taken)).toBe(
+      'Petstore: Find pet (GET /pet/{petId}) 2',
+    );
+    expect(distinctName('x'.repeat(100), operation, new Set(['x'.repeat(100)])).length).toBeLessThanOrEqual(
+      100,
+    );
   });
 });

@@ -22,6 +22,19 @@ export type ImportOutcome = { ok: true; request: HttpIntegrationRequest } | { ok
 
 const NAME_MAX = 100;
 
+const withinMax = (name: string) => (name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1)}…` : name);
+
+/** A name not yet taken: the operation's method and path appended (then a number), within 100 characters. */
+export function distinctName(name: string, operation: ImportedOperation, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  const suffix = ` (${operation.method} ${operation.path})`;
+  for (let n = 1; ; n += 1) {
+    const tail = n === 1 ? suffix : `${suffix} ${n}`;
+    const candidate = `${name.slice(0, Math.max(1, NAME_MAX - tail.length))}${tail}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 /** The auth of the chosen scheme, or why it cannot be set here. */
 export function authOf({ scheme, secret, username }: ImportChoices): { auth: Auth } | { problem: string } {
   if (!scheme) return { auth: { type: 'none' } };
@@ -69,7 +82,7 @@ export function integrationFromOperation(
   return {
     ok: true,
     request: {
-      name: name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1)}…` : name,
+      name: withinMax(name),
       url,
       method: operation.method as HttpIntegrationRequest['method'],
       auth: auth.auth,

@@ -246,3 +246,74 @@ describe(responseJsonSchema.name, () => {
     expect(JSON.stringify(converted)).not.toMatch(/nullable|discriminator|#\/components/);
   });
 });
+
+describe('importedApi on documents built to break it', () => {
+  const openapi = (paths: JsonObject, schemas: JsonObject = {}): JsonObject => ({
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    paths,
+    components: { schemas },
+  });
+  const answering = (schema: unknown, status = '200') => ({
+    get: { responses: { [status]: { description: 'ok', content: { 'application/json': { schema } } } } },
+  });
+
+  it('refuses, as a whole, one whose operations would each list a huge definition', () => {
+    const huge = {
+      type: 'object',
+      properties: Object.fromEntries(
+        Array.from({ length: 3000 }, (_, i) => [`p${i}`, { type: 'string', description: 'x'.repeat(20) }]),
+      ),
+    };
+    const paths = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => [`/r${i}`, answering({ $ref: '#/components/schemas/Huge' })]),
+    );
+    expect(() => importedApi(openapi(paths, { Huge: huge }))).toThrow(
+      /more response schema than the monitor lists at once/,
+    );
+  });
+
+  it('says what is wrong with a schema that contains itself (a YAML anchor), not a stack overflow', () => {
+    const loop: JsonObject = { type: 'object', properties: {} };
+    (loop.properties as JsonObject).child = loop;
+    const [operation] = importedApi(openapi({ '/loop': answering(loop) })).operations;
+    expect(operation!.note).toMatch(/nests a schema deeper than 64 levels/);
+  });
+
+  it('says what is wrong with an answer whose $ref leads back to itself', () => {
+    const document = openapi({ '/r': { get: { responses: { 200: { $ref: '#/components/responses/A' } } } } });
+    document.components = { responses: { A: { $ref: '#/components/responses/A' } } };
+    expect(importedApi(document).operations[0]!.note).toMatch(/leads back to itself/);
+  });
+
+  it('notes a $ref that is no valid pointer', () => {
+    expect(
+      importedApi(openapi({ '/r': answering({ $ref: '#/components/schemas/100%' }) })).operations[0]!.note,
+    ).toMatch(/not a valid JSON pointer/);
+  });
+
+  it('keeps two definitions apart whose names differ only in characters a $defs key cannot hold', () => {
+    const document = openapi(
+      {
+        '/r': answering({
+          type: 'object',
+          properties: {
+            a: { $ref: '#/components/schemas/Foo Bar' },
+            b: { $ref: '#/components/schemas/Foo_Bar' },
+          },
+        }),
+      },
+      { 'Foo Bar': { type: 'integer' }, Foo_Bar: { type: 'string' } },
+    );
+    const schema = importedApi(document).operations[0]!.responseSchema!;
+    expect(checkJsonSchema(schema, { a: 1, b: 'x' })).toEqual([]);
+    expect(checkJsonSchema(schema, { a: 'x', b: 1 }).length).toBe(2);
+  });
+
+  it('expects any 2xx of an operation documented with a 2XX range only', () => {
+    expect(importedApi(openapi({ '/r': answering({ type: 'object' }, '2XX') })).operations[0]).toMatchObject({
+      expectedStatus: null,
+      responseSchema: expect.objectContaining({ type: 'object' }),
+    });
+  });
+});

@@ -1,8 +1,9 @@
 import type { ImportedApi, ImportedOperation, ImportedSecurityScheme } from '@ihm/contracts';
 import {
   OpenApiImportError,
+  OpenApiTooLargeError,
   resolvePointer,
-  responseJsonSchema,
+  SchemaConverter,
   type JsonObject,
   type OpenApiDialect,
 } from './openapi-schema';
@@ -22,11 +23,14 @@ function dialectOf(document: JsonObject): OpenApiDialect {
   );
 }
 
-/** An object that may be a `$ref` to one elsewhere in the document (a response, a parameter). */
-const deref = (document: JsonObject, value: unknown): unknown =>
-  isObject(value) && typeof value.$ref === 'string'
-    ? deref(document, resolvePointer(document, value.$ref))
-    : value;
+/** An object that may be a `$ref` to one elsewhere in the document (a response, a parameter), followed. */
+function deref(document: JsonObject, value: unknown): unknown {
+  for (let hops = 0; isObject(value) && typeof value.$ref === 'string'; hops += 1) {
+    if (hops >= 32) throw new OpenApiImportError(`has a $ref that leads back to itself (${value.$ref})`);
+    value = resolvePointer(document, value.$ref);
+  }
+  return value;
+}
 
 const isJson = (mediaType: string) => /^application\/(.+\+)?json\b|^\*\/\*$|\+json\b/i.test(mediaType.trim());
 
@@ -81,13 +85,14 @@ function securitySchemesOf(document: JsonObject, dialect: OpenApiDialect): Impor
   });
 }
 
-/** The lowest documented 2xx (a `2XX` range counts as 200). */
-function successStatus(responses: JsonObject): { key: string; status: number } | null {
-  const candidates = Object.keys(responses)
-    .map((key) => ({ key, status: /^2\d\d$/.test(key) ? Number(key) : /^2XX$/i.test(key) ? 200 : null }))
-    .filter((candidate): candidate is { key: string; status: number } => candidate.status !== null)
-    .sort((a, b) => a.status - b.status);
-  return candidates[0] ?? null;
+/** The lowest documented 2xx; a `2XX` range, when no single 2xx is, has no one status (any 2xx is expected). */
+function successStatus(responses: JsonObject): { key: string; status: number | null } | null {
+  const statuses = Object.keys(responses)
+    .filter((key) => /^2\d\d$/.test(key))
+    .sort();
+  if (statuses[0] !== undefined) return { key: statuses[0], status: Number(statuses[0]) };
+  const range = Object.keys(responses).find((key) => /^2XX$/i.test(key));
+  return range ? { key: range, status: null } : null;
 }
 
 /** The schema of the answer's JSON body, or why there is none. */
@@ -119,7 +124,7 @@ function answerSchema(
 
 /**
  * What an OpenAPI 3.0/3.1 or Swagger 2.0 document offers to monitor: its servers, security schemes and every
- * operation with its expected status and the JSON Schema of that answer (responseJsonSchema). An operation whose
+ * operation with its expected status and the JSON Schema of that answer (SchemaConverter). An operation whose
  * schema cannot be made says why in `note` instead of failing the whole document.
  */
 export function importedApi(document: unknown, documentUrl: string | null = null): ImportedApi {
@@ -128,6 +133,7 @@ export function importedApi(document: unknown, documentUrl: string | null = null
   const info = isObject(document.info) ? document.info : {};
   const globalSecurity = Array.isArray(document.security) ? document.security : [];
   const operations: ImportedOperation[] = [];
+  const schemas = new SchemaConverter(document, dialect);
   for (const [path, rawItem] of Object.entries(isObject(document.paths) ? document.paths : {})) {
     const item = deref(document, rawItem);
     if (!isObject(item)) continue;
@@ -141,10 +147,10 @@ export function importedApi(document: unknown, documentUrl: string | null = null
       if (success) {
         try {
           const found = answerSchema(document, dialect, operation, responses[success.key]);
-          if ('schema' in found) responseSchema = responseJsonSchema(found.schema, document, dialect);
+          if ('schema' in found) responseSchema = schemas.response(found.schema);
           else note = found.note;
         } catch (error) {
-          if (!(error instanceof OpenApiImportError)) throw error;
+          if (!(error instanceof OpenApiImportError) || error instanceof OpenApiTooLargeError) throw error;
           note = `its schema ${error.message}`;
         }
       }

@@ -51,6 +51,23 @@ describe(ResultWriter.name, () => {
     expect(await counter(metrics, 'monitor_results_written_total')).toBe(3);
   });
 
+  it('keeps the results it has not written when the oldest were dropped for room during a write', async () => {
+    const { store, subject } = writer(100);
+    let release = () => {};
+    store.writeBatch = async (entries) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      store.batches.push([...entries]);
+    };
+    for (let n = 0; n < 100; n += 1) subject.enqueue(entry(n));
+    const flushing = subject.flush();
+    // Written meanwhile: 30 newer results push the batch's 30 oldest out of the full buffer.
+    for (let n = 100; n < 130; n += 1) subject.enqueue(entry(n));
+    release();
+    await flushing;
+    expect(store.batches[0]).toHaveLength(100);
+    expect(subject.pending).toBe(30);
+  });
+
   it('writes at most 2,000 results per batch, full batches back to back, the rest at the next tick', async () => {
     const { store, subject } = writer();
     for (let n = 0; n < 4500; n += 1) subject.enqueue(entry(n % 60));

@@ -26,6 +26,10 @@ export class ResultWriter implements OnApplicationShutdown {
   private flushing: Promise<void> | null = null;
   private failedAttempts = 0;
   private outageSince: number | null = null;
+  /** The oldest results dropped for room while a batch was being written: they were that batch's first. */
+  private droppedDuringWrite = 0;
+  /** Shutdown's deadline: back-to-back writing stops there, so the process's own deadline is kept. */
+  private stopBy = Infinity;
 
   constructor(
     private readonly store: ResultStoreRepository,
@@ -42,6 +46,7 @@ export class ResultWriter implements OnApplicationShutdown {
     const overflow = this.buffer.length - this.config.env.resultBufferLimit;
     if (overflow > 0) {
       this.buffer.splice(0, overflow);
+      this.droppedDuringWrite += overflow;
       this.metrics.resultsDropped.inc(overflow);
       this.logger.warn(
         `Result buffer full (${this.config.env.resultBufferLimit}): dropped the ${overflow} oldest result(s)`,
@@ -64,15 +69,20 @@ export class ResultWriter implements OnApplicationShutdown {
 
   /** A full batch left behind is written at once, not a tick later: behind, the writer runs back to back. */
   private async flushWhileFull(): Promise<void> {
-    while ((await this.flushOnce()) && this.buffer.length >= MAX_BATCH);
+    while ((await this.flushOnce()) && this.buffer.length >= MAX_BATCH && Date.now() < this.stopBy);
   }
 
   /** Flushes until the buffer is empty or the database refuses; for shutdown and tests. */
   async drain(deadlineMs = 3000): Promise<void> {
     const deadline = Date.now() + deadlineMs;
-    while (this.buffer.length > 0 && Date.now() < deadline) {
-      await this.flush();
-      if (this.buffer.length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    this.stopBy = deadline;
+    try {
+      while (this.buffer.length > 0 && Date.now() < deadline) {
+        await this.flush();
+        if (this.buffer.length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      this.stopBy = Infinity;
     }
   }
 
@@ -86,9 +96,10 @@ export class ResultWriter implements OnApplicationShutdown {
   private async flushOnce(): Promise<boolean> {
     if (this.buffer.length === 0) return false;
     const batch = this.buffer.slice(0, MAX_BATCH);
+    this.droppedDuringWrite = 0;
     try {
       await this.store.writeBatch(batch);
-      this.buffer.splice(0, batch.length);
+      this.buffer.splice(0, Math.max(0, batch.length - this.droppedDuringWrite));
       this.metrics.resultsWritten.inc(batch.length);
       this.failedAttempts = 0;
       if (this.outageSince !== null) {
@@ -118,7 +129,7 @@ export class ResultWriter implements OnApplicationShutdown {
     }
     this.failedAttempts += 1;
     if (this.failedAttempts < MAX_ATTEMPTS_WHILE_REACHABLE) return;
-    this.buffer.splice(0, batch.length);
+    this.buffer.splice(0, Math.max(0, batch.length - this.droppedDuringWrite));
     this.failedAttempts = 0;
     this.metrics.resultsDropped.inc(batch.length);
     this.logger.error(

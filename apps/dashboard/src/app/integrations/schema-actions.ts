@@ -1,15 +1,14 @@
 'use server';
 
-import { jsonSchemaProblem } from '@ihm/contracts';
-
-/** Far beyond any response schema: the API refuses request bodies over 1 MB anyway. */
-const MAX_SCHEMA_CHARACTERS = 1_000_000;
+import { monitorApi } from '../../lib/monitor-api';
+import { schemaCompileProblem } from '../../lib/schema-compile-problem';
 
 /**
- * Whether a JSON Schema compiles, as the monitor will judge it: null, or Ajv's message. On the server, because
- * Ajv compiles to code with `new Function`, which the dashboard's Content-Security-Policy forbids in the browser.
+ * The schema editor's compile check, on the server: Ajv compiles to code with `new Function`, which the
+ * dashboard's Content-Security-Policy forbids in the browser. Only for a signed-in user (the monitor says whether
+ * the session holds), so nobody else can make the dashboard compile schemas.
  */
 export async function schemaProblem(schema: Record<string, unknown>): Promise<string | null> {
-  if (JSON.stringify(schema).length > MAX_SCHEMA_CHARACTERS) return 'The schema is larger than 1 MB.';
-  return jsonSchemaProblem(schema);
+  await monitorApi.whoAmI();
+  return schemaCompileProblem(schema);
 }

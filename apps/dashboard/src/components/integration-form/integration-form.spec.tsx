@@ -5,6 +5,10 @@ import type { ActionResult } from '../../lib/action-result';
 import { CERTIFICATE, PRIVATE_KEY, probeResult, storedIntegration } from './fixtures';
 import { STORED_SECRET_NOTE } from './stored-secret-note';
 import { IntegrationForm, type IntegrationFormProps } from './integration-form';
+import { schemaCompileProblem } from '../../lib/schema-compile-problem';
+
+/** The compile check the pages run on the server, run here. */
+const compile = async (schema: Record<string, unknown>) => schemaCompileProblem(schema);
 
 function setup(props: Partial<IntegrationFormProps> = {}) {
   const onSave = jest.fn<Promise<ActionResult<Integration>>, Parameters<IntegrationFormProps['onSave']>>(
@@ -14,7 +18,16 @@ function setup(props: Partial<IntegrationFormProps> = {}) {
     async () => ({ ok: true, value: probeResult() }),
   );
   const onSaved = jest.fn();
-  render(<IntegrationForm integration={null} onSave={onSave} onTest={onTest} onSaved={onSaved} {...props} />);
+  render(
+    <IntegrationForm
+      integration={null}
+      onSave={onSave}
+      onTest={onTest}
+      onSaved={onSaved}
+      onCheckSchema={compile}
+      {...props}
+    />,
+  );
   return { user: userEvent.setup(), onSave, onTest, onSaved };
 }
 

@@ -17,6 +17,7 @@ import { emptyForm, fromIntegration } from './form-state';
 import { OrganisationSection } from './organisation-section';
 import { RequestSection } from './request-section';
 import { ScheduleSection } from './schedule-section';
+import { SchemaCompileCheck, type CompileCheck } from './schema-compile-check';
 import { SchemaFromResponse } from './schema-from-response';
 import type { SectionProps } from './section-props';
 import { SigningSection } from './signing-section';
@@ -31,6 +32,8 @@ export interface IntegrationFormProps {
   /** A dry run; `basedOn` (the edited integration's id) lets the monitor use its stored secrets. */
   onTest(request: DryRunRequest, basedOn: string | null): Promise<ActionResult<ProbeResult>>;
   onSaved(integration: Integration): void;
+  /** Compiles a schema being typed (a server action: Ajv cannot compile in the browser under the CSP). */
+  onCheckSchema: CompileCheck;
 }
 
 /** What the form is busy with: 'saving', 'testing' or nothing. */
@@ -47,7 +50,13 @@ const noDryRun = async (): Promise<ActionResult<ProbeResult>> => ({
 });
 
 /** Registers or edits an integration: every field, inline errors from the API, and a Test before saving. */
-export function IntegrationForm({ integration, onSave, onTest, onSaved }: IntegrationFormProps) {
+export function IntegrationForm({
+  integration,
+  onSave,
+  onTest,
+  onSaved,
+  onCheckSchema,
+}: IntegrationFormProps) {
   const submission = useFormSubmission({
     initial: () => (integration ? fromIntegration(integration) : emptyForm()),
     build: toRequest,
@@ -72,46 +81,48 @@ export function IntegrationForm({ integration, onSave, onTest, onSaved }: Integr
   const http = form.kind === 'http';
 
   return (
-    <FormIdPrefix value="integration">
-      <SavingForm
-        submission={submission}
-        submitLabel={integration ? 'Save changes' : 'Register integration'}
-        actions={
-          http ? (
-            <button type="button" className="button" aria-disabled={busy !== null} onClick={test}>
-              Test
-            </button>
-          ) : null
-        }
-        status={busyText(busy, result)}
-      >
-        <KindSection {...section} />
-        {http ? (
-          <>
-            <RequestSection {...section} />
-            <AuthSection {...section} />
-            <ClientCertificateSection {...section} />
-            <SigningSection {...section} />
-            <ChecksSection {...section} />
-            <ScheduleSection {...section} />
-          </>
-        ) : (
-          <>
-            <WebhookSection {...section} />
-            <DeliveriesSection {...section} />
-          </>
-        )}
-        <OrganisationSection {...section} />
-      </SavingForm>
-      {result ? (
-        <section className="panel form-test-result">
-          <ProbeResultView result={result} heading="Test result" />
-          <SchemaFromResponse
-            result={result}
-            onUse={(responseSchema) => edit('responseSchema', { responseSchema })}
-          />
-        </section>
-      ) : null}
-    </FormIdPrefix>
+    <SchemaCompileCheck value={onCheckSchema}>
+      <FormIdPrefix value="integration">
+        <SavingForm
+          submission={submission}
+          submitLabel={integration ? 'Save changes' : 'Register integration'}
+          actions={
+            http ? (
+              <button type="button" className="button" aria-disabled={busy !== null} onClick={test}>
+                Test
+              </button>
+            ) : null
+          }
+          status={busyText(busy, result)}
+        >
+          <KindSection {...section} />
+          {http ? (
+            <>
+              <RequestSection {...section} />
+              <AuthSection {...section} />
+              <ClientCertificateSection {...section} />
+              <SigningSection {...section} />
+              <ChecksSection {...section} />
+              <ScheduleSection {...section} />
+            </>
+          ) : (
+            <>
+              <WebhookSection {...section} />
+              <DeliveriesSection {...section} />
+            </>
+          )}
+          <OrganisationSection {...section} />
+        </SavingForm>
+        {result ? (
+          <section className="panel form-test-result">
+            <ProbeResultView result={result} heading="Test result" />
+            <SchemaFromResponse
+              result={result}
+              onUse={(responseSchema) => edit('responseSchema', { responseSchema })}
+            />
+          </section>
+        ) : null}
+      </FormIdPrefix>
+    </SchemaCompileCheck>
   );
 }

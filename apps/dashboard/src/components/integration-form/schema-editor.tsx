@@ -1,7 +1,7 @@
 import { exampleFromSchema } from '@ihm/contracts';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { schemaProblem } from '../../app/integrations/schema-actions';
+import { use, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { FieldErrors, describedBy, useControlId } from '../form/field';
+import { SchemaCompileCheck } from './schema-compile-check';
 import { checkSchemaText, type SchemaCheck } from './schema-check';
 
 interface SchemaEditorProps {
@@ -31,6 +31,7 @@ function useCompileCheck(
   text: string,
   check: SchemaCheck,
 ): { text: string; problem: string | null | 'unknown' } | null {
+  const schemaProblem = use(SchemaCompileCheck);
   const [answer, setAnswer] = useState<{ text: string; problem: string | null | 'unknown' } | null>(null);
   useEffect(() => {
     if (check.state !== 'parsed') return;
@@ -45,7 +46,7 @@ function useCompileCheck(
       current = false;
       clearTimeout(timer);
     };
-  }, [text, check]);
+  }, [text, check, schemaProblem]);
   return answer?.text === text ? answer : null;
 }
 

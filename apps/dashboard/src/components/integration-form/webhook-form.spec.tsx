@@ -5,6 +5,10 @@ import type { ActionResult } from '../../lib/action-result';
 import { storedIntegration, storedWebhookIntegration } from './fixtures';
 import { IntegrationForm, type IntegrationFormProps } from './integration-form';
 import { STORED_RECEIVER_SECRET_NOTE } from './stored-secret-note';
+import { schemaCompileProblem } from '../../lib/schema-compile-problem';
+
+/** The compile check the pages run on the server, run here. */
+const compile = async (schema: Record<string, unknown>) => schemaCompileProblem(schema);
 
 function setup(props: Partial<IntegrationFormProps> = {}) {
   const onSave = jest.fn<Promise<ActionResult<Integration>>, Parameters<IntegrationFormProps['onSave']>>(
@@ -12,7 +16,14 @@ function setup(props: Partial<IntegrationFormProps> = {}) {
   );
   const onTest = jest.fn<Promise<ActionResult<ProbeResult>>, Parameters<IntegrationFormProps['onTest']>>();
   render(
-    <IntegrationForm integration={null} onSave={onSave} onTest={onTest} onSaved={jest.fn()} {...props} />,
+    <IntegrationForm
+      integration={null}
+      onSave={onSave}
+      onTest={onTest}
+      onSaved={jest.fn()}
+      onCheckSchema={compile}
+      {...props}
+    />,
   );
   return { user: userEvent.setup(), onSave };
 }

@@ -4,7 +4,7 @@ import type { ImportedApi, ImportedOperation, Integration, ProbeResult } from '@
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import type { ActionResult } from '../../lib/action-result';
-import { integrationFromOperation, type ImportChoices } from '../../lib/openapi-import';
+import { distinctName, integrationFromOperation, type ImportChoices } from '../../lib/openapi-import';
 
 export interface OpenApiImportWizardProps {
   read(request: { url?: string; document?: string }): Promise<ActionResult<ImportedApi>>;
@@ -16,6 +16,13 @@ type Done = { ok: true; integration: Integration } | { ok: false; message: strin
 type Tested = { ok: true; result: ProbeResult } | { ok: false; message: string };
 
 const keyOf = (operation: ImportedOperation) => `${operation.method} ${operation.path}`;
+
+/** A server action that did not answer (network, a redeployed dashboard): said like a refusal, so nothing sticks. */
+const UNREACHABLE = {
+  ok: false as const,
+  message: 'The dashboard could not reach its server: try again.',
+  fieldErrors: [],
+};
 
 /**
  * Import from a provider's OpenAPI document: read it (URL or text), pick the base URL and the auth scheme, choose
@@ -39,7 +46,9 @@ export function OpenApiImportWizard({ read, test, save }: OpenApiImportWizardPro
 
   const load = async () => {
     setReading('Reading the document…');
-    const result = await read(source.url.trim() ? { url: source.url.trim() } : { document: source.document });
+    const result = await read(
+      source.url.trim() ? { url: source.url.trim() } : { document: source.document },
+    ).catch(() => UNREACHABLE);
     if (!result.ok) {
       setReading(result.fieldErrors[0]?.message ?? result.message);
       return;
@@ -122,7 +131,7 @@ export function OpenApiImportWizard({ read, test, save }: OpenApiImportWizardPro
     const outcome = outcomeOf(operation);
     if (!outcome.ok)
       return setTested({ ...tested, [keyOf(operation)]: { ok: false, message: outcome.problem } });
-    const result = await test(outcome.request as Record<string, unknown>, null);
+    const result = await test(outcome.request as Record<string, unknown>, null).catch(() => UNREACHABLE);
     setTested((now) => ({
       ...now,
       [keyOf(operation)]: result.ok
@@ -131,25 +140,33 @@ export function OpenApiImportWizard({ read, test, save }: OpenApiImportWizardPro
     }));
   };
 
+  /** Registers the chosen operations not registered yet; names stay distinct within the import. */
   const registerAll = async () => {
     setBusy(true);
     const next: Record<string, Done> = { ...done };
-    for (const operation of selected) {
-      const outcome = outcomeOf(operation);
-      if (!outcome.ok) {
-        next[keyOf(operation)] = { ok: false, message: outcome.problem };
-        continue;
+    const taken = new Set(Object.values(done).flatMap((entry) => (entry.ok ? [entry.integration.name] : [])));
+    try {
+      for (const operation of selected) {
+        if (next[keyOf(operation)]?.ok) continue;
+        const outcome = outcomeOf(operation);
+        if (!outcome.ok) {
+          next[keyOf(operation)] = { ok: false, message: outcome.problem };
+          continue;
+        }
+        const name = distinctName(outcome.request.name, operation, taken);
+        taken.add(name);
+        const saved = await save({ ...outcome.request, name }).catch(() => UNREACHABLE);
+        next[keyOf(operation)] = saved.ok
+          ? { ok: true, integration: saved.value }
+          : {
+              ok: false,
+              message: saved.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ') || saved.message,
+            };
       }
-      const saved = await save(outcome.request as Record<string, unknown>);
-      next[keyOf(operation)] = saved.ok
-        ? { ok: true, integration: saved.value }
-        : {
-            ok: false,
-            message: saved.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ') || saved.message,
-          };
+    } finally {
+      setDone(next);
+      setBusy(false);
     }
-    setDone(next);
-    setBusy(false);
   };
 
   return (

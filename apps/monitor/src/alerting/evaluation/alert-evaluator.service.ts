@@ -45,6 +45,10 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
   private flushing: Promise<void> | null = null;
   private failures = 0;
   private clocking = false;
+  /** The oldest results skipped for room while a batch was evaluated: they were that batch's first. */
+  private skippedDuringBatch = 0;
+  /** Shutdown's deadline: back-to-back evaluation stops there. */
+  private stopBy = Infinity;
 
   constructor(
     private readonly rules: AlertRuleService,
@@ -65,6 +69,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
     const overflow = this.buffer.length - this.config.env.resultBufferLimit;
     if (overflow > 0) {
       this.buffer.splice(0, overflow);
+      this.skippedDuringBatch += overflow;
       this.logger.warn(`Alert evaluation buffer full: skipped the ${overflow} oldest result(s)`);
     }
   }
@@ -77,21 +82,25 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
 
   /** Behind by a full batch or more, the evaluator runs back to back instead of a batch a tick. */
   private async flushWhileFull(): Promise<void> {
-    while ((await this.flushOnce()) && this.buffer.length >= MAX_BATCH);
+    while ((await this.flushOnce()) && this.buffer.length >= MAX_BATCH && Date.now() < this.stopBy);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (let deadline = Date.now() + 3000; this.buffer.length > 0 && Date.now() < deadline;)
+    this.stopBy = Date.now() + 3000;
+    while (this.buffer.length > 0 && Date.now() < this.stopBy) {
       await this.flush();
+      if (this.buffer.length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Evaluates the oldest batch; whether it was evaluated. */
   private async flushOnce(): Promise<boolean> {
     if (this.buffer.length === 0) return false;
     const batch = this.buffer.slice(0, MAX_BATCH);
+    this.skippedDuringBatch = 0;
     try {
       await this.evaluate(batch);
-      this.buffer.splice(0, batch.length);
+      this.buffer.splice(0, Math.max(0, batch.length - this.skippedDuringBatch));
       this.failures = 0;
       return true;
     } catch (error) {
@@ -99,7 +108,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
       if (!(await this.repository.isReachable())) return false;
       this.failures += 1;
       if (this.failures < MAX_ATTEMPTS) return false;
-      this.buffer.splice(0, batch.length);
+      this.buffer.splice(0, Math.max(0, batch.length - this.skippedDuringBatch));
       this.failures = 0;
       this.logger.error(
         `Alert evaluation of ${batch.length} result(s) failed ${MAX_ATTEMPTS} times and was skipped: ${

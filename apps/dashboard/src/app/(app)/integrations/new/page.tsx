@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { PageHead } from '../../../../components/page-head';
 import { IntegrationFormRoute } from '../../../../components/integration-form/integration-form-route';
 import { saveIntegration, testIntegration } from '../../../integrations/actions';
+import { schemaProblem } from '../../../integrations/schema-actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,6 +30,7 @@ export default function NewIntegrationPage() {
         integration={null}
         saveAction={saveIntegration.bind(null, null)}
         testAction={testIntegration}
+        checkSchemaAction={schemaProblem}
       />
     </>
   );

@@ -5,6 +5,7 @@ import { IntegrationFormRoute } from '../../../../../components/integration-form
 import { readIntegration } from '../../../../../lib/integration-reads';
 import { MonitorUnavailableError } from '../../../../../lib/monitor-api';
 import { saveIntegration, testIntegration } from '../../../../integrations/actions';
+import { schemaProblem } from '../../../../integrations/schema-actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,6 +38,7 @@ export default async function EditIntegrationPage({ params }: { params: Params }
         integration={integration}
         saveAction={saveIntegration.bind(null, integration.id)}
         testAction={testIntegration}
+        checkSchemaAction={schemaProblem}
       />
     </>
   );
