@@ -30,6 +30,11 @@ describe(requestFailure.name, () => {
       new DOMException('This operation was aborted', 'AbortError'),
       'the attempt was aborted (AbortError)',
     ],
+    [
+      'a deadline (AbortSignal.timeout)',
+      new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+      'the deadline passed (TimeoutError)',
+    ],
     ['no error at all', 'boom', 'request failed'],
   ])('%s', (_, error, expected) => {
     expect(requestFailure(error)).toBe(expected);

@@ -16,6 +16,7 @@ const FAILURES: Readonly<Record<string, string>> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
   ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another host',
   AbortError: 'the attempt was aborted',
+  TimeoutError: 'the deadline passed',
 };
 
 interface ErrorLike {
