@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ImportedApi } from '@ihm/contracts';
 import { importedApi } from './openapi-operations';
-import { responseJsonSchema, type JsonObject } from './openapi-schema';
+import { isObject, resolvePointer, responseJsonSchema, type JsonObject } from './openapi-schema';
 
 /** Published documents from npm (dev dependencies), never copied into the repository. */
 const EXAMPLES = dirname(require.resolve('@readme/oas-examples/package.json'));
@@ -20,18 +20,11 @@ const examples = ['2.0', '3.0', '3.1'].flatMap((version) =>
     .map((file) => [`${version}/${file}`, join(EXAMPLES, version, 'json', file)] as const),
 );
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The examples a document gives of an operation's success answer, as JSON values. */
 function documentedExamples(document: JsonObject, path: string, method: string, status: number): unknown[] {
   const deref = (value: unknown): unknown => {
     if (!isObject(value) || typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
-    const target = value.$ref
-      .slice(2)
-      .split('/')
-      .reduce<unknown>((node, key) => (isObject(node) ? node[key.replace(/~1/g, '/')] : undefined), document);
-    return deref(target);
+    return deref(resolvePointer(document, value.$ref));
   };
   const operation = deref((deref((document.paths as JsonObject)[path]) as JsonObject)[method.toLowerCase()]);
   const response = deref(((operation as JsonObject).responses as JsonObject)[String(status)]);

@@ -1,5 +1,6 @@
 import type { ImportedApi, ImportedOperation, ImportedSecurityScheme } from '@ihm/contracts';
 import {
+  isObject,
   OpenApiImportError,
   OpenApiTooLargeError,
   resolvePointer,
@@ -10,8 +11,6 @@ import {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback);
 
 function dialectOf(document: JsonObject): OpenApiDialect {

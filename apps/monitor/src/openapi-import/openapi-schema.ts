@@ -11,7 +11,8 @@ export class OpenApiImportError extends Error {}
 /** A document whose operations' schemas, listed whole, would be too large to answer: the import fails as a whole. */
 export class OpenApiTooLargeError extends OpenApiImportError {}
 
-const isObject = (value: unknown): value is JsonObject =>
+/** A JSON object (not an array, not null): what a schema, an operation or a document is. */
+export const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keywords of OpenAPI's schema object that JSON Schema does not have, or that validate nothing here. */
