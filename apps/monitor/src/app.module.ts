@@ -5,6 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { BearerTokenGuard } from './auth/bearer-token.guard';
 import { ErrorBodyFilter } from './common/error-body.filter';
+import { ConfigAsCodeModule } from './config-as-code/config-as-code.module';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
@@ -34,6 +35,7 @@ export class AppModule {
         OpenApiModule,
         OpenApiImportModule,
         IntegrationModule,
+        ConfigAsCodeModule,
         ResultsModule,
         PipelineModule,
         OverviewModule,

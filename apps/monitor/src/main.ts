@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { InvalidEnvironmentError, parseEnv } from './config/env.schema';
 import { AdminPasswordBootstrap } from './auth/admin-password.bootstrap';
+import { applyConfigFileAtStart } from './config-as-code/config-file-at-start';
+import { ConfigFileError } from './config-as-code/config-problem';
 import { MonitorLogger } from './common/logging/monitor-logger';
 import { createMonitorApp } from './create-app';
 import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from './database/open-database';
@@ -37,6 +39,9 @@ async function main(): Promise<void> {
       );
     }
     app = await createMonitorApp({ env, databaseUrl: database.connectionString, ...secrets }, monitorLogger);
+    // Workers only probe: the processes that serve the API apply the file (one after another, by a lock).
+    if (env.configFile && env.role !== 'worker')
+      await applyConfigFileAtStart(app, env.configFile, process.env);
     // An extra worker serves no HTTP: it only claims and runs checks.
     if (env.role === 'worker') await app.init();
     else await app.listen(env.port, env.host);
@@ -104,7 +109,8 @@ main().catch((error: unknown) => {
     error instanceof InvalidEnvironmentError ||
     error instanceof DatabaseUnavailableError ||
     error instanceof EmbeddedPostgresError ||
-    error instanceof MigrationError
+    error instanceof MigrationError ||
+    error instanceof ConfigFileError
   ) {
     console.error(`monitor: ${error.message}`);
   } else if ((error as { code?: string }).code === 'EADDRINUSE') {

@@ -113,6 +113,8 @@ export const AlertRuleSchema = z.object({
   minSeverity: z.enum(['degraded', 'down']),
   channelIds: z.array(z.string()),
   renotifyMinutes: z.number().int().nullable(),
+  /** The config file that manages it (config as code); edits through the API are refused while set. */
+  managedBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

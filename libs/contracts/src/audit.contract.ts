@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-/** Who made a change: a signed-in user, an API token (by name), or the bootstrap API_TOKEN. */
+/** Who made a change: a signed-in user, an API token (by name), the bootstrap API_TOKEN, or a config file's apply. */
 export const AuditActorSchema = z.object({
-  kind: z.enum(['user', 'token', 'apiToken']),
+  kind: z.enum(['user', 'token', 'apiToken', 'configFile']),
   id: z.string().nullable(),
   name: z.string(),
 });

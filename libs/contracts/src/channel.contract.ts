@@ -136,6 +136,8 @@ export const ChannelSchema = z.object({
   /** Secrets masked; a generated webhook secret appears in clear once, in the answer of the create. */
   config: z.record(z.string(), z.unknown()),
   health: ChannelHealthSchema,
+  /** The config file that manages it (config as code); edits through the API are refused while set. */
+  managedBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

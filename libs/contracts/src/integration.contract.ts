@@ -208,6 +208,8 @@ const storedFields = {
   name: z.string(),
   paused: z.boolean(),
   tags: z.array(z.string()),
+  /** The config file that manages it (config as code); edits through the API are refused while set. */
+  managedBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 };

@@ -47,6 +47,8 @@ export const SilenceSchema = z.object({
   endsAt: z.string(),
   comment: z.string(),
   recurrence: z.object({ weekly: z.array(WeeklyWindowSchema) }).nullable(),
+  /** The config file that manages it (config as code); edits through the API are refused while set. */
+  managedBy: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Silence = z.infer<typeof SilenceSchema>;

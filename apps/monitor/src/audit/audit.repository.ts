@@ -1,5 +1,5 @@
 import type { AuditEvent, AuditQuery } from '@ihm/contracts';
-import { PrismaClient } from '@ihm/db';
+import { Prisma, PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 
 export interface NewAuditEvent {
@@ -25,9 +25,10 @@ interface Row {
 }
 
 /** The audit log: appended to, read newest first. */
+/** Runs on the app's client or, for a config file's apply, on one transaction (ConfigStateRepository). */
 @Injectable()
 export class AuditRepository {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(@Inject(PrismaClient) private readonly prisma: Prisma.TransactionClient) {}
 
   async append(event: NewAuditEvent): Promise<void> {
     await this.prisma.auditEvent.create({

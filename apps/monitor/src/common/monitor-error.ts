@@ -18,7 +18,8 @@ export type MonitorErrorCode =
   | 'CHANNEL_NAME_TAKEN'
   | 'ALERT_NOT_FOUND'
   | 'SILENCE_NOT_FOUND'
-  | 'SECRETS_UNREADABLE';
+  | 'SECRETS_UNREADABLE'
+  | 'MANAGED_BY_FILE';
 
 /** The monitor's domain error. Services throw it; each transport maps the code to its own status. */
 export class MonitorError extends Error {
@@ -30,4 +31,12 @@ export class MonitorError extends Error {
     super(message);
     this.name = 'MonitorError';
   }
+}
+
+/** An edit through the API of something a config file manages: Git stays the truth, so the file must change. */
+export function managedByFile(what: string, name: string, file: string): MonitorError {
+  return new MonitorError(
+    'MANAGED_BY_FILE',
+    `The ${what} "${name}" is managed by the config file ${file}: change it there and apply the file (npm run config -- apply ${file})`,
+  );
 }

@@ -83,6 +83,7 @@ export const EnvSchema = z
       )
       .default([]),
     DEMO: flag.optional(),
+    CONFIG_FILE: z.string().trim().min(1, { error: 'must be a path to a YAML or JSON file' }).optional(),
     SANDBOX_PORT: port(4010),
     DASHBOARD_PORT: port(3000),
     DASHBOARD_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -148,6 +149,8 @@ export const EnvSchema = z
     decryptionKeys: env.DECRYPTION_KEYS,
     // Demo mode is the default for the two-command setup (embedded database), off on a real database.
     demo: env.DEMO ?? env.DATABASE_URL === undefined,
+    // Applied at start (config as code); what it manages is refused to edits through the API.
+    configFile: env.CONFIG_FILE ?? null,
     sandboxUrl: env.SANDBOX_URL ?? `http://127.0.0.1:${env.SANDBOX_PORT}`,
     // What demo mode's channel to the sandbox's webhook receiver signs with.
     sandboxReceiverSecret: env.SANDBOX_RECEIVER_SECRET,

@@ -283,3 +283,37 @@ export function findMaskedSecrets(value: SecretBearing): FieldError[] {
         };
   return keepMaskedSecrets(value, empty).errors;
 }
+
+/** One credential of a definition: its part and place, and the field an error about it names. */
+export interface CredentialField {
+  part: Part;
+  place: string;
+  /** `auth.token`, `headers.X-Api-Key`, `url` (a query parameter), `body`. */
+  field: string;
+  value: string;
+}
+
+export function credentialFields(value: SecretBearing): CredentialField[] {
+  return SECTIONS.flatMap((section) =>
+    Object.entries(credentialsOf(section, value)).map(([place, credential]) => ({
+      part: section.part,
+      place,
+      field: section.field(place),
+      value: credential,
+    })),
+  );
+}
+
+/** The definition with each credential replaced by what `replace` makes of its field and place. */
+export function replaceCredentials<T extends SecretBearing>(
+  value: T,
+  replace: (credential: Omit<CredentialField, 'value'>) => string,
+): T {
+  return SECTIONS.reduce(
+    (view, section) =>
+      section.rewrite(view, ({ place }) =>
+        replace({ part: section.part, place, field: section.field(place) }),
+      ),
+    value,
+  );
+}

@@ -18,6 +18,7 @@ export const receiverUrlOf = (webhookBaseUrl: string, id: string) =>
 export function toIntegration(stored: StoredIntegration, webhookBaseUrl: string): Integration {
   const common = {
     id: stored.id,
+    managedBy: stored.managedBy,
     createdAt: stored.createdAt.toISOString(),
     updatedAt: stored.updatedAt.toISOString(),
   };

@@ -58,13 +58,14 @@ function kindColumns(masked: IntegrationDefinition) {
   } as const;
 }
 
-function toRowData({ masked, sealedSecrets }: IntegrationWrite): RowData {
+function toRowData({ masked, sealedSecrets }: IntegrationWrite, managedBy: string | null): RowData {
   return {
     name: masked.name,
     ...kindColumns(masked),
     secrets: sealedSecrets,
     paused: masked.paused,
     tags: masked.tags,
+    managedBy,
   };
 }
 
@@ -97,20 +98,26 @@ function fromRow(row: IntegrationRow): StoredIntegration {
     id: row.id,
     masked: maskedOf(row),
     sealedSecrets: row.secrets,
+    managedBy: row.managedBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
+/** Runs on the app's client or, for a config file's apply, on one transaction (ConfigStateRepository). */
 @Injectable()
 export class IntegrationRepository {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(@Inject(PrismaClient) private readonly prisma: Prisma.TransactionClient) {}
 
   /**
    * Creates the integration with its schedule: an http one's first run within seconds (spread over its interval
    * when it is one of a bulk registration), a webhook one's first silence check at the end of its first window.
    */
-  async create(write: IntegrationWrite, registeredLastMinute: number): Promise<StoredIntegration> {
+  async create(
+    write: IntegrationWrite,
+    registeredLastMinute: number,
+    managedBy: string | null = null,
+  ): Promise<StoredIntegration> {
     const id = randomUUID();
     const now = new Date();
     const nextDueAt =
@@ -118,7 +125,7 @@ export class IntegrationRepository {
         ? firstSilenceCheckAt(write.masked.webhook, now)
         : firstDueAt(id, write.masked.intervalSeconds, now, registeredLastMinute);
     const row = await this.prisma.integration
-      .create({ data: { ...toRowData(write), id, schedule: { create: { nextDueAt } } } })
+      .create({ data: { ...toRowData(write, managedBy), id, schedule: { create: { nextDueAt } } } })
       .catch(translateUniqueName);
     return fromRow(row);
   }
@@ -139,7 +146,7 @@ export class IntegrationRepository {
       ...(query.search ? { name: { contains: query.search, mode: 'insensitive' } } : {}),
       ...(query.tag ? { tags: { has: query.tag } } : {}),
     };
-    const [rows, total] = await this.prisma.$transaction([
+    const [rows, total] = await Promise.all([
       this.prisma.integration.findMany({
         where,
         orderBy: { name: 'asc' },
@@ -151,9 +158,18 @@ export class IntegrationRepository {
     return { rows: rows.map(fromRow), total };
   }
 
-  async update(id: string, write: IntegrationWrite): Promise<StoredIntegration | null> {
+  /** Every integration, by name: what a config file's plan compares itself with. */
+  async all(): Promise<StoredIntegration[]> {
+    return (await this.prisma.integration.findMany({ orderBy: { name: 'asc' } })).map(fromRow);
+  }
+
+  async update(
+    id: string,
+    write: IntegrationWrite,
+    managedBy: string | null = null,
+  ): Promise<StoredIntegration | null> {
     const row = await this.prisma.integration
-      .update({ where: { id }, data: toRowData(write) })
+      .update({ where: { id }, data: toRowData(write, managedBy) })
       .catch((error: unknown) => (isRecordMissing(error) ? null : translateUniqueName(error)));
     return row && fromRow(row);
   }

@@ -28,10 +28,14 @@ class InMemoryIntegrationRepository implements Pick<IntegrationRepository, keyof
   readonly stored = new Map<string, StoredIntegration>();
   private writes = 0;
 
-  async create(write: IntegrationWrite): Promise<StoredIntegration> {
+  async create(
+    write: IntegrationWrite,
+    _registeredLastMinute: number,
+    managedBy: string | null = null,
+  ): Promise<StoredIntegration> {
     this.refuseTakenName(write.masked.name, null);
     const at = this.nextWriteAt();
-    const row = { ...structuredClone(write), id: randomUUID(), createdAt: at, updatedAt: at };
+    const row = { ...structuredClone(write), id: randomUUID(), managedBy, createdAt: at, updatedAt: at };
     this.stored.set(row.id, row);
     return structuredClone(row);
   }
@@ -49,15 +53,24 @@ class InMemoryIntegrationRepository implements Pick<IntegrationRepository, keyof
   }
 
   async list(): Promise<{ rows: StoredIntegration[]; total: number }> {
-    const rows = [...this.stored.values()].sort((a, b) => a.masked.name.localeCompare(b.masked.name));
-    return { rows: structuredClone(rows), total: rows.length };
+    const rows = await this.all();
+    return { rows, total: rows.length };
   }
 
-  async update(id: string, write: IntegrationWrite): Promise<StoredIntegration | null> {
+  async all(): Promise<StoredIntegration[]> {
+    const rows = [...this.stored.values()].sort((a, b) => a.masked.name.localeCompare(b.masked.name));
+    return structuredClone(rows);
+  }
+
+  async update(
+    id: string,
+    write: IntegrationWrite,
+    managedBy: string | null = null,
+  ): Promise<StoredIntegration | null> {
     const row = this.stored.get(id);
     if (!row) return null;
     this.refuseTakenName(write.masked.name, id);
-    const updated = { ...row, ...structuredClone(write), updatedAt: this.nextWriteAt() };
+    const updated = { ...row, ...structuredClone(write), managedBy, updatedAt: this.nextWriteAt() };
     this.stored.set(id, updated);
     return structuredClone(updated);
   }

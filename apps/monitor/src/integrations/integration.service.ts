@@ -15,14 +15,14 @@ import type { OutboundPolicy } from '@ihm/probe';
 import { Inject, Injectable } from '@nestjs/common';
 import { AlertCloser } from '../alerting/evaluation/alert-closer.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
-import { MonitorError } from '../common/monitor-error';
+import { managedByFile, MonitorError } from '../common/monitor-error';
 import { clientCertificateErrors } from '../security/client-certificate-check';
 import { refusedTargets, type OutboundField } from '../security/outbound-targets';
 import { SecretBox, secretBoxFor } from '../security/secret-box';
 import { findMaskedSecrets, keepMaskedSecrets } from './integration-secrets';
 import { sealIntegration, toDefinition, toIntegration } from './integration.mapper';
 import { IntegrationRepository } from './integration.repository';
-import type { StoredIntegration } from './stored-integration';
+import type { IntegrationWrite, StoredIntegration } from './stored-integration';
 
 @Injectable()
 export class IntegrationService {
@@ -47,9 +47,22 @@ export class IntegrationService {
 
   async create(definition: IntegrationDefinition): Promise<Integration> {
     rejectIfAny(findMaskedSecrets(definition));
+    const write = this.checkedWrite(definition);
+    return this.view(await this.repository.create(write, this.pace.record()));
+  }
+
+  /**
+   * What is stored for a definition that passed its schema: refused when the outbound guard refuses a target or
+   * a client certificate cannot work, else with its secrets sealed. Creates, and a config file's apply, use it.
+   */
+  checkedWrite(definition: IntegrationDefinition): IntegrationWrite {
     rejectIfAny(this.problemsOf(definition));
-    const sealed = sealIntegration(definition, this.box);
-    return this.view(await this.repository.create(sealed, this.pace.record()));
+    return sealIntegration(definition, this.box);
+  }
+
+  /** A stored integration's definition with its secrets, as a config file's plan compares it. */
+  definitionOf(stored: StoredIntegration): IntegrationDefinition {
+    return toDefinition(stored, this.box);
   }
 
   async list(query: ListIntegrationsQuery): Promise<IntegrationList> {
@@ -107,6 +120,7 @@ export class IntegrationService {
    */
   async update(id: string, patch: IntegrationPatch): Promise<Integration> {
     const row = await this.findRow(id);
+    refuseIfManaged(row);
     rejectIfAny(otherKindFields(row.masked.kind, patch));
     const candidate = { ...row.masked, ...patch } as IntegrationDefinition;
     const { value, errors } = keepMaskedSecrets(candidate, toDefinition(row, this.box));
@@ -124,7 +138,7 @@ export class IntegrationService {
 
   /** Its firing alerts are resolved and announced first; its results, states and alerts go with it. */
   async remove(id: string): Promise<void> {
-    await this.findRow(id);
+    refuseIfManaged(await this.findRow(id));
     await this.alerts.integrationDeleted(id);
     if (!(await this.repository.delete(id))) throw notFound(id);
   }
@@ -143,6 +157,10 @@ export class IntegrationService {
     if (!row) throw notFound(id);
     return row;
   }
+}
+
+function refuseIfManaged(row: StoredIntegration): void {
+  if (row.managedBy) throw managedByFile('integration', row.masked.name, row.managedBy);
 }
 
 function notFound(id: string): MonitorError {

@@ -10,6 +10,8 @@ export interface IntegrationWrite {
 /** An integration as the repository reads it back. */
 export interface StoredIntegration extends IntegrationWrite {
   id: string;
+  /** The config file that manages it, or null when the API does. */
+  managedBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -34,6 +34,7 @@ export function channelFixture(overrides: Partial<Channel> = {}): Channel {
     type: 'webhook',
     config: { url: 'https://hooks.example.com/ihm', secret: '********' },
     health: { state: 'healthy', lastAttemptAt: null, lastError: null, pending: 0, disabledReason: null },
+    managedBy: null,
     createdAt: '2026-11-01T10:00:00.000Z',
     updatedAt: '2026-11-01T10:00:00.000Z',
     ...overrides,
@@ -67,6 +68,7 @@ export function ruleFixture(overrides: Partial<AlertRule> = {}): AlertRule {
     minSeverity: 'down',
     channelIds: [],
     renotifyMinutes: 240,
+    managedBy: null,
     createdAt: '2026-11-01T10:00:00.000Z',
     updatedAt: '2026-11-01T10:00:00.000Z',
     ...overrides,
@@ -81,6 +83,7 @@ export function silenceFixture(overrides: Partial<Silence> = {}): Silence {
     endsAt: '2026-11-25T14:00:00.000Z',
     comment: 'Provider maintenance',
     recurrence: null,
+    managedBy: null,
     createdAt: '2026-11-24T10:00:00.000Z',
     ...overrides,
   };

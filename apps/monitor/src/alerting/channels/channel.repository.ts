@@ -28,6 +28,8 @@ export interface ChannelEvidence {
 
 export interface StoredChannel extends ChannelWrite {
   id: string;
+  /** The config file that manages it, or null when the API does. */
+  managedBy: string | null;
   disabledReason: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -40,15 +42,17 @@ const fromRow = (row: ChannelRow): StoredChannel => ({
   maskedConfig: row.config as Record<string, unknown>,
   sealedSecrets: row.secrets,
   disabledReason: row.disabledReason,
+  managedBy: row.managedBy,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });
 
-const toData = (write: ChannelWrite) => ({
+const toData = (write: ChannelWrite, managedBy: string | null) => ({
   name: write.name,
   type: write.type,
   config: write.maskedConfig as Prisma.InputJsonValue,
   secrets: write.sealedSecrets,
+  managedBy,
 });
 
 function translateUniqueName(error: unknown): never {
@@ -60,12 +64,15 @@ function translateUniqueName(error: unknown): never {
   throw error;
 }
 
+/** Runs on the app's client or, for a config file's apply, on one transaction (ConfigStateRepository). */
 @Injectable()
 export class ChannelRepository {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(@Inject(PrismaClient) private readonly prisma: Prisma.TransactionClient) {}
 
-  async create(write: ChannelWrite): Promise<StoredChannel> {
-    return fromRow(await this.prisma.channel.create({ data: toData(write) }).catch(translateUniqueName));
+  async create(write: ChannelWrite, managedBy: string | null = null): Promise<StoredChannel> {
+    return fromRow(
+      await this.prisma.channel.create({ data: toData(write, managedBy) }).catch(translateUniqueName),
+    );
   }
 
   async list(): Promise<StoredChannel[]> {
@@ -79,9 +86,13 @@ export class ChannelRepository {
   }
 
   /** Saving a channel clears a 410's disablement: the user has pointed it somewhere that may listen. */
-  async update(id: string, write: ChannelWrite): Promise<StoredChannel | null> {
+  async update(
+    id: string,
+    write: ChannelWrite,
+    managedBy: string | null = null,
+  ): Promise<StoredChannel | null> {
     const row = await this.prisma.channel
-      .update({ where: { id }, data: { ...toData(write), disabledReason: null } })
+      .update({ where: { id }, data: { ...toData(write, managedBy), disabledReason: null } })
       .catch((error: unknown) => (isRecordMissing(error) ? null : translateUniqueName(error)));
     return row && fromRow(row);
   }

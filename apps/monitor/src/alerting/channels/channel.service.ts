@@ -9,7 +9,7 @@ import {
   type ChannelTestResult,
 } from '@ihm/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { MonitorError } from '../../common/monitor-error';
+import { managedByFile, MonitorError } from '../../common/monitor-error';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
 import { refusedTargets, type OutboundField } from '../../security/outbound-targets';
 import { SecretBox, SecretBoxError, secretBoxFor } from '../../security/secret-box';
@@ -45,8 +45,7 @@ export class ChannelService {
     const config: Config = generated ? { ...request.config, secret: generated } : request.config;
     if (Object.values(config).includes(MASKED_SECRET))
       throw invalid([{ field: 'config', message: 'a new channel cannot refer to a stored secret' }]);
-    this.rejectRefusedTargets(config);
-    const stored = await this.repository.create(this.seal(request.name, request.type, config));
+    const stored = await this.repository.create(this.checkedWrite(request.name, request.type, config));
     const channel = await this.present(stored);
     return generated ? { ...channel, config: { ...channel.config, secret: generated } } : channel;
   }
@@ -64,6 +63,7 @@ export class ChannelService {
   /** Replaces the channel's settings; `********`, or leaving a secret out, keeps a stored secret. */
   async update(id: string, request: ChannelRequest): Promise<Channel> {
     const stored = await this.find(id);
+    refuseIfManaged(stored);
     const secrets = this.openSecrets(stored);
     const incoming = keepOmittedSecrets(request, { type: stored.type, secrets });
     const { config, errors } = keepMaskedChannelSecrets(request.type, incoming, {
@@ -73,14 +73,30 @@ export class ChannelService {
     if (errors.length > 0) throw invalid(errors);
     const reparsed = ChannelRequestSchema.safeParse({ ...request, config });
     if (!reparsed.success) throw invalid(toFieldErrors(reparsed.error));
-    this.rejectRefusedTargets(config);
-    const updated = await this.repository.update(id, this.seal(request.name, request.type, config));
+    const updated = await this.repository.update(id, this.checkedWrite(request.name, request.type, config));
     if (!updated) throw notFound(id);
     return this.present(updated);
   }
 
   async remove(id: string): Promise<void> {
+    refuseIfManaged(await this.find(id));
     if (!(await this.repository.delete(id))) throw notFound(id);
+  }
+
+  /**
+   * What is stored for a channel that passed its schema: refused when the outbound guard refuses where it
+   * sends, else with its secrets sealed. Creates, updates and a config file's apply use it.
+   */
+  checkedWrite(name: string, type: ChannelWrite['type'], config: Config): ChannelWrite {
+    this.rejectRefusedTargets(config);
+    const { masked, secrets } = splitChannelSecrets(type, config);
+    const sealedSecrets = Object.keys(secrets).length > 0 ? new Uint8Array(this.box.seal(secrets)) : null;
+    return { name, type, maskedConfig: masked, sealedSecrets };
+  }
+
+  /** A stored channel's config with its secrets opened, as a config file's plan compares it. */
+  configOf(stored: Pick<StoredChannel, 'maskedConfig' | 'sealedSecrets'>): Config {
+    return { ...stored.maskedConfig, ...this.openSecrets(stored) };
   }
 
   /** Sends one test notification now, outside the outbox, and answers what the receiver said; health reads it. */
@@ -101,7 +117,7 @@ export class ChannelService {
 
   /** The channel with its secrets opened, for the delivery worker. */
   sendable(stored: Pick<StoredChannel, 'id' | 'type' | 'maskedConfig' | 'sealedSecrets'>): SendableChannel {
-    const config = { ...stored.maskedConfig, ...this.openSecrets(stored) };
+    const config = this.configOf(stored);
     switch (stored.type) {
       case 'webhook':
         return {
@@ -161,12 +177,6 @@ export class ChannelService {
     return toChannel(stored, health.get(stored.id));
   }
 
-  private seal(name: string, type: ChannelWrite['type'], config: Config): ChannelWrite {
-    const { masked, secrets } = splitChannelSecrets(type, config);
-    const sealedSecrets = Object.keys(secrets).length > 0 ? new Uint8Array(this.box.seal(secrets)) : null;
-    return { name, type, maskedConfig: masked, sealedSecrets };
-  }
-
   private openSecrets(stored: Pick<StoredChannel, 'sealedSecrets'>): Config {
     if (!stored.sealedSecrets) return {};
     try {
@@ -207,9 +217,14 @@ function toChannel(stored: StoredChannel, facts: Parameters<typeof channelHealth
     type: stored.type,
     config: stored.maskedConfig,
     health: channelHealth(stored, facts),
+    managedBy: stored.managedBy,
     createdAt: stored.createdAt.toISOString(),
     updatedAt: stored.updatedAt.toISOString(),
   };
+}
+
+function refuseIfManaged(stored: StoredChannel): void {
+  if (stored.managedBy) throw managedByFile('channel', stored.name, stored.managedBy);
 }
 
 const notFound = (id: string) => new MonitorError('CHANNEL_NOT_FOUND', `No channel with id ${id}`);

@@ -20,6 +20,7 @@ const SEARCH: AlertIntegration = { id: 'i-search', name: 'Search', tags: [] };
 
 const rule = (fields: Partial<StoredAlertRule>): StoredAlertRule => ({
   id: 'r-default',
+  managedBy: null,
   name: 'Two failures',
   condition: { type: 'consecutiveFailures', count: 2, recoverCount: 1 },
   scope: {},
@@ -177,6 +178,7 @@ describe(AlertEvaluator.name, () => {
   it('holds back what a silence covers, and still records the alert', async () => {
     const silence: StoredSilence = {
       id: 's-1',
+      managedBy: null,
       scope: { tags: ['payments'] },
       startsAt: new Date(Date.now() - 60_000),
       endsAt: new Date(Date.now() + 3_600_000),

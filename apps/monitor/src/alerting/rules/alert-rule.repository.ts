@@ -9,6 +9,8 @@ import { isRecordMissing, isUniqueViolation } from '../../database/prisma-errors
 /** A stored alert rule: its definition as the API took it, with its id and times. */
 export interface StoredAlertRule extends AlertRuleDefinition {
   id: string;
+  /** The config file that manages it, or null when the API does. */
+  managedBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -22,12 +24,14 @@ function fromRow(row: AlertRuleRow): StoredAlertRule {
     minSeverity: row.minSeverity as StoredAlertRule['minSeverity'],
     channelIds: row.channelIds,
     renotifyMinutes: row.renotifyMinutes,
+    managedBy: row.managedBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
-const toData = (rule: AlertRuleDefinition) => ({
+const toData = (rule: AlertRuleDefinition, managedBy: string | null) => ({
+  managedBy,
   name: rule.name,
   condition: rule.condition as Prisma.InputJsonValue,
   scope: rule.scope as Prisma.InputJsonValue,
@@ -45,9 +49,10 @@ function translateUniqueName(error: unknown): never {
   throw error;
 }
 
+/** Runs on the app's client or, for a config file's apply, on one transaction (ConfigStateRepository). */
 @Injectable()
 export class AlertRuleRepository {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(@Inject(PrismaClient) private readonly prisma: Prisma.TransactionClient) {}
 
   async list(): Promise<StoredAlertRule[]> {
     return (await this.prisma.alertRule.findMany({ orderBy: { name: 'asc' } })).map(fromRow);
@@ -59,13 +64,19 @@ export class AlertRuleRepository {
     return row && fromRow(row);
   }
 
-  async create(rule: AlertRuleDefinition): Promise<StoredAlertRule> {
-    return fromRow(await this.prisma.alertRule.create({ data: toData(rule) }).catch(translateUniqueName));
+  async create(rule: AlertRuleDefinition, managedBy: string | null = null): Promise<StoredAlertRule> {
+    return fromRow(
+      await this.prisma.alertRule.create({ data: toData(rule, managedBy) }).catch(translateUniqueName),
+    );
   }
 
-  async update(id: string, rule: AlertRuleDefinition): Promise<StoredAlertRule | null> {
+  async update(
+    id: string,
+    rule: AlertRuleDefinition,
+    managedBy: string | null = null,
+  ): Promise<StoredAlertRule | null> {
     const row = await this.prisma.alertRule
-      .update({ where: { id }, data: toData(rule) })
+      .update({ where: { id }, data: toData(rule, managedBy) })
       .catch((error: unknown) => (isRecordMissing(error) ? null : translateUniqueName(error)));
     return row && fromRow(row);
   }

@@ -7,7 +7,7 @@ import {
   type AlertRulePatch,
 } from '@ihm/contracts';
 import { Injectable } from '@nestjs/common';
-import { MonitorError } from '../../common/monitor-error';
+import { managedByFile, MonitorError } from '../../common/monitor-error';
 import { AlertCloser } from '../evaluation/alert-closer.service';
 import { AlertRuleRepository, type StoredAlertRule } from './alert-rule.repository';
 
@@ -42,7 +42,14 @@ export class AlertRuleService {
 
   /** Merges the change into the stored rule and checks the whole again. */
   async update(id: string, patch: AlertRulePatch): Promise<AlertRule> {
-    const { id: _id, createdAt: _c, updatedAt: _u, minSeverity, ...stored } = await this.find(id);
+    const {
+      id: _id,
+      createdAt: _c,
+      updatedAt: _u,
+      managedBy: _m,
+      minSeverity,
+      ...stored
+    } = refuseIfManaged(await this.find(id));
     // A new condition without a severity takes its own default, not the old condition's.
     const kept = patch.condition && !patch.minSeverity ? {} : { minSeverity };
     const parsed = AlertRuleRequestSchema.safeParse({ ...stored, ...kept, ...patch });
@@ -58,7 +65,7 @@ export class AlertRuleService {
 
   /** Its firing alerts are resolved and announced first; its alerts go with it. */
   async remove(id: string): Promise<void> {
-    await this.find(id);
+    refuseIfManaged(await this.find(id));
     await this.alerts.ruleDeleted(id);
     if (!(await this.repository.delete(id))) throw notFound(id);
     this.changed(null);
@@ -92,6 +99,11 @@ export class AlertRuleService {
         unknown.map((id) => ({ field: `channelIds.${ids.indexOf(id)}`, message: `no channel has id ${id}` })),
       );
   }
+}
+
+function refuseIfManaged(rule: StoredAlertRule): StoredAlertRule {
+  if (rule.managedBy) throw managedByFile('alert rule', rule.name, rule.managedBy);
+  return rule;
 }
 
 const notFound = (id: string) => new MonitorError('ALERT_RULE_NOT_FOUND', `No alert rule with id ${id}`);

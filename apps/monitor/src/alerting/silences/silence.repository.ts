@@ -6,6 +6,8 @@ import { isUuid } from '../../common/is-uuid';
 
 export interface StoredSilence extends DomainSilence {
   id: string;
+  /** The config file that manages it, or null when the API does. */
+  managedBy: string | null;
   comment: string;
   createdAt: Date;
 }
@@ -17,10 +19,12 @@ const fromRow = (row: SilenceRow): StoredSilence => ({
   endsAt: row.endsAt,
   comment: row.comment,
   ...(row.recurrence ? { recurrence: row.recurrence as unknown as { weekly: WeeklyWindow[] } } : {}),
+  managedBy: row.managedBy,
   createdAt: row.createdAt,
 });
 
-const toData = (silence: SilenceRequest) => ({
+const toData = (silence: SilenceRequest, managedBy: string | null) => ({
+  managedBy,
   scope: silence.scope as Prisma.InputJsonValue,
   startsAt: new Date(silence.startsAt),
   endsAt: new Date(silence.endsAt),
@@ -29,12 +33,13 @@ const toData = (silence: SilenceRequest) => ({
   recurrence: silence.recurrence ? (silence.recurrence as Prisma.InputJsonValue) : Prisma.DbNull,
 });
 
+/** Runs on the app's client or, for a config file's apply, on one transaction (ConfigStateRepository). */
 @Injectable()
 export class SilenceRepository {
-  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+  constructor(@Inject(PrismaClient) private readonly prisma: Prisma.TransactionClient) {}
 
-  async create(silence: SilenceRequest): Promise<StoredSilence> {
-    return fromRow(await this.prisma.silence.create({ data: toData(silence) }));
+  async create(silence: SilenceRequest, managedBy: string | null = null): Promise<StoredSilence> {
+    return fromRow(await this.prisma.silence.create({ data: toData(silence, managedBy) }));
   }
 
   /** Newest first. */
@@ -55,7 +60,7 @@ export class SilenceRepository {
 
   async update(id: string, silence: SilenceRequest): Promise<StoredSilence | null> {
     if (!isUuid(id)) return null;
-    const { count } = await this.prisma.silence.updateMany({ where: { id }, data: toData(silence) });
+    const { count } = await this.prisma.silence.updateMany({ where: { id }, data: toData(silence, null) });
     return count > 0 ? this.findById(id) : null;
   }
 

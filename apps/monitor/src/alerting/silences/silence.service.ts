@@ -1,6 +1,6 @@
 import type { Silence, SilenceList, SilenceRequest } from '@ihm/contracts';
 import { Injectable } from '@nestjs/common';
-import { MonitorError } from '../../common/monitor-error';
+import { managedByFile, MonitorError } from '../../common/monitor-error';
 import { SilenceRepository, type StoredSilence } from './silence.repository';
 
 /** Evaluation reads silences for every batch: a short cache, refreshed on every change here. */
@@ -13,6 +13,7 @@ const toSilence = (silence: StoredSilence): Silence => ({
   endsAt: silence.endsAt.toISOString(),
   comment: silence.comment,
   recurrence: silence.recurrence ?? null,
+  managedBy: silence.managedBy,
   createdAt: silence.createdAt.toISOString(),
 });
 
@@ -31,12 +32,11 @@ export class SilenceService {
   }
 
   async get(id: string): Promise<Silence> {
-    const silence = await this.repository.findById(id);
-    if (!silence) throw notFound(id);
-    return toSilence(silence);
+    return toSilence(await this.find(id));
   }
 
   async update(id: string, silence: SilenceRequest): Promise<Silence> {
+    refuseIfManaged(await this.find(id));
     const updated = await this.repository.update(id, silence);
     if (!updated) throw notFound(id);
     return this.changed(toSilence(updated));
@@ -44,6 +44,7 @@ export class SilenceService {
 
   /** Ending a silence early: what it held is sent at the next release. */
   async remove(id: string): Promise<void> {
+    refuseIfManaged(await this.find(id));
     if (!(await this.repository.delete(id))) throw notFound(id);
     this.changed(null);
   }
@@ -62,6 +63,16 @@ export class SilenceService {
     this.cache = null;
     return value;
   }
+
+  private async find(id: string): Promise<StoredSilence> {
+    const silence = await this.repository.findById(id);
+    if (!silence) throw notFound(id);
+    return silence;
+  }
+}
+
+function refuseIfManaged(silence: StoredSilence): void {
+  if (silence.managedBy) throw managedByFile('silence', silence.comment, silence.managedBy);
 }
 
 const notFound = (id: string) => new MonitorError('SILENCE_NOT_FOUND', `No silence with id ${id}`);
