@@ -61,10 +61,32 @@ export const ConfigFileSchema = z.strictObject({
 export type ConfigFileInput = z.input<typeof ConfigFileSchema>;
 export type ConfigFile = z.output<typeof ConfigFileSchema>;
 
+/** A string that holds a reference: its value, known when the file is applied, is checked then. */
+const REFERENCE_STRING = { type: 'string', pattern: '\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}' };
+
+/**
+ * Where a string must have a pattern or format, a reference is allowed too (`url: https://${HOST}/v1`); not in
+ * keys (`propertyNames`), which are never resolved.
+ */
+function allowingReferences(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(allowingReferences);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const node = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === 'propertyNames' ? value : allowingReferences(value),
+    ]),
+  ) as Record<string, unknown>;
+  const constrained = node.type === 'string' && ('pattern' in node || 'format' in node);
+  return constrained ? { anyOf: [node, REFERENCE_STRING] } : node;
+}
+
 /** The file's JSON Schema, for editors (`# yaml-language-server: $schema=…`) and `npm run config -- schema`. */
 export function configFileJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(ConfigFileSchema, { io: 'input', unrepresentable: 'any' }),
+    ...(allowingReferences(
+      z.toJSONSchema(ConfigFileSchema, { io: 'input', unrepresentable: 'any' }),
+    ) as Record<string, unknown>),
     title: 'Integration health monitor: config file',
     description:
       'Integrations, channels, alert rules and silences managed as code. Secrets are ${ENV_VAR} references, never literal.',

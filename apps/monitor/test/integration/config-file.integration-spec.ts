@@ -1,10 +1,19 @@
-import type { AlertRule, Channel, Integration, IntegrationList, Silence } from '@ihm/contracts';
+import {
+  checkJsonSchema,
+  configFileJsonSchema,
+  type AlertRule,
+  type Channel,
+  type Integration,
+  type IntegrationList,
+  type Silence,
+} from '@ihm/contracts';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { ConfigExportService } from '../../src/config-as-code/config-export.service';
 import { ConfigFileService } from '../../src/config-as-code/config-file.service';
 import { describePlan } from '../../src/config-as-code/config-plan';
@@ -15,6 +24,7 @@ import { freePort, spawnMonitor, stopProcess } from './processes';
 
 const run = promisify(execFile);
 const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'config.js');
+const DEPLOY_CONFIG = join(__dirname, '..', '..', '..', '..', 'deploy', 'config');
 
 const FILE = `
 integrations:
@@ -281,6 +291,39 @@ describe('config as code (integrations.yaml against a real PostgreSQL)', () => {
     expect(describePlan(await service.plan(source(exported.text, env)))).toBe(
       'integrations.yaml: 0 to create, 0 to change, 0 to delete, 2 unchanged',
     );
+  });
+
+  it('publishes the JSON Schema editors read, which the example file in deploy/ passes, as it passes a plan', async () => {
+    const published = JSON.parse(
+      await readFile(join(DEPLOY_CONFIG, 'integrations.schema.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    // Regenerate with: npm run config -- schema deploy/config/integrations.schema.json
+    expect(published).toEqual(configFileJsonSchema());
+    const example = await readFile(join(DEPLOY_CONFIG, 'integrations.example.yaml'), 'utf8');
+    expect(checkJsonSchema(published, parse(example))).toEqual([]);
+    expect(
+      checkJsonSchema(published, { integrations: [{ name: 'x', url: 'https://a', colour: 'blue' }] }),
+    ).not.toEqual([]);
+    const env = {
+      GITHUB_TOKEN: 'ghp_x',
+      STRIPE_SECRET_KEY: 'sk_test_x',
+      SHOPIFY_WEBHOOK_SECRET: 'shpss_x',
+      SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/x',
+      PAGERDUTY_ROUTING_KEY: '0123456789abcdef0123456789abcdef',
+    };
+    const plan = await service.plan({ file: 'integrations.example.yaml', text: example, env });
+    expect(plan.changes.map((c) => `${c.action} ${c.type} ${c.name}`)).toEqual([
+      'create integration GitHub REST API',
+      'create integration Stripe balance',
+      'create integration Shopify orders',
+      'create channel Platform Slack',
+      'create channel Payments on call',
+      'create alert rule Tier 1 down',
+      'create alert rule GitHub budget low',
+      'create alert rule Certificates and tokens expiring',
+      "create silence Stripe's announced maintenance window",
+      'create silence Weekly deploys of the commerce stack',
+    ]);
   });
 
   it('runs as `npm run config` and as CONFIG_FILE at start', async () => {
