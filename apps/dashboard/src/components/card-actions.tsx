@@ -15,10 +15,29 @@ interface CardActionsProps {
   deleteAction(): Promise<ActionResult<null>>;
   /** Actions before Edit: a channel's Send test. */
   children?: ReactNode;
+  /** The config file that manages it: no Edit or Delete, only where to change it. */
+  managedBy?: string | null;
 }
 
 /** The buttons at the foot of a list's card: its own actions, then Edit and Delete. */
-export function CardActions({ editHref, name, what, consequence, deleteAction, children }: CardActionsProps) {
+export function CardActions({
+  editHref,
+  name,
+  what,
+  consequence,
+  deleteAction,
+  children,
+  managedBy,
+}: CardActionsProps) {
+  if (managedBy)
+    return (
+      <div className="row card-actions">
+        {children}
+        <span className="muted">
+          Change it in <code>{managedBy}</code>
+        </span>
+      </div>
+    );
   return (
     <div className="row card-actions">
       {children}

@@ -8,7 +8,8 @@ import type { ActionResult } from '../lib/action-result';
 import { StatusBadge } from './status-badge';
 
 export interface IntegrationActionsProps {
-  integration: Pick<Integration, 'id' | 'name' | 'paused'>;
+  /** One a config file manages can only be probed here: pausing, editing and deleting happen in the file. */
+  integration: Pick<Integration, 'id' | 'name' | 'paused' | 'managedBy'>;
   /** A webhook integration is not probed: it has no Probe now. */
   canProbe?: boolean;
   setPausedAction(integrationId: string, paused: boolean): Promise<ActionResult<Integration>>;
@@ -31,6 +32,7 @@ export function IntegrationActions({
   deleteAction,
 }: IntegrationActionsProps) {
   const router = useRouter();
+  const editable = !integration.managedBy;
   const [busy, setBusy] = useState<Busy | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -94,26 +96,32 @@ export function IntegrationActions({
   return (
     <div className="integration-actions">
       <div className="row" role="group" aria-label={`Actions for ${integration.name}`}>
-        <button type="button" className="button" aria-disabled={busy !== null} onClick={togglePause}>
-          {busy === 'pausing' ? 'Saving…' : integration.paused ? 'Resume' : 'Pause'}
-        </button>
+        {editable ? (
+          <button type="button" className="button" aria-disabled={busy !== null} onClick={togglePause}>
+            {busy === 'pausing' ? 'Saving…' : integration.paused ? 'Resume' : 'Pause'}
+          </button>
+        ) : null}
         {canProbe ? (
           <button type="button" className="button" aria-disabled={busy !== null} onClick={probe}>
             {busy === 'probing' ? 'Probing…' : 'Probe now'}
           </button>
         ) : null}
-        <Link href={`/integrations/${encodeURIComponent(integration.id)}/edit`} className="button">
-          Edit
-        </Link>
-        <button
-          ref={deleteButton}
-          type="button"
-          className="button danger"
-          aria-expanded={confirming}
-          onClick={() => setConfirming(true)}
-        >
-          Delete…
-        </button>
+        {editable ? (
+          <>
+            <Link href={`/integrations/${encodeURIComponent(integration.id)}/edit`} className="button">
+              Edit
+            </Link>
+            <button
+              ref={deleteButton}
+              type="button"
+              className="button danger"
+              aria-expanded={confirming}
+              onClick={() => setConfirming(true)}
+            >
+              Delete…
+            </button>
+          </>
+        ) : null}
       </div>
       {confirming ? (
         <div className="confirm-delete" role="group" aria-labelledby="confirm-delete-question">

@@ -6,8 +6,14 @@ import { AUDIT_COLUMNS } from './access-skeleton';
 
 const LIMIT = 100;
 
-const who = ({ actor }: AuditEvent) =>
-  actor.kind === 'token' ? `token "${actor.name}"` : actor.kind === 'apiToken' ? 'API_TOKEN' : actor.name;
+const WHO: Record<AuditEvent['actor']['kind'], (name: string) => string> = {
+  user: (name) => name,
+  token: (name) => `token "${name}"`,
+  apiToken: () => 'API_TOKEN',
+  configFile: (name) => `config file ${name}`,
+};
+
+const who = ({ actor }: AuditEvent) => WHO[actor.kind](actor.name);
 
 /** The latest changes, newest first: who, what, to which object, the fields they sent (never the values). */
 export async function AuditSection() {

@@ -5,6 +5,7 @@ import { channelHref } from '../../lib/channel-href';
 import { channelTarget } from '../../lib/channel-summary';
 import { CHANNEL_TYPE_LABELS } from '../channel-form/channel-inputs';
 import { CardActions } from '../card-actions';
+import { ManagedByFileBadge } from '../managed-by-file';
 import { ChannelHealth } from './channel-health';
 import { SendTestButton } from './send-test-button';
 
@@ -32,6 +33,7 @@ export function ChannelList({ channels, now, testAction, deleteAction }: Channel
               <Link href={channelHref(channel.id)}>{channel.name}</Link>
             </h2>
             <span className="chip">{CHANNEL_TYPE_LABELS[channel.type]}</span>
+            {channel.managedBy ? <ManagedByFileBadge file={channel.managedBy} /> : null}
           </div>
           <p className="card-target">
             <code>{channelTarget(channel)}</code>
@@ -44,6 +46,7 @@ export function ChannelList({ channels, now, testAction, deleteAction }: Channel
               what="the channel"
               consequence="Rules stop sending to it."
               deleteAction={deleteAction.bind(null, channel.id)}
+              managedBy={channel.managedBy}
             >
               <SendTestButton channelName={channel.name} testAction={testAction.bind(null, channel.id)} />
             </CardActions>

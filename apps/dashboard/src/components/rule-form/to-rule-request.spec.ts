@@ -54,7 +54,7 @@ describe(toRuleRequest.name, () => {
       channelIds: ['chan-1'],
       renotifyMinutes: null,
     });
-    const { id: _id, createdAt: _created, updatedAt: _updated, ...definition } = rule;
+    const { id: _id, createdAt: _created, updatedAt: _updated, managedBy: _managedBy, ...definition } = rule;
     expect(toRuleRequest(fromRule(rule))).toEqual({ ok: true, request: definition });
   });
 });

@@ -1,6 +1,7 @@
 import type { AlertRule } from '@ihm/contracts';
 import type { ActionResult } from '../../lib/action-result';
 import { CardActions } from '../card-actions';
+import { ManagedByFileBadge } from '../managed-by-file';
 import { conditionSummary } from '../rule-form/condition-inputs';
 import { scopeSummary } from '../scope/scope-summary';
 import { StatusBadge } from '../status-badge';
@@ -22,6 +23,7 @@ export function RuleList({ rules, channelName, integrationName, deleteAction }: 
           <div className="row">
             <h2 className="card-title">{rule.name}</h2>
             <StatusBadge status={rule.minSeverity} />
+            {rule.managedBy ? <ManagedByFileBadge file={rule.managedBy} /> : null}
           </div>
           <dl className="facts">
             <dt>Fires on</dt>
@@ -52,6 +54,7 @@ export function RuleList({ rules, channelName, integrationName, deleteAction }: 
               what="the rule"
               consequence="Its alerts stop being evaluated."
               deleteAction={deleteAction.bind(null, rule.id)}
+              managedBy={rule.managedBy}
             />
           ) : null}
         </li>

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../lib/format';
 import { silenceAgenda, weeklyWindowText } from '../../lib/silence-agenda';
 import { TimeAgo } from '../alerts/time-ago';
 import { CardActions } from '../card-actions';
+import { ManagedByFileBadge } from '../managed-by-file';
 import { scopeSummary } from '../scope/scope-summary';
 
 interface SilenceAgendaViewProps {
@@ -46,6 +47,7 @@ export function SilenceAgendaView({ silences, now, integrationName, deleteAction
                 <strong>{scopeSummary(silence.scope, integrationName)}</strong>
               </p>
               <p className="agenda-comment">{silence.comment}</p>
+              {silence.managedBy ? <ManagedByFileBadge file={silence.managedBy} /> : null}
               {deleteAction ? (
                 <CardActions
                   editHref={`/alerts/silences/${encodeURIComponent(silence.id)}/edit`}
@@ -53,6 +55,7 @@ export function SilenceAgendaView({ silences, now, integrationName, deleteAction
                   what="the silence"
                   consequence="What it holds back is sent now."
                   deleteAction={deleteAction.bind(null, silence.id)}
+                  managedBy={silence.managedBy}
                 />
               ) : null}
             </li>

@@ -19,6 +19,7 @@ import { RecentResults } from '../../../../components/detail/recent-results';
 import { TrendCharts } from '../../../../components/detail/trend-charts';
 import { TrendWindowTabs } from '../../../../components/detail/trend-window-tabs';
 import { IntegrationActions } from '../../../../components/integration-actions';
+import { ManagedByFileNote } from '../../../../components/managed-by-file';
 import { MonitorDownPage } from '../../../../components/monitor-down-page';
 import { PageHead } from '../../../../components/page-head';
 import { preloadIntegrationPage, readIntegration } from '../../../../lib/integration-reads';
@@ -89,6 +90,7 @@ export default async function IntegrationPage({
         <Suspense fallback={<LatestStatusSkeleton />}>
           <LatestStatus id={id} before={before} />
         </Suspense>
+        {integration.managedBy ? <ManagedByFileNote file={integration.managedBy} /> : null}
       </PageHead>
 
       <div className="detail-grid">

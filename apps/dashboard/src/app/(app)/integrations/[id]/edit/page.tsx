@@ -6,6 +6,7 @@ import { readIntegration } from '../../../../../lib/integration-reads';
 import { MonitorUnavailableError } from '../../../../../lib/monitor-api';
 import { saveIntegration, testIntegration } from '../../../../integrations/actions';
 import { schemaProblem } from '../../../../integrations/schema-actions';
+import { ManagedByFilePage } from '../../../../../components/managed-by-file';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,6 +30,14 @@ export default async function EditIntegrationPage({ params }: { params: Params }
     return <MonitorDownPage title="Edit integration" message={error.message} refreshMs={REFRESH_MS} />;
   }
   const detailHref = `/integrations/${encodeURIComponent(integration.id)}`;
+  if (integration.managedBy)
+    return (
+      <ManagedByFilePage
+        title={`Edit ${integration.name}`}
+        back={{ href: detailHref, label: integration.name }}
+        file={integration.managedBy}
+      />
+    );
   return (
     <>
       <PageHead title={`Edit ${integration.name}`} back={{ href: detailHref, label: integration.name }}>

@@ -5,6 +5,7 @@ import { PageHead } from '../../../../../../components/page-head';
 import { readChannel } from '../../../../../../lib/alerting-reads';
 import { MonitorUnavailableError } from '../../../../../../lib/monitor-api';
 import { saveChannel } from '../../../../../alerts/channels/actions';
+import { ManagedByFilePage } from '../../../../../../components/managed-by-file';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +28,14 @@ export default async function EditChannelPage({ params }: { params: Params }) {
     if (!(error instanceof MonitorUnavailableError)) throw error;
     return <MonitorDownPage title="Edit channel" message={error.message} refreshMs={REFRESH_MS} />;
   }
+  if (channel.managedBy)
+    return (
+      <ManagedByFilePage
+        title={`Edit ${channel.name}`}
+        back={{ href: '/alerts/channels', label: 'Channels' }}
+        file={channel.managedBy}
+      />
+    );
   return (
     <>
       <PageHead title={`Edit ${channel.name}`} back={{ href: '/alerts/channels', label: 'Channels' }}>

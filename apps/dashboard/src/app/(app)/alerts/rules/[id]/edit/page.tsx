@@ -5,6 +5,7 @@ import { readAlertRule } from '../../../../../../lib/alerting-reads';
 import { MonitorUnavailableError } from '../../../../../../lib/monitor-api';
 
 import { saveRule } from '../../../../../alerts/rules/actions';
+import { ManagedByFilePage } from '../../../../../../components/managed-by-file';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,5 +28,13 @@ export default async function EditRulePage({ params }: { params: Params }) {
     if (!(error instanceof MonitorUnavailableError)) throw error;
     return <MonitorDownPage title="Edit rule" message={error.message} refreshMs={REFRESH_MS} />;
   }
+  if (rule.managedBy)
+    return (
+      <ManagedByFilePage
+        title={`Edit ${rule.name}`}
+        back={{ href: '/alerts/rules', label: 'Alert rules' }}
+        file={rule.managedBy}
+      />
+    );
   return <RuleFormPage title={`Edit ${rule.name}`} rule={rule} saveAction={saveRule.bind(null, rule.id)} />;
 }

@@ -4,6 +4,7 @@ import { SilenceFormPage } from '../../../../../../components/silences/silence-f
 import { readIntegrationChoices, readSilence } from '../../../../../../lib/alerting-reads';
 import { MonitorUnavailableError } from '../../../../../../lib/monitor-api';
 import { saveSilence } from '../../../../../alerts/silences/actions';
+import { ManagedByFilePage } from '../../../../../../components/managed-by-file';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +24,14 @@ export default async function EditSilencePage({ params }: { params: Params }) {
     if (!(error instanceof MonitorUnavailableError)) throw error;
     return <MonitorDownPage title="Edit silence" message={error.message} refreshMs={REFRESH_MS} />;
   }
+  if (silence.managedBy)
+    return (
+      <ManagedByFilePage
+        title="Edit silence"
+        back={{ href: '/alerts/silences', label: 'Silences' }}
+        file={silence.managedBy}
+      />
+    );
   return (
     <SilenceFormPage title="Edit silence" silence={silence} saveAction={saveSilence.bind(null, silence.id)} />
   );
