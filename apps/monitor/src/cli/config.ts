@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { configFileJsonSchema } from '@ihm/contracts';
+import { applyMigrations } from '@ihm/db';
 import { NestFactory } from '@nestjs/core';
 import { readFile, writeFile } from 'node:fs/promises';
 import { ConfigCliModule } from '../config-as-code/config-cli.module';
@@ -33,6 +34,8 @@ async function main([command, path]: string[]): Promise<void> {
   const text = command === 'export' ? '' : await readFile(path, 'utf8');
   const keys = await loadLocalSecrets(env);
   const database = await openDatabase(env, { joinRunning: true });
+  // As the monitor does at start: a database it has not started on yet gets its tables.
+  await applyMigrations(database.connectionString);
   const app = await NestFactory.createApplicationContext(
     ConfigCliModule.forRoot({ env, databaseUrl: database.connectionString, ...keys }),
     { logger: ['error', 'warn'] },
