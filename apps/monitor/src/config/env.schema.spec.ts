@@ -22,6 +22,7 @@ describe(parseEnv.name, () => {
       encryptionKey: undefined,
       decryptionKeys: [],
       demo: true,
+      configFile: null,
       sandboxUrl: 'http://127.0.0.1:4010',
       // The sandbox's own default: demo mode signs with what the sandbox's receiver verifies with.
       sandboxReceiverSecret: DEMO_RECEIVER_SECRET,
