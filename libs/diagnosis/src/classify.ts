@@ -1,4 +1,5 @@
 import { classifySchema } from './classify-body';
+import { classifyDrift } from './shape/classify-drift';
 import { classifyResponse } from './classify-response';
 import { classifyTransport } from './classify-transport';
 import { expiredToken, firstWarning } from './classify-warnings';
@@ -40,6 +41,7 @@ export function classify(observation: Observation): Verdict {
     expiredToken(observation) ??
     (observation.response ? classifyResponse(observation, observation.response) : null) ??
     classifySchema(observation.schema) ??
+    classifyDrift(observation.drift) ??
     firstWarning(observation);
   if (finding) return toVerdict(finding);
   const status = observation.response?.status;

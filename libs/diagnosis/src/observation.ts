@@ -1,4 +1,5 @@
 import type { RateLimitInfo } from './rate-limit';
+import type { ShapeDrift } from './shape/learned-shape';
 import type { WebhookScheme } from './webhooks/webhook-findings';
 
 /** Where an exchange failed before a usable response arrived. */
@@ -68,6 +69,8 @@ export interface Observation {
   /** The probe's deadline, quoted in timeout messages. */
   timeoutMs: number | null;
   thresholds: Thresholds;
+  /** How the body's shape broke from what was learned, for an integration without a JSON Schema. */
+  drift?: ShapeDrift | null;
   /** The webhook scheme the request was signed with, as a provider's delivery to the team's endpoint; absent when not signed. */
   signedAs?: WebhookScheme;
 }
