@@ -52,6 +52,7 @@ describe('schema.prisma and migrations', () => {
       certificateExpiryWarnDays: 21,
       paused: true,
       tags: ['payments', 'eu'],
+      managedBy: 'integrations.yaml',
       createdAt: new Date('2026-01-02T03:04:05.678Z'),
       updatedAt: new Date('2026-01-02T03:04:05.678Z'),
     };
@@ -284,6 +285,7 @@ describe('schema.prisma and migrations', () => {
       minSeverity: 'degraded',
       channelIds: ['0a0a0a0a-0000-4000-8000-000000000002'],
       renotifyMinutes: null,
+      managedBy: 'integrations.yaml',
       createdAt: at,
       updatedAt: at,
     };
@@ -297,6 +299,7 @@ describe('schema.prisma and migrations', () => {
       lastTestAt: at,
       lastTestOk: false,
       lastTestError: 'connect ECONNREFUSED',
+      managedBy: null,
       createdAt: at,
       updatedAt: at,
     };
@@ -355,6 +358,7 @@ describe('schema.prisma and migrations', () => {
       endsAt: new Date('2026-12-01T12:00:00.000Z'),
       comment: 'Provider maintenance',
       recurrence: { weekly: [{ day: 2, start: '10:00', end: '12:00' }] },
+      managedBy: 'integrations.yaml',
       createdAt: at,
       updatedAt: at,
     };
@@ -394,6 +398,22 @@ describe('schema.prisma and migrations', () => {
       renewedAt: at,
     };
     const compacted = { name: 'probe_results_p20261130', compactedAt: at };
+    const shape = {
+      integrationId,
+      learned: { responses: 3, paths: { price: { types: ['number'], seen: 3 } }, since: at.toISOString() },
+      updatedAt: at,
+    };
+    const drift = {
+      id: 45n,
+      integrationId,
+      startedAt: at,
+      lastSeenAt: at,
+      changes: [{ kind: 'type_changed', path: 'price', before: ['number'], after: ['string'] }],
+      shape: { paths: { price: ['string'] }, truncated: false },
+      endedAt: at,
+      endReason: 'accepted',
+      acceptedBy: 'ops@example.com',
+    };
     const models = [
       [prisma.schedulerWorker, worker, Prisma.SchedulerWorkerScalarFieldEnum, { id: worker.id }],
       [
@@ -417,6 +437,8 @@ describe('schema.prisma and migrations', () => {
       [prisma.deliveryAttempt, attempt, Prisma.DeliveryAttemptScalarFieldEnum, { id: attempt.id }],
       [prisma.silence, silence, Prisma.SilenceScalarFieldEnum, { id: silence.id }],
       [prisma.heldNotification, held, Prisma.HeldNotificationScalarFieldEnum, { id: held.id }],
+      [prisma.responseShape, shape, Prisma.ResponseShapeScalarFieldEnum, { integrationId }],
+      [prisma.shapeDrift, drift, Prisma.ShapeDriftScalarFieldEnum, { id: drift.id }],
     ] as const;
     for (const [model, written, scalars, where] of models) {
       expect(Object.keys(written).sort()).toEqual(fields(scalars));
@@ -451,7 +473,9 @@ describe('schema.prisma and migrations', () => {
         'ProbeResult',
         'ResultRollupHour',
         'ResultRollupMinute',
+        'ResponseShape',
         'SchedulerWorker',
+        'ShapeDrift',
         'Session',
         'Silence',
         'User',

@@ -8,6 +8,7 @@ import { ErrorBodyFilter } from './common/error-body.filter';
 import { ConfigAsCodeModule } from './config-as-code/config-as-code.module';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
 import { DemoModule } from './demo/demo.module';
+import { DriftModule } from './drift/drift.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationModule } from './integrations/integration.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -40,6 +41,7 @@ export class AppModule {
         PipelineModule,
         OverviewModule,
         TrendModule,
+        DriftModule,
         SchedulerModule,
         WebhooksModule,
         DemoModule,

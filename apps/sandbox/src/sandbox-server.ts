@@ -5,6 +5,7 @@ import { HOSTILE_ROUTES } from './hostile-routes';
 import { WebhookProvider } from './provider';
 import { DEMO_RECEIVER_SECRET, WebhookReceiver } from './receiver';
 import { SANDBOX_ROUTES, type SandboxRoute } from './routes';
+import { ShapeShiftingApi } from './shape-shifting-api';
 
 export interface SandboxOptions {
   /** `whsec_…`: what the webhook receiver verifies signatures with; DEMO_RECEIVER_SECRET by default. */
@@ -24,6 +25,7 @@ export function createSandboxServer({ receiverSecret = DEMO_RECEIVER_SECRET }: S
     ...HOSTILE_ROUTES,
     ...new WebhookReceiver(receiverSecret).routes,
     ...provider.routes,
+    ...new ShapeShiftingApi().routes,
   ];
   const server = createServer((req, res) => {
     route(routes, req, res);

@@ -40,6 +40,7 @@ import {
 import { ImportedApiSchema, OpenApiImportRequestSchema } from './openapi-import.contract';
 import { OverviewQuerySchema, OverviewSchema } from './overview.contract';
 import { ProbeResultPageSchema, ProbeResultSchema, ResultsQuerySchema } from './probe-result.contract';
+import { ShapeReportSchema } from './response-shape.contract';
 import { SessionSchema, SignInRequestSchema, WhoAmISchema } from './session.contract';
 import { SilenceListSchema, SilenceRequestSchema, SilenceSchema } from './silence.contract';
 import { TrendQuerySchema, TrendSchema } from './trend.contract';
@@ -95,6 +96,7 @@ const CHANNEL = named('Channel', ChannelSchema);
 const SILENCE = named('Silence', SilenceSchema);
 const ALERT_RULE = named('AlertRule', AlertRuleSchema);
 const SESSION = named('Session', SessionSchema);
+const SHAPE_REPORT = named('ShapeReport', ShapeReportSchema);
 
 /**
  * Every route the monitor serves, with what it reads and answers: the one description of the API, from which
@@ -302,6 +304,22 @@ export const API_ROUTES: readonly ApiRoute[] = [
     access: 'viewer',
     query: named('TrendQuery', TrendQuerySchema),
     success: ok('Trend', TrendSchema),
+  },
+  {
+    method: 'GET',
+    path: '/api/integrations/:id/shape',
+    tag: 'integrations',
+    summary: "What was learned of an integration's healthy responses (no JSON Schema set), and its drifts",
+    access: 'viewer',
+    success: { status: 200, body: SHAPE_REPORT },
+  },
+  {
+    method: 'POST',
+    path: '/api/integrations/:id/shape/accept',
+    tag: 'integrations',
+    summary: 'Accept the new shape of the responses: the open drift ends and the new shape is learned',
+    access: 'editor',
+    success: { status: 200, body: SHAPE_REPORT },
   },
   {
     method: 'POST',

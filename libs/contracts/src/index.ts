@@ -19,6 +19,7 @@ export * from './openapi-document';
 export * from './openapi-import.contract';
 export * from './overview.contract';
 export * from './probe-result.contract';
+export * from './response-shape.contract';
 export * from './session.contract';
 export * from './silence.contract';
 export * from './trend.contract';

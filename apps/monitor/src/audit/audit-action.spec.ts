@@ -106,6 +106,14 @@ describe(auditAction.name, () => {
     ],
     [
       'POST',
+      '/api/integrations/:id/shape/accept',
+      { id: ID },
+      {},
+      {},
+      { objectType: 'integration', verb: 'shape_accepted', objectId: ID, fields: [] },
+    ],
+    [
+      'POST',
       '/api/alert-rules',
       {},
       {},

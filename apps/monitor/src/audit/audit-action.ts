@@ -1,7 +1,7 @@
 /** What a successful write did, as the audit log records it. */
 export interface AuditAction {
   objectType: string;
-  /** created, changed, paused, resumed, deleted, tested, acknowledged, password_changed */
+  /** created, changed, paused, resumed, deleted, tested, acknowledged, shape_accepted, password_changed */
   verb: string;
   objectId: string | null;
   /** The fields the request sent, one level deep (`auth.token`), never their values. */
@@ -23,6 +23,8 @@ const SUFFIX_VERBS: Readonly<Record<string, string>> = {
   probe: 'tested',
   test: 'tested',
   acknowledge: 'acknowledged',
+  // POST /api/integrations/:id/shape/accept
+  shape: 'shape_accepted',
 };
 
 const METHOD_VERBS: Readonly<Record<string, string>> = {

@@ -19,7 +19,8 @@ export type MonitorErrorCode =
   | 'ALERT_NOT_FOUND'
   | 'SILENCE_NOT_FOUND'
   | 'SECRETS_UNREADABLE'
-  | 'MANAGED_BY_FILE';
+  | 'MANAGED_BY_FILE'
+  | 'NO_SHAPE_DRIFT';
 
 /** The monitor's domain error. Services throw it; each transport maps the code to its own status. */
 export class MonitorError extends Error {

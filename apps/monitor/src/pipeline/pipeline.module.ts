@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AlertingModule } from '../alerting/alerting.module';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { AlertEvaluator } from '../alerting/evaluation/alert-evaluator.service';
+import { DriftModule } from '../drift/drift.module';
 import { IntegrationModule } from '../integrations/integration.module';
 import { CountResultsStep } from '../metrics/count-results.step';
 import { RecordResultStep } from '../results/record-result.step';
@@ -18,7 +19,7 @@ import { RESULT_STEPS, type ResultStep } from './result-step';
  * evaluated for alerts). The one place that lists the steps; a new one is a provider and an entry here.
  */
 @Module({
-  imports: [IntegrationModule, ResultsModule, AlertingModule],
+  imports: [IntegrationModule, ResultsModule, AlertingModule, DriftModule],
   controllers: [ProbeController],
   providers: [
     ProbeThreadPool,

@@ -1,6 +1,8 @@
 import { HttpDefinitionSchema } from '@ihm/contracts';
 import type { Probers } from '@ihm/probe';
 import { httpObservation } from '../../test/http-observation.fixture';
+import type { ResponseShapeRepository } from '../drift/response-shape.repository';
+import { ShapeDriftService } from '../drift/shape-drift.service';
 import type { CheckOrigin, PipelineResult } from './check-result';
 import { ResultPipeline, ResultStepError } from './result-pipeline';
 import type { ResultStep } from './result-step';
@@ -28,6 +30,10 @@ class Recorder implements ResultStep {
   }
 }
 
+/** These results fail (429), so the learned response shapes are never read: the repository is not needed. */
+const pipelineOf = (of: Probers, steps: ResultStep[]) =>
+  new ResultPipeline(of, steps, new ShapeDriftService({} as ResponseShapeRepository));
+
 const origins: CheckOrigin[] = [
   { kind: 'scheduled', integrationId: 'i-1', schedule: { nextDueAt: new Date(), leaseOwner: 'w' } },
   { kind: 'probe_now', integrationId: 'i-1' },
@@ -39,7 +45,7 @@ describe(ResultPipeline.name, () => {
     const log: string[] = [];
     const first = new Recorder('first', log);
     const second = new Recorder('second', log);
-    const result = await new ResultPipeline(probers(), [first, second]).run(definition, origin);
+    const result = await pipelineOf(probers(), [first, second]).run(definition, origin);
     expect(log).toEqual(['first', 'second']);
     expect(first.seen).toEqual([{ origin, result }]);
     expect(result).toMatchObject({ status: 'down', category: 'rate_limiting', httpStatus: 429 });
@@ -47,7 +53,7 @@ describe(ResultPipeline.name, () => {
 
   it('runs a step added with use() after the configured ones', async () => {
     const log: string[] = [];
-    const pipeline = new ResultPipeline(probers(), [new Recorder('configured', log)]);
+    const pipeline = pipelineOf(probers(), [new Recorder('configured', log)]);
     pipeline.use(new Recorder('added', log));
     await pipeline.run(definition, { kind: 'dry_run' });
     expect(log).toEqual(['configured', 'added']);
@@ -56,7 +62,7 @@ describe(ResultPipeline.name, () => {
   it('still hands the result to later steps when one fails, then rejects naming it', async () => {
     const log: string[] = [];
     const later = new Recorder('later', log);
-    const pipeline = new ResultPipeline(probers(), [new Recorder('broken', log, true), later]);
+    const pipeline = pipelineOf(probers(), [new Recorder('broken', log, true), later]);
     const run = pipeline.run(definition, { kind: 'probe_now', integrationId: 'i-1' });
     await expect(run).rejects.toThrow(ResultStepError);
     await expect(run).rejects.toMatchObject({
@@ -76,7 +82,7 @@ describe(ResultPipeline.name, () => {
       },
     };
     const step = new Recorder('record', log);
-    expect(await new ResultPipeline(slow, [step]).run(definition, origins[0]!, controller.signal)).toBeNull();
+    expect(await pipelineOf(slow, [step]).run(definition, origins[0]!, controller.signal)).toBeNull();
     expect(step.seen).toEqual([]);
   });
 });
@@ -94,7 +100,7 @@ describe('ResultPipeline redaction', () => {
         return httpObservation(200, { ok: true });
       },
     };
-    await new ResultPipeline(watching, []).run(definition, origin);
+    await pipelineOf(watching, []).run(definition, origin);
     expect(asked).toEqual([bytes]);
   });
 
@@ -104,7 +110,7 @@ describe('ResultPipeline redaction', () => {
       error_description: 'token at-123456 expired',
     });
     const withToken: Probers = { http: async () => ({ ...observed, obtainedSecrets: ['at-123456'] }) };
-    const result = await new ResultPipeline(withToken, []).run(definition, { kind: 'dry_run' });
+    const result = await pipelineOf(withToken, []).run(definition, { kind: 'dry_run' });
     expect(JSON.stringify(result)).not.toContain('at-123456');
     expect(result.evidence?.bodyExcerpt).toContain('token [redacted] expired');
   });

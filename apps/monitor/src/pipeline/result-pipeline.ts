@@ -1,8 +1,9 @@
 import type { HttpIntegrationDefinition } from '@ihm/contracts';
-import { classify } from '@ihm/diagnosis';
+import { classify, type Observation, type ProbeStatus } from '@ihm/diagnosis';
 import { redactionFor, type Probers } from '@ihm/probe';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CheckOrigin, CheckResult } from './check-result';
+import { ShapeDriftService, type ShapeAssessment } from '../drift/shape-drift.service';
+import { integrationIdOf, type CheckOrigin, type CheckResult } from './check-result';
 import { RESULT_STEPS, type ResultStep } from './result-step';
 import { toCheckResult } from './to-check-result';
 
@@ -34,6 +35,7 @@ export class ResultPipeline {
   constructor(
     @Inject(PROBERS) private readonly probers: Probers,
     @Inject(RESULT_STEPS) steps: readonly ResultStep[],
+    private readonly shapes: ShapeDriftService,
   ) {
     this.steps = [...steps];
   }
@@ -75,13 +77,36 @@ export class ResultPipeline {
       ...(origin.kind === 'dry_run' ? { evidenceBodyBytes: DRY_RUN_EVIDENCE_BYTES } : {}),
     });
     if (signal?.aborted) return null;
+    const { observation } = observed;
+    const plain = classify(observation);
+    const assessment = await this.assessShape(definition, origin, observation, plain.status);
+    const drift = assessment?.drift ?? null;
+    const verdict = drift ? classify({ ...observation, drift }) : plain;
+    if (assessment) await this.shapes.settle(assessment, verdict.status, observation.now);
     const result = toCheckResult(
-      observed,
-      classify(observed.observation),
+      drift ? { ...observed, observation: { ...observation, drift } } : observed,
+      verdict,
       redactionFor(definition, observed.obtainedSecrets),
     );
     await this.process(origin, result);
     return result;
+  }
+
+  /**
+   * Drift without a schema: a stored integration's answer that is not down and has no JSON Schema to meet is
+   * compared with the shape its healthy responses had. A dry run learns nothing and is compared with nothing.
+   */
+  private assessShape(
+    definition: HttpIntegrationDefinition,
+    origin: CheckOrigin,
+    observation: Observation,
+    status: ProbeStatus,
+  ): Promise<ShapeAssessment | null> {
+    const integrationId = integrationIdOf(origin);
+    if (!integrationId || origin.kind === 'dry_run' || definition.responseSchema !== null)
+      return Promise.resolve(null);
+    if (status === 'down' || !observation.response) return Promise.resolve(null);
+    return this.shapes.assess(integrationId, observation.response.body);
   }
 
   /**

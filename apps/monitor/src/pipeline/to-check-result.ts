@@ -1,4 +1,4 @@
-import type { Verdict } from '@ihm/diagnosis';
+import { describeShapeChange, type Verdict } from '@ihm/diagnosis';
 import type { HttpObservation, Redaction } from '@ihm/probe';
 import type { CheckResult } from './check-result';
 
@@ -18,7 +18,13 @@ export function toCheckResult(
     troubleshooting: verdict.troubleshooting.map(redaction.text),
     timings: observed.timings,
     rateLimit: observation.rateLimit,
-    schemaErrors: observation.schema?.outcome === 'invalid' ? observation.schema.errors : [],
+    schemaErrors:
+      observation.schema?.outcome === 'invalid'
+        ? observation.schema.errors
+        : (observation.drift?.changes.map((change) => ({
+            path: change.path,
+            message: describeShapeChange(change),
+          })) ?? []),
     tls: observed.certificate,
     tokenExpiresAt: observation.tokenExpiresAt,
     evidence: rawEvidence && {

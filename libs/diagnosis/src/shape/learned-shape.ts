@@ -73,6 +73,18 @@ function depthOf(path: string): number {
 const isItems = (path: string) => path.endsWith('[]');
 
 /**
+ * A field is expected when it was there every time what holds it was (a list item's field: in every response with
+ * items). An array's items never are: an empty list has none.
+ */
+export function isExpected(learned: LearnedShape, path: string): boolean {
+  const known = learned.paths[path];
+  if (!known || known.seen === 0 || isItems(path)) return false;
+  const parent = parentOf(path);
+  const holderSeen = parent === null ? learned.responses : (learned.paths[parent]?.seen ?? 0);
+  return known.seen >= holderSeen;
+}
+
+/**
  * Compares a response with what was learned: a known path holding a new type, an expected path gone (reported at
  * the highest level only: a removed object, not each of its fields), and new paths. Null while learning.
  */
@@ -97,12 +109,9 @@ export function compareShape(learned: LearnedShape, shape: ResponseShape): Shape
       }
     } else if (known) {
       const parent = parentOf(path);
-      // Expected: it was there every time what holds it was (a list item's field, in every response with items).
-      const holderSeen = parent === null ? learned.responses : (learned.paths[parent]?.seen ?? 0);
-      const expected = known.seen > 0 && known.seen >= holderSeen && !isItems(path);
       // A field of an object that is there, whose absence cannot be put down to a truncated shape.
       const parentThere = parent === null || shape.paths[parent]?.includes('object');
-      if (expected && parentThere && !shape.truncated) {
+      if (isExpected(learned, path) && parentThere && !shape.truncated) {
         changes.push({ kind: 'removed', path, before: known.types });
         broken.add(path);
       }

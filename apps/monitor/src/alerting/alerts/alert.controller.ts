@@ -1,16 +1,9 @@
 import { AlertListQuerySchema, type AlertDetail, type AlertList, type AlertListQuery } from '@ihm/contracts';
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CurrentCaller, type Caller } from '../../auth/caller';
+import { callerName } from '../../auth/caller-name';
 import { ZodPipe } from '../../common/zod.pipe';
 import { AlertService } from './alert.service';
-
-/** Who acknowledged, as the audit trail of the alert shows it. */
-const nameOf = (caller: Caller) =>
-  caller.kind === 'session'
-    ? caller.user.email
-    : caller.kind === 'token'
-      ? `token "${caller.name}"`
-      : 'API token';
 
 @Controller('alerts')
 export class AlertController {
@@ -29,6 +22,6 @@ export class AlertController {
   @Post(':id/acknowledge')
   @HttpCode(HttpStatus.OK)
   acknowledge(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<AlertDetail> {
-    return this.alerts.acknowledge(id, nameOf(caller));
+    return this.alerts.acknowledge(id, callerName(caller));
   }
 }
