@@ -393,6 +393,40 @@ test("imports the Petstore's GET /pet/{petId} from its OpenAPI document, tests i
   }
 });
 
+test('a response whose shape changed is shown as a drift with its fields, and accepting the new shape clears it', async () => {
+  const setVersion = (version) =>
+    fetch(`${product.sandboxUrl}/v1/orders/latest/version`, {
+      method: 'POST',
+      body: JSON.stringify({ version }),
+    });
+  await setVersion(1);
+  const created = await api(product.monitorUrl, 'POST', '/api/integrations', {
+    name: 'Orders (shape drift e2e)',
+    url: `${product.sandboxUrl}/v1/orders/latest`,
+    paused: true,
+  });
+  for (let i = 0; i < 3; i++) await api(product.monitorUrl, 'POST', `/api/integrations/${created.id}/probe`);
+  await setVersion(2);
+  const drifted = await api(product.monitorUrl, 'POST', `/api/integrations/${created.id}/probe`);
+  assert.equal(drifted.status, 'degraded');
+
+  await page.goto(`${product.dashboardUrl}/integrations/${created.id}`);
+  await page.getByText('field price changed from number to string').first().waitFor();
+  await page.getByRole('link', { name: 'Response shape and its changes' }).click();
+  await page.waitForURL(`${product.dashboardUrl}/integrations/${created.id}/shape`);
+  const history = page.getByRole('list', { name: 'Shape changes, newest first' });
+  await history.getByText('changed from number to string').waitFor();
+  await page.getByRole('cell', { name: 'items[].sku' }).waitFor();
+  await screenshots('shape-drift');
+  await page.getByRole('button', { name: 'Accept the new shape' }).click();
+  await history.getByText(/accepted by/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Accept the new shape' }).count(), 0);
+  const after = await api(product.monitorUrl, 'POST', `/api/integrations/${created.id}/probe`);
+  assert.equal(after.status, 'up');
+  await setVersion(1);
+  await api(product.monitorUrl, 'DELETE', `/api/integrations/${created.id}`);
+});
+
 test('webhooks: registered through the form, its receiver URL copied, one signed and one tampered delivery shown', async () => {
   const name = 'GitHub pushes (webhook e2e)';
   const secret = 'e2e-github-webhook-secret';

@@ -1,21 +1,19 @@
 import 'server-only';
 import {
   AlertDetailSchema,
-  ApiTokenListSchema,
-  AuditPageSchema,
-  CreatedApiTokenSchema,
-  CreatedUserSchema,
-  UserListSchema,
-  UserSchema,
-  WhoAmISchema,
   AlertListSchema,
   AlertRuleListSchema,
   AlertRuleSchema,
+  ApiTokenListSchema,
+  AuditPageSchema,
   ChannelDeliveryListSchema,
   ChannelListSchema,
   ChannelSchema,
   ChannelTestResultSchema,
+  CreatedApiTokenSchema,
+  CreatedUserSchema,
   ErrorBodySchema,
+  type FieldError,
   ImportedApiSchema,
   IntegrationListSchema,
   IntegrationSchema,
@@ -23,11 +21,14 @@ import {
   ProbeResultPageSchema,
   ProbeResultSchema,
   SessionSchema,
+  ShapeReportSchema,
   SilenceListSchema,
   SilenceSchema,
   TrendSchema,
-  type FieldError,
   type TrendWindow,
+  UserListSchema,
+  UserSchema,
+  WhoAmISchema,
 } from '@ihm/contracts';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -150,6 +151,10 @@ export const monitorApi = {
     call(`/api/integrations/${id(integrationId)}/results${query({ limit, cursor })}`, ProbeResultPageSchema),
   trend: (integrationId: string, window: TrendWindow) =>
     call(`/api/integrations/${id(integrationId)}/trend${query({ window })}`, TrendSchema),
+  /** What was learned of its healthy responses' shape, and the shape's changes (drift). */
+  shape: (integrationId: string) => call(`/api/integrations/${id(integrationId)}/shape`, ShapeReportSchema),
+  acceptShape: (integrationId: string) =>
+    call(`/api/integrations/${id(integrationId)}/shape/accept`, ShapeReportSchema, { method: 'POST' }),
   create: (request: unknown) =>
     call('/api/integrations', IntegrationSchema, { method: 'POST', body: request }),
   update: (integrationId: string, patch: unknown) =>

@@ -1,6 +1,6 @@
 'use server';
 
-import type { Integration, ProbeResult } from '@ihm/contracts';
+import type { Integration, ProbeResult, ShapeReport } from '@ihm/contracts';
 import { revalidatePath } from 'next/cache';
 import type { ActionResult } from '../../lib/action-result';
 import { monitorApi } from '../../lib/monitor-api';
@@ -43,6 +43,13 @@ export async function deleteIntegration(integrationId: string): Promise<ActionRe
     await monitorApi.remove(integrationId);
     return null;
   });
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
+}
+
+/** Accepts the integration's new response shape: its drift ends, and the new shape is what is expected. */
+export async function acceptShape(integrationId: string): Promise<ActionResult<ShapeReport>> {
+  const result = await toActionResult(() => monitorApi.acceptShape(integrationId));
   if (result.ok) revalidatePath('/', 'layout');
   return result;
 }

@@ -1,5 +1,6 @@
 import { TrendWindowSchema } from '@ihm/contracts';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { IntegrationAlertsSkeleton } from '../../../../components/alerts/alert-skeletons';
 import { IntegrationAlerts } from '../../../../components/alerts/integration-alerts';
@@ -91,6 +92,18 @@ export default async function IntegrationPage({
           <LatestStatus id={id} before={before} />
         </Suspense>
         {integration.managedBy ? <ManagedByFileNote file={integration.managedBy} /> : null}
+        {integration.kind === 'http' ? (
+          <p>
+            <Link href={`/integrations/${encodeURIComponent(integration.id)}/shape`}>
+              {integration.responseSchema ? 'Response shape' : 'Response shape and its changes'}
+            </Link>
+            {integration.responseSchema ? (
+              <span className="muted"> · checked against its JSON Schema</span>
+            ) : (
+              <span className="muted"> · learned from healthy responses (no JSON Schema set)</span>
+            )}
+          </p>
+        ) : null}
       </PageHead>
 
       <div className="detail-grid">
