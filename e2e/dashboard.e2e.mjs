@@ -393,7 +393,7 @@ test("imports the Petstore's GET /pet/{petId} from its OpenAPI document, tests i
   }
 });
 
-test('a response whose shape changed is shown as a drift with its fields, and accepting the new shape clears it', async () => {
+test('a response whose shape changed is shown as a drift with its fields, accepting the new shape clears it, and a response becomes its schema from its page', async () => {
   const setVersion = (version) =>
     fetch(`${product.sandboxUrl}/v1/orders/latest/version`, {
       method: 'POST',
@@ -424,6 +424,20 @@ test('a response whose shape changed is shown as a drift with its fields, and ac
   const after = await api(product.monitorUrl, 'POST', `/api/integrations/${created.id}/probe`);
   assert.equal(after.status, 'up');
   await setVersion(1);
+
+  // From the integration's page: a response as its schema, reviewed in the form before it is saved.
+  await page.goto(`${product.dashboardUrl}/integrations/${created.id}`);
+  await page.getByRole('link', { name: 'Use a response as the expected schema' }).click();
+  await page.waitForURL(`${product.dashboardUrl}/integrations/${created.id}/edit?inferSchema=1`);
+  await page.getByText('✓ Valid JSON Schema').waitFor();
+  const inferred = JSON.parse(await page.getByLabel('Response JSON Schema').inputValue());
+  assert.deepEqual(inferred.properties.price, { type: 'number' });
+  assert.ok(inferred.required.includes('customer_id'));
+  await screenshots('edit-inferred-from-page');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.waitForURL(`${product.dashboardUrl}/integrations/${created.id}`);
+  const saved = await api(product.monitorUrl, 'GET', `/api/integrations/${created.id}`);
+  assert.deepEqual(saved.responseSchema, inferred);
   await api(product.monitorUrl, 'DELETE', `/api/integrations/${created.id}`);
 });
 

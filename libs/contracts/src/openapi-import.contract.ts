@@ -26,6 +26,8 @@ export const ImportedSecuritySchemeSchema = z.object({
   in: z.string().nullable(),
   parameter: z.string().nullable(),
   description: z.string().nullable(),
+  /** OAuth2's client-credentials flow (Swagger 2.0's `application`): where the token is obtained, and its scopes. */
+  clientCredentials: z.object({ tokenUrl: z.string(), scopes: z.array(z.string()) }).nullable(),
 });
 export type ImportedSecurityScheme = z.infer<typeof ImportedSecuritySchemeSchema>;
 

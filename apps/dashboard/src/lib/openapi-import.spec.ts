@@ -8,6 +8,7 @@ const scheme = (over: Partial<ImportedSecurityScheme>): ImportedSecurityScheme =
   in: 'header',
   parameter: 'X-API-Key',
   description: null,
+  clientCredentials: null,
   ...over,
 });
 const operation: ImportedOperation = {
@@ -78,9 +79,41 @@ describe(authOf.name, () => {
       { problem: expect.stringMatching(/not one the import can set/) },
     ],
     [
-      'OAuth 2',
+      'OAuth 2 without a client-credentials flow (a user must sign in)',
       { scheme: scheme({ type: 'oauth2', in: null }), secret: 'c' },
       { problem: expect.stringMatching(/oauth2.*not one the import can set/) },
+    ],
+    [
+      'OAuth 2 client credentials, its scopes asked for',
+      {
+        scheme: scheme({
+          type: 'oauth2',
+          in: null,
+          clientCredentials: {
+            tokenUrl: 'https://auth.example.com/token',
+            scopes: ['read:pets', 'write:pets'],
+          },
+        }),
+        username: 'client-1',
+        secret: 'cs',
+      },
+      {
+        auth: {
+          type: 'oauth2ClientCredentials',
+          tokenUrl: 'https://auth.example.com/token',
+          clientId: 'client-1',
+          clientSecret: 'cs',
+          scope: 'read:pets write:pets',
+        },
+      },
+    ],
+    [
+      'OAuth 2 client credentials without a client id',
+      {
+        scheme: scheme({ type: 'oauth2', clientCredentials: { tokenUrl: 'https://a/t', scopes: [] } }),
+        secret: 'cs',
+      },
+      { problem: 'give the key client id' },
     ],
   ])('%s', (_label, over, expected) => {
     expect(authOf(choices(over))).toEqual(expected);

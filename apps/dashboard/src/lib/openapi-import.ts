@@ -47,6 +47,19 @@ export function authOf({ scheme, secret, username }: ImportChoices): { auth: Aut
     return username === ''
       ? { problem: `give the ${scheme.name} username` }
       : { auth: { type: 'basic', username, password: secret } };
+  if (scheme.type === 'oauth2' && scheme.clientCredentials) {
+    if (username === '') return { problem: `give the ${scheme.name} client id` };
+    const { tokenUrl, scopes } = scheme.clientCredentials;
+    return {
+      auth: {
+        type: 'oauth2ClientCredentials',
+        tokenUrl,
+        clientId: username,
+        clientSecret: secret,
+        ...(scopes.length > 0 ? { scope: scopes.join(' ') } : {}),
+      },
+    };
+  }
   return {
     problem: `${scheme.name} (${scheme.type}${scheme.in ? ` in ${scheme.in}` : ''}) is not one the import can set: import without it and edit the integration`,
   };

@@ -310,3 +310,79 @@ describe('importedApi on documents built to break it', () => {
     });
   });
 });
+
+describe('importedApi: where to call and how to authenticate', () => {
+  const base = { info: { title: 'T', version: '1' }, paths: {} };
+
+  it.each<[string, JsonObject, string | null, string[]]>([
+    [
+      '3.x servers, a variable filled with its default',
+      {
+        openapi: '3.1.0',
+        servers: [{ url: 'https://{region}.api.example.com/v1/', variables: { region: { default: 'eu' } } }],
+      },
+      null,
+      ['https://eu.api.example.com/v1'],
+    ],
+    [
+      '3.x without servers: the origin the document came from',
+      { openapi: '3.0.3' },
+      'https://docs.example.com/specs/api.json',
+      ['https://docs.example.com'],
+    ],
+    ['3.x without servers, read from text: none known', { openapi: '3.0.3' }, null, []],
+    [
+      '3.x relative servers, against the document URL',
+      { openapi: '3.0.3', servers: [{ url: '/api/v2' }] },
+      'https://example.com/openapi.yaml',
+      ['https://example.com/api/v2'],
+    ],
+    [
+      'Swagger 2.0 host, basePath and https',
+      { swagger: '2.0', host: 'api.example.com', basePath: '/v1/', schemes: ['http', 'https'] },
+      null,
+      ['https://api.example.com/v1'],
+    ],
+  ])('%s', (_case, document, documentUrl, servers) => {
+    expect(importedApi({ ...base, ...document }, documentUrl).servers).toEqual(servers);
+  });
+
+  it('offers OAuth2 client credentials (3.x flows and Swagger 2.0 application), token URL resolved, scopes listed', () => {
+    const three = importedApi(
+      {
+        ...base,
+        openapi: '3.1.0',
+        components: {
+          securitySchemes: {
+            machine: {
+              type: 'oauth2',
+              flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: { 'orders:read': 'read' } } },
+            },
+            people: {
+              type: 'oauth2',
+              flows: {
+                authorizationCode: { authorizationUrl: 'https://a', tokenUrl: 'https://t', scopes: {} },
+              },
+            },
+          },
+        },
+      },
+      'https://api.example.com/openapi.json',
+    );
+    expect(three.securitySchemes.map((s) => [s.name, s.clientCredentials])).toEqual([
+      ['machine', { tokenUrl: 'https://api.example.com/oauth/token', scopes: ['orders:read'] }],
+      ['people', null],
+    ]);
+    const two = importedApi({
+      ...base,
+      swagger: '2.0',
+      securityDefinitions: {
+        app: { type: 'oauth2', flow: 'application', tokenUrl: 'https://auth.example.com/token', scopes: {} },
+      },
+    });
+    expect(two.securitySchemes[0]!.clientCredentials).toEqual({
+      tokenUrl: 'https://auth.example.com/token',
+      scopes: [],
+    });
+  });
+});

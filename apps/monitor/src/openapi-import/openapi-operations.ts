@@ -41,7 +41,9 @@ function serversOf(document: JsonObject, dialect: OpenApiDialect, documentUrl: s
     const base = host ? `${scheme}://${host}` : documentUrl ? new URL(documentUrl).origin : '';
     return base ? [base + text(document.basePath).replace(/\/$/, '')] : [];
   }
-  const servers = Array.isArray(document.servers) ? document.servers.filter(isObject) : [];
+  const listed = Array.isArray(document.servers) ? document.servers.filter(isObject) : [];
+  // OpenAPI 3: no servers (or none listed) means one at `/`, relative to where the document was served.
+  const servers = listed.length > 0 ? listed : [{ url: '/' }];
   return servers.flatMap((server) => {
     const variables = isObject(server.variables) ? server.variables : {};
     const url = text(server.url).replace(/\{([^}]+)\}/g, (_match, name: string) => {
@@ -55,7 +57,34 @@ function serversOf(document: JsonObject, dialect: OpenApiDialect, documentUrl: s
   });
 }
 
-function securitySchemesOf(document: JsonObject, dialect: OpenApiDialect): ImportedSecurityScheme[] {
+/**
+ * OAuth2's client-credentials flow, the one a monitor can run unattended: 3.x `flows.clientCredentials`,
+ * Swagger 2.0 `flow: application`. Its token URL may be relative to the document.
+ */
+function clientCredentialsOf(
+  scheme: JsonObject,
+  documentUrl: string | null,
+): ImportedSecurityScheme['clientCredentials'] {
+  if (scheme.type !== 'oauth2') return null;
+  const flow = isObject(scheme.flows)
+    ? scheme.flows.clientCredentials
+    : scheme.flow === 'application'
+      ? scheme
+      : null;
+  if (!isObject(flow) || typeof flow.tokenUrl !== 'string') return null;
+  const tokenUrl = URL.canParse(flow.tokenUrl)
+    ? flow.tokenUrl
+    : documentUrl && URL.canParse(flow.tokenUrl, documentUrl)
+      ? new URL(flow.tokenUrl, documentUrl).href
+      : flow.tokenUrl;
+  return { tokenUrl, scopes: isObject(flow.scopes) ? Object.keys(flow.scopes) : [] };
+}
+
+function securitySchemesOf(
+  document: JsonObject,
+  dialect: OpenApiDialect,
+  documentUrl: string | null,
+): ImportedSecurityScheme[] {
   const schemes =
     dialect === 'swagger-2.0'
       ? document.securityDefinitions
@@ -79,6 +108,7 @@ function securitySchemesOf(document: JsonObject, dialect: OpenApiDialect): Impor
         in: typeof scheme.in === 'string' ? scheme.in : null,
         parameter: typeof scheme.name === 'string' ? scheme.name : null,
         description: typeof scheme.description === 'string' ? scheme.description : null,
+        clientCredentials: clientCredentialsOf(scheme, documentUrl),
       },
     ];
   });
@@ -176,7 +206,7 @@ export function importedApi(document: unknown, documentUrl: string | null = null
     title: text(info.title, 'Untitled API'),
     version: text(info.version),
     servers: serversOf(document, dialect, documentUrl),
-    securitySchemes: securitySchemesOf(document, dialect),
+    securitySchemes: securitySchemesOf(document, dialect, documentUrl),
     operations,
   };
 }

@@ -12,6 +12,7 @@ interface IntegrationFormRouteProps {
   saveAction(request: IntegrationRequest): Promise<ActionResult<Integration>>;
   testAction(request: DryRunRequest, basedOn: string | null): Promise<ActionResult<ProbeResult>>;
   checkSchemaAction: CompileCheck;
+  inferSchemaOnOpen?: boolean;
 }
 
 /** The form on its page: after a save, on to the integration's page. Keeps the router out of the form. */
@@ -20,6 +21,7 @@ export function IntegrationFormRoute({
   saveAction,
   testAction,
   checkSchemaAction,
+  inferSchemaOnOpen,
 }: IntegrationFormRouteProps) {
   const router = useRouter();
   return (
@@ -28,6 +30,7 @@ export function IntegrationFormRoute({
       onSave={saveAction}
       onTest={testAction}
       onCheckSchema={checkSchemaAction}
+      inferSchemaOnOpen={inferSchemaOnOpen}
       onSaved={(saved) => router.push(`/integrations/${encodeURIComponent(saved.id)}`)}
     />
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Integration, ProbeResult } from '@ihm/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ActionResult } from '../../lib/action-result';
 import { ProbeResultView } from '../probe-result-view';
 import { AuthSection } from './auth-section';
@@ -18,7 +18,7 @@ import { OrganisationSection } from './organisation-section';
 import { RequestSection } from './request-section';
 import { ScheduleSection } from './schedule-section';
 import { SchemaCompileCheck, type CompileCheck } from './schema-compile-check';
-import { SchemaFromResponse } from './schema-from-response';
+import { inferredSchemaText, SchemaFromResponse } from './schema-from-response';
 import type { SectionProps } from './section-props';
 import { SigningSection } from './signing-section';
 import { toDryRun, toRequest, type DryRunRequest, type IntegrationRequest } from './to-request';
@@ -34,6 +34,11 @@ export interface IntegrationFormProps {
   onSaved(integration: Integration): void;
   /** Compiles a schema being typed (a server action: Ajv cannot compile in the browser under the CSP). */
   onCheckSchema: CompileCheck;
+  /**
+   * Opened from an integration's page to use a response as its schema: Test at once, and put the schema inferred
+   * from a healthy answer in the editor, to review before saving.
+   */
+  inferSchemaOnOpen?: boolean;
 }
 
 /** What the form is busy with: 'saving', 'testing' or nothing. */
@@ -56,6 +61,7 @@ export function IntegrationForm({
   onTest,
   onSaved,
   onCheckSchema,
+  inferSchemaOnOpen = false,
 }: IntegrationFormProps) {
   const submission = useFormSubmission({
     initial: () => (integration ? fromIntegration(integration) : emptyForm()),
@@ -68,6 +74,8 @@ export function IntegrationForm({
   const [result, setResult] = useState<ProbeResult | null>(null);
   const section: SectionProps = { form, errors, edit };
 
+  const inferPending = useRef(inferSchemaOnOpen);
+
   const test = () => {
     setResult(null);
     void run({
@@ -75,9 +83,20 @@ export function IntegrationForm({
       what: 'The test',
       // Only an http definition has a Test button: a webhook is never probed.
       send: (request) => ('url' in request ? onTest(toDryRun(request), integration?.id ?? null) : noDryRun()),
-      done: setResult,
+      done: (value) => {
+        setResult(value);
+        if (!inferPending.current) return;
+        inferPending.current = false;
+        const inferred = inferredSchemaText(value);
+        if (inferred !== null) edit('responseSchema', { responseSchema: inferred });
+      },
     });
   };
+  const testOnOpen = useRef(inferSchemaOnOpen ? test : null);
+  useEffect(() => {
+    testOnOpen.current?.();
+    testOnOpen.current = null;
+  }, []);
   const http = form.kind === 'http';
 
   return (

@@ -16,6 +16,12 @@ export function healthyJsonBody(result: ProbeResult): unknown {
   }
 }
 
+/** The JSON Schema inferred from a healthy JSON answer, as the editor shows it; null for any other answer. */
+export function inferredSchemaText(result: ProbeResult): string | null {
+  const body = healthyJsonBody(result);
+  return body === null ? null : JSON.stringify(inferJsonSchema([body]), null, 2);
+}
+
 /**
  * "Use this response as the expected schema": a JSON Schema inferred from the Test's answer (types, required
  * fields, array items, formats) goes into the schema editor, to review before saving.
@@ -29,8 +35,8 @@ export function SchemaFromResponse({
 }) {
   const editorId = useControlId('responseSchema');
   const [used, setUsed] = useState(false);
-  const body = healthyJsonBody(result);
-  if (body === null)
+  const inferred = inferredSchemaText(result);
+  if (inferred === null)
     return (
       <p className="muted">
         No schema can be inferred from this answer: it is not a successful JSON response, or longer than the
@@ -38,7 +44,7 @@ export function SchemaFromResponse({
       </p>
     );
   const use = () => {
-    onUse(JSON.stringify(inferJsonSchema([body]), null, 2));
+    onUse(inferred);
     setUsed(true);
     const editor = document.getElementById(editorId);
     editor?.scrollIntoView({ block: 'center' });

@@ -208,9 +208,9 @@ export function OpenApiImportWizard({ read, test, save }: OpenApiImportWizardPro
               ))}
             </select>
           </div>
-          {scheme?.type === 'http' && scheme.scheme === 'basic' ? (
+          {(scheme?.type === 'http' && scheme.scheme === 'basic') || scheme?.clientCredentials ? (
             <div className="form-field">
-              <label htmlFor="import-username">Username</label>
+              <label htmlFor="import-username">{scheme.clientCredentials ? 'Client id' : 'Username'}</label>
               <input
                 id="import-username"
                 value={username}
@@ -226,7 +226,9 @@ export function OpenApiImportWizard({ read, test, save }: OpenApiImportWizardPro
                   ? `Key (${scheme.parameter ?? 'value'})`
                   : scheme.scheme === 'basic'
                     ? 'Password'
-                    : 'Token'}
+                    : scheme.clientCredentials
+                      ? 'Client secret'
+                      : 'Token'}
               </label>
               <input
                 id="import-secret"

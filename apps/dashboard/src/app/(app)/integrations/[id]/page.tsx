@@ -1,6 +1,5 @@
 import { TrendWindowSchema } from '@ihm/contracts';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { IntegrationAlertsSkeleton } from '../../../../components/alerts/alert-skeletons';
 import { IntegrationAlerts } from '../../../../components/alerts/integration-alerts';
@@ -21,6 +20,7 @@ import { TrendCharts } from '../../../../components/detail/trend-charts';
 import { TrendWindowTabs } from '../../../../components/detail/trend-window-tabs';
 import { IntegrationActions } from '../../../../components/integration-actions';
 import { ManagedByFileNote } from '../../../../components/managed-by-file';
+import { ResponseShapeLinks } from '../../../../components/shape/response-shape-links';
 import { MonitorDownPage } from '../../../../components/monitor-down-page';
 import { PageHead } from '../../../../components/page-head';
 import { preloadIntegrationPage, readIntegration } from '../../../../lib/integration-reads';
@@ -65,6 +65,7 @@ export default async function IntegrationPage({
     if (!(error instanceof MonitorUnavailableError)) throw error;
     return <MonitorDownPage title="Integration" message={error.message} refreshMs={REFRESH_MS} />;
   }
+  const editor = await canEdit();
   // A webhook's results are deliveries: its page adds where to send them and swaps the probe charts for its rate.
   const webhook = integration.kind === 'webhook';
 
@@ -76,7 +77,7 @@ export default async function IntegrationPage({
         actions={
           <>
             <AutoRefresh everyMs={REFRESH_MS} />
-            {(await canEdit()) ? (
+            {editor ? (
               <IntegrationActions
                 integration={integration}
                 canProbe={!webhook}
@@ -93,16 +94,11 @@ export default async function IntegrationPage({
         </Suspense>
         {integration.managedBy ? <ManagedByFileNote file={integration.managedBy} /> : null}
         {integration.kind === 'http' ? (
-          <p>
-            <Link href={`/integrations/${encodeURIComponent(integration.id)}/shape`}>
-              {integration.responseSchema ? 'Response shape' : 'Response shape and its changes'}
-            </Link>
-            {integration.responseSchema ? (
-              <span className="muted"> · checked against its JSON Schema</span>
-            ) : (
-              <span className="muted"> · learned from healthy responses (no JSON Schema set)</span>
-            )}
-          </p>
+          <ResponseShapeLinks
+            integrationId={integration.id}
+            hasSchema={integration.responseSchema !== null}
+            canInfer={editor && !integration.managedBy}
+          />
         ) : null}
       </PageHead>
 

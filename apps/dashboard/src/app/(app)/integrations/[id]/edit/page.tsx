@@ -11,6 +11,7 @@ import { ManagedByFilePage } from '../../../../../components/managed-by-file';
 export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ id: string }>;
+type Search = Promise<{ inferSchema?: string }>;
 
 const REFRESH_MS = 10_000;
 
@@ -20,8 +21,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: integration ? `Edit ${integration.name}` : 'Edit integration' };
 }
 
-export default async function EditIntegrationPage({ params }: { params: Params }) {
+export default async function EditIntegrationPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Search;
+}) {
   const { id } = await params;
+  // From the integration's page: "Use a response as the expected schema".
+  const inferSchema = (await searchParams).inferSchema === '1';
   let integration;
   try {
     integration = await readIntegration(id);
@@ -41,13 +50,18 @@ export default async function EditIntegrationPage({ params }: { params: Params }
   return (
     <>
       <PageHead title={`Edit ${integration.name}`} back={{ href: detailHref, label: integration.name }}>
-        <p className="muted">Secrets are never shown: leave a secret empty to keep the stored one.</p>
+        <p className="muted">
+          {inferSchema
+            ? 'Testing the integration: the schema inferred from a healthy answer goes into the Checks section, to review before saving.'
+            : 'Secrets are never shown: leave a secret empty to keep the stored one.'}
+        </p>
       </PageHead>
       <IntegrationFormRoute
         integration={integration}
         saveAction={saveIntegration.bind(null, integration.id)}
         testAction={testIntegration}
         checkSchemaAction={schemaProblem}
+        inferSchemaOnOpen={inferSchema}
       />
     </>
   );
