@@ -4,6 +4,7 @@ import {
   compareShape,
   knowsShape,
   learnShape,
+  LEARNING_RESPONSES,
   shapeOf,
   type LearnedShape,
   type ProbeStatus,
@@ -16,8 +17,11 @@ import { Interval } from '@nestjs/schedule';
 import { MonitorError } from '../common/monitor-error';
 import { ResponseShapeRepository, type ShapeState } from './response-shape.repository';
 
-/** How long a process trusts what it read of an integration's shape: an accept elsewhere reaches it within this. */
-const STATE_TTL_MS = 30_000;
+/**
+ * How long a process trusts what it read of an integration's shape. An accept in another process reaches it sooner:
+ * the next drifted response finds its drift ended (touchDrift) and reads again.
+ */
+const STATE_TTL_MS = 10 * 60_000;
 /** An open drift's "last seen" is written at most this often. */
 const TOUCH_EVERY_MS = 30_000;
 const FLUSH_EVERY_MS = 1_000;
@@ -114,7 +118,8 @@ export class ShapeDriftService implements OnApplicationShutdown {
     }
     if (status === 'up' && !(state.learned && knowsShape(state.learned, shape))) {
       state.learned = learnShape(state.learned, shape, at);
-      this.learning.set(integrationId, state.learned);
+      // Written once learning is complete, and for each new field after: not for every learning response.
+      if (state.learned.responses >= LEARNING_RESPONSES) this.learning.set(integrationId, state.learned);
     }
   }
 
@@ -193,9 +198,10 @@ export class ShapeDriftService implements OnApplicationShutdown {
       const now = Date.now();
       for (const [id, waiters] of waiting) {
         const state = states.get(id)!;
-        // What this process learned and has not written yet is newer than what was read.
-        const unwritten = this.learning.get(id);
-        if (unwritten) state.learned = unwritten;
+        // What this process learned and has not written yet (still learning, or not flushed) is newer.
+        const held = this.learning.get(id) ?? this.cache.get(id)?.state.learned;
+        if (held && (!state.learned || held.responses > state.learned.responses || this.learning.has(id)))
+          state.learned = held;
         this.cache.set(id, { state, loadedAt: now, touchedAt: this.cache.get(id)?.touchedAt ?? 0 });
         for (const waiter of waiters) waiter(state);
       }
