@@ -103,8 +103,11 @@ export class ShapeDriftService implements OnApplicationShutdown {
       if (state.open && sameChanges(state.open.changes, drift.changes)) {
         if (at.getTime() - cached.touchedAt < TOUCH_EVERY_MS) return;
         cached.touchedAt = at.getTime();
-        // Ended elsewhere (accepted in another process): read again at the next response.
-        if (!(await this.repository.touchDrift(state.open.id, shape, at))) this.cache.delete(integrationId);
+        // Ended elsewhere (accepted in another process): what this process holds is stale, read again next time.
+        if (!(await this.repository.touchDrift(state.open.id, shape, at))) {
+          this.cache.delete(integrationId);
+          this.learning.delete(integrationId);
+        }
         return;
       }
       const id = await this.repository.openDrift(integrationId, drift.changes, shape, at);
