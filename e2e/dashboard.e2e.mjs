@@ -4,9 +4,11 @@
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import { mkdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
 import { launchChromium } from '../scripts/lib/browser.mjs';
 import { ADMIN_PASSWORD, api, startProduct } from '../scripts/lib/product.mjs';
 import { root } from '../scripts/lib/stack.mjs';
@@ -439,6 +441,49 @@ test('a response whose shape changed is shown as a drift with its fields, accept
   const saved = await api(product.monitorUrl, 'GET', `/api/integrations/${created.id}`);
   assert.deepEqual(saved.responseSchema, inferred);
   await api(product.monitorUrl, 'DELETE', `/api/integrations/${created.id}`);
+});
+
+test('an integration a config file manages carries its badge, offers no edit, and goes when the file drops it', async () => {
+  const dir = join(ARTIFACTS, 'config');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, 'e2e-integrations.yaml');
+  const config = (text) => writeFile(file, text).then(() => runConfig('apply', file));
+  const runConfig = (command, path) =>
+    promisify(execFile)(process.execPath, [join(root, 'apps/monitor/dist/cli/config.js'), command, path], {
+      env: { PATH: process.env.PATH, ...product.configEnv, WIDGETS_TOKEN: 'widgets-token-e2e' },
+    });
+  const applied = await config(
+    [
+      'integrations:',
+      '  - name: Widgets (config file e2e)',
+      `    url: ${product.sandboxUrl}/v1/widgets`,
+      '    auth: { type: bearer, token: "${WIDGETS_TOKEN}" }',
+      '    paused: true',
+      '',
+    ].join('\n'),
+  );
+  assert.match(applied.stdout, /e2e-integrations\.yaml: 1 to create, 0 to change, 0 to delete/);
+  const { items } = await api(product.monitorUrl, 'GET', '/api/integrations?search=config%20file%20e2e');
+  const [managed] = items;
+  assert.equal(managed.managedBy, 'e2e-integrations.yaml');
+
+  await page.goto(`${product.dashboardUrl}/integrations/${managed.id}`);
+  await page.getByText('Managed by e2e-integrations.yaml').first().waitFor();
+  const actions = page.getByRole('group', { name: `Actions for ${managed.name}` });
+  assert.equal(await actions.getByRole('link', { name: 'Edit' }).count(), 0);
+  assert.equal(await actions.getByRole('button', { name: /Delete|Pause|Resume/ }).count(), 0);
+  await screenshots('managed-by-file');
+  await page.goto(`${product.dashboardUrl}/integrations/${managed.id}/edit`);
+  await page.getByText('npm run config -- apply e2e-integrations.yaml').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Save changes' }).count(), 0);
+  await assert.rejects(
+    api(product.monitorUrl, 'PATCH', `/api/integrations/${managed.id}`, { intervalSeconds: 300 }),
+    /409.*managed by the config file e2e-integrations\.yaml/,
+  );
+
+  const dropped = await config('{}\n');
+  assert.match(dropped.stdout, /0 to create, 0 to change, 1 to delete/);
+  await assert.rejects(api(product.monitorUrl, 'GET', `/api/integrations/${managed.id}`), /404/);
 });
 
 test('webhooks: registered through the form, its receiver URL copied, one signed and one tampered delivery shown', async () => {

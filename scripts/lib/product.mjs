@@ -71,7 +71,13 @@ export async function startProduct({ name, adminUrl, monitorEnv = {}, quiet = fa
   }
   /** Stops the monitor alone, as an outage would: the dashboard keeps running. */
   const stopMonitor = () => stopProcess(monitor);
-  return { sandboxUrl, monitorUrl, dashboardUrl, stop, stopMonitor };
+  /** What `npm run config` needs to reach this monitor's database and open its secrets. */
+  const configEnv = {
+    DATA_DIR: dataDir,
+    EMBEDDED_POSTGRES_PORT: String(embeddedPort),
+    ...(database ? { DATABASE_URL: databaseUrl(adminUrl, database) } : {}),
+  };
+  return { sandboxUrl, monitorUrl, dashboardUrl, configEnv, stop, stopMonitor };
 }
 
 /** A call to the monitor's API with the API token (or the given one), as a script would make it. */

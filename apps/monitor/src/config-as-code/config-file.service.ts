@@ -107,6 +107,15 @@ export class ConfigFileService {
       }
     };
 
+    const storedKinds = new Map(stored.integrations.map((row) => [row.masked.name, row.masked.kind]));
+    config.integrations.forEach((definition, i) => {
+      const kind = storedKinds.get(definition.name);
+      if (kind && kind !== definition.kind)
+        problems.push({
+          path: ['integrations', i, 'kind'],
+          message: `is ${definition.kind}, but the stored ${JSON.stringify(definition.name)} is ${kind}: an integration's kind never changes; give the new one another name`,
+        });
+    });
     const integrationWrites = config.integrations.map((definition, i) =>
       check(['integrations', i], () => this.integrations.checkedWrite(definition)),
     );

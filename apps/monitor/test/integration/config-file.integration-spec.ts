@@ -263,6 +263,15 @@ describe('config as code (integrations.yaml against a real PostgreSQL)', () => {
     expect(await messages('integrations:\n  - name: a\n    name: b\n')).toEqual([
       '3:5 : Map keys must be unique',
     ]);
+
+    await service.apply(source(FILE));
+    const retyped = FILE.replace('  - name: Payments API', '  - name: Elsewhere').replace(
+      'name: GitHub pushes',
+      'name: Payments API',
+    );
+    expect(await messages(retyped)).toEqual([
+      '9:5 integrations[1].kind: is webhook, but the stored "Payments API" is http: an integration\'s kind never changes; give the new one another name',
+    ]);
   });
 
   it('exports what is stored so that applying the export changes nothing but who manages it', async () => {
