@@ -270,7 +270,7 @@ describe('config as code (integrations.yaml against a real PostgreSQL)', () => {
       'name: Payments API',
     );
     expect(await messages(retyped)).toEqual([
-      '9:5 integrations[1].kind: is webhook, but the stored "Payments API" is http: an integration\'s kind never changes; give the new one another name',
+      '8:11 integrations[1].kind: is webhook, but the stored "Payments API" is http: an integration\'s kind never changes; give the new one another name',
     ]);
   });
 
