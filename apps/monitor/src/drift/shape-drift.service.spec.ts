@@ -141,11 +141,22 @@ describe(ShapeDriftService.name, () => {
   it('goes on without drift checks while the database fails, and never throws into the pipeline', async () => {
     repository.failing = true;
     await expect(service.assess('i1', ORDER)).resolves.toBeNull();
+    // Backing off: the next check does not even ask.
     repository.failing = false;
-    const assessment = (await service.assess('i1', ORDER))!;
+    await expect(service.assess('i2', ORDER)).resolves.toBeNull();
+    expect(repository.calls.states).toEqual([]);
+    const fresh = new ShapeDriftService(repository as unknown as ResponseShapeRepository);
+    const assessment = (await fresh.assess('i1', ORDER))!;
     repository.failing = true;
-    await expect(service.settle(assessment, 'up', at(0))).resolves.toBeUndefined();
-    await expect(service.flush()).resolves.toBeUndefined();
+    await expect(fresh.settle(assessment, 'up', at(0))).resolves.toBeUndefined();
+    await expect(fresh.flush()).resolves.toBeUndefined();
+  });
+
+  it('does not keep a check waiting on a database that does not answer', async () => {
+    repository.states = () => new Promise(() => undefined);
+    const started = Date.now();
+    await expect(service.assess('i1', ORDER)).resolves.toBeNull();
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('compares only JSON objects and lists', async () => {

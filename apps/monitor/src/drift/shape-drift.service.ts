@@ -27,6 +27,20 @@ const TOUCH_EVERY_MS = 30_000;
 const FLUSH_EVERY_MS = 1_000;
 /** A database that fails every drift check is said once a minute, not 2,000 times a second. */
 const WARN_EVERY_MS = 60_000;
+/**
+ * A check waits at most this long for the database on the drift's account; one that waits longer (an outage, a
+ * saturated pool) goes on without the comparison, and the next checks skip it for DATABASE_BACKOFF_MS, so that
+ * drift never makes probing wait for a database that probing does not need.
+ */
+const DATABASE_WAIT_MS = 500;
+const DATABASE_BACKOFF_MS = 30_000;
+
+/** Whether `work` settled within `ms`; it goes on either way, its failure caught. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([work.then(() => true), late]).finally(() => clearTimeout(timer));
+}
 
 /** One response's shape against what was learned; `drift` is set when it breaks from it. */
 export interface ShapeAssessment {
@@ -58,6 +72,7 @@ export class ShapeDriftService implements OnApplicationShutdown {
   private loadScheduled = false;
   private flushing: Promise<void> | null = null;
   private warnedAt = 0;
+  private databaseBackoffUntil = 0;
 
   constructor(private readonly repository: ResponseShapeRepository) {}
 
@@ -68,13 +83,18 @@ export class ShapeDriftService implements OnApplicationShutdown {
   async assess(integrationId: string, body: unknown): Promise<ShapeAssessment | null> {
     if (body === null || typeof body !== 'object') return null;
     const shape = shapeOf(body);
-    let learned: LearnedShape | null;
-    try {
-      ({ learned } = await this.stateOf(integrationId));
-    } catch (error) {
-      this.warn('read learned response shapes', error);
-      return null;
-    }
+    const cached = this.cache.get(integrationId);
+    if (!cached && Date.now() < this.databaseBackoffUntil) return null;
+    let learned: LearnedShape | null | undefined;
+    const read = this.stateOf(integrationId).then(
+      (state) => (learned = state.learned),
+      (error: unknown) => {
+        this.backOff();
+        this.warn('read learned response shapes', error);
+      },
+    );
+    if (!(await settledWithin(read, DATABASE_WAIT_MS))) this.backOff();
+    if (learned === undefined) return null;
     const changes = learned ? breakingChanges(compareShape(learned, shape) ?? []) : [];
     const drift =
       learned && changes.length > 0
@@ -85,13 +105,18 @@ export class ShapeDriftService implements OnApplicationShutdown {
 
   /** After classification: a drift is recorded (or seen again); a healthy response ends one and is learned. */
   async settle(assessment: ShapeAssessment, status: ProbeStatus, at: Date): Promise<void> {
-    try {
-      await this.record(assessment, status, at);
-    } catch (error) {
+    if (Date.now() < this.databaseBackoffUntil) return;
+    const recorded = this.record(assessment, status, at).catch((error: unknown) => {
       // Read again next time: what is stored may differ from what this process holds.
       this.cache.delete(assessment.integrationId);
+      this.backOff();
       this.warn('record a response shape drift', error);
-    }
+    });
+    if (!(await settledWithin(recorded, DATABASE_WAIT_MS))) this.backOff();
+  }
+
+  private backOff(): void {
+    this.databaseBackoffUntil = Date.now() + DATABASE_BACKOFF_MS;
   }
 
   private async record(assessment: ShapeAssessment, status: ProbeStatus, at: Date): Promise<void> {
