@@ -74,6 +74,7 @@ export async function startProduct({ name, adminUrl, monitorEnv = {}, quiet = fa
   /** What `npm run config` needs to reach this monitor's database and open its secrets. */
   const configEnv = {
     DATA_DIR: dataDir,
+    ALLOW_PRIVATE_TARGETS: 'true', // as the monitor: the file's integrations probe the sandbox on loopback
     EMBEDDED_POSTGRES_PORT: String(embeddedPort),
     ...(database ? { DATABASE_URL: databaseUrl(adminUrl, database) } : {}),
   };
