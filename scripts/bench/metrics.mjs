@@ -20,8 +20,7 @@ import { applyMigrations } from '@ihm/db';
 import { createDatabase, databaseUrl, dropDatabase } from '@ihm/db/testing';
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +38,6 @@ import {
   stopBenchMonitor,
 } from './lib.mjs';
 
-const gunzipAsync = promisify(gunzip);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,30000').split(',').map(Number);
 const INTERVAL_S = Number(process.env.BENCH_INTERVAL_S ?? 60);
 const INTERVALS = new Map(
@@ -102,33 +100,42 @@ const rssMiB = async (pid) =>
 const ENCODING = process.env.BENCH_ENCODING ?? 'gzip';
 
 /**
+ * Decoded as it arrives, in 1 MiB pieces, as a scraper's gzip reader does: Node's default 16 KiB pieces would hand
+ * about 1,300 of them back and forth between the thread pool and this event loop at 10,000 integrations, which cost
+ * this client about 50 ms a scrape that no Prometheus pays (its Go reader decodes in the same goroutine).
+ */
+const DECODE_CHUNK_BYTES = 1 << 20;
+
+/**
  * One scrape with the token, text format (no OpenMetrics Accept), as Prometheus makes it: time to the last
  * decoded byte, bytes decoded and on the wire.
  */
 async function scrape(base) {
   const started = performance.now();
-  const { status, encoding, wire } = await new Promise((resolve, reject) => {
+  const { status, wireBytes, body } = await new Promise((resolve, reject) => {
     get(
       `${base}/metrics`,
       { headers: { authorization: `Bearer ${METRICS_TOKEN}`, 'accept-encoding': ENCODING } },
       (res) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode,
-            encoding: res.headers['content-encoding'],
-            wire: Buffer.concat(chunks),
-          }),
-        );
+        let wire = 0;
+        res.on('data', (chunk) => (wire += chunk.length));
         res.on('error', reject);
+        const decoded =
+          res.headers['content-encoding'] === 'gzip'
+            ? res.pipe(createGunzip({ chunkSize: DECODE_CHUNK_BYTES }))
+            : res;
+        const chunks = [];
+        decoded.on('data', (chunk) => chunks.push(chunk));
+        decoded.on('end', () =>
+          resolve({ status: res.statusCode, wireBytes: wire, body: Buffer.concat(chunks) }),
+        );
+        decoded.on('error', reject);
       },
     ).on('error', reject);
   });
-  const body = encoding === 'gzip' ? await gunzipAsync(wire) : wire;
   const ms = performance.now() - started;
   if (status !== 200) throw new Error(`/metrics answered ${status}: ${body.toString().slice(0, 200)}`);
-  return { ms, bytes: body.length, wireBytes: wire.length, body, at: new Date() };
+  return { ms, bytes: body.length, wireBytes, body, at: new Date() };
 }
 
 /** Series in an exposition: all of them and the per-integration ones. */
