@@ -53,10 +53,10 @@ const COUNTERS = 'SELECT integration_id::text, name, count::float8 FROM integrat
 /**
  * What a scrape reads: integrations with their latest statuses and firing alerts, and their counters (never the
  * raw results), so any process serving HTTP exports every integration, whichever worker probed it. Through
- * node-postgres as arrays (at 10,000 integrations Prisma's per-value conversion took twice the statement's time),
- * the counters first (merged here: cheaper than aggregating them in SQL), then the integrations streamed in id order,
- * so that a scrape writes the first while Postgres still sends the last, and the state buckets see their members
- * in the same order each scrape.
+ * node-postgres as arrays (at 10,000 integrations Prisma's per-value conversion took twice the statement's time):
+ * the counters on a second connection while the integrations stream in id order (the first rows wait for the
+ * counters, merged here: cheaper than aggregating them in SQL), so that a scrape writes the first while Postgres
+ * still sends the last, and the state buckets see their members in the same order each scrape.
  */
 @Injectable()
 export class IntegrationMetricsRepository {
@@ -64,23 +64,51 @@ export class IntegrationMetricsRepository {
 
   /** Calls `visit` for each integration as its row arrives, in id order; resolves after the last. */
   async eachIntegration(visit: (row: IntegrationMetricsRow) => void): Promise<void> {
-    const counters = await this.counters();
     const client = await this.pool.connect();
     try {
       await new Promise<void>((resolve, reject) => {
         // A visitor that throws must not throw inside the driver's parser: the rest is read, then it rejects.
         let failure: unknown;
-        const query = new Query<Row>(STREAMED_INTEGRATIONS);
-        query.on('row', (row: Row) => {
+        let counters: ReadonlyMap<string, Record<string, number>> | undefined;
+        let countersRead = false;
+        let ended = false;
+        const early: Row[] = [];
+        const visitRow = (row: Row, read: ReadonlyMap<string, Record<string, number>>) => {
           if (failure !== undefined) return;
           try {
-            visit(toRow(row, counters));
+            visit(toRow(row, read));
           } catch (error) {
             failure = error;
           }
+        };
+        const settle = () => {
+          if (!ended || !countersRead) return;
+          if (failure === undefined) resolve();
+          else reject(failure);
+        };
+        this.counters().then(
+          (read) => {
+            counters = read;
+            countersRead = true;
+            early.splice(0).forEach((row) => visitRow(row, read));
+            settle();
+          },
+          (error: unknown) => {
+            failure ??= error;
+            countersRead = true;
+            settle();
+          },
+        );
+        const query = new Query<Row>(STREAMED_INTEGRATIONS);
+        query.on('row', (row: Row) => (counters ? visitRow(row, counters) : early.push(row)));
+        query.on('end', () => {
+          ended = true;
+          settle();
         });
-        query.on('end', () => (failure === undefined ? resolve() : reject(failure)));
-        query.on('error', reject);
+        query.on('error', (error) => {
+          failure ??= error;
+          reject(error);
+        });
         client.query(query);
       });
       client.release();
