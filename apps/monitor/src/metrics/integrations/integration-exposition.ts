@@ -130,7 +130,10 @@ export class ExpositionBuilder {
     );
   }
 
-  private readingLines({ state, readings }: IntegrationMetricsRow, label: string): readonly (Buffer | null)[] {
+  private readingLines(
+    { state, readings }: IntegrationMetricsRow,
+    label: string,
+  ): readonly (Buffer | null)[] {
     const { checkedAt } = readings;
     const counted = countedOf(readings.counters);
     const kept = this.previous.get(state.id);
