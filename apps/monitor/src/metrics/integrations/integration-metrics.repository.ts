@@ -1,6 +1,6 @@
 import type { IntegrationKind } from '@ihm/contracts';
 import type { Category, ProbeStatus } from '@ihm/diagnosis';
-import { Pool, Query, type QueryArrayConfig } from '@ihm/db';
+import { Pool, Query, type PoolClient, type QueryArrayConfig } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { IntegrationMetricsRow } from './integration-series';
 
@@ -47,6 +47,9 @@ const INTEGRATIONS = `
 // Query's constructor is typed without rowMode, which node-postgres honours for it as for pool.query.
 const STREAMED_INTEGRATIONS: QueryArrayConfig = { text: INTEGRATIONS, rowMode: 'array' };
 
+/** Each integration's counters by name. */
+type Counters = ReadonlyMap<string, Record<string, number>>;
+
 /** Counts fit a float exactly below 2^53; past it they are floats here as they are in Prometheus. */
 const COUNTERS = 'SELECT integration_id::text, name, count::float8 FROM integration_counters';
 
@@ -64,51 +67,37 @@ export class IntegrationMetricsRepository {
 
   /** Calls `visit` for each integration as its row arrives, in id order; resolves after the last. */
   async eachIntegration(visit: (row: IntegrationMetricsRow) => void): Promise<void> {
+    let counters: Counters | undefined;
+    const early: Row[] = [];
+    // A visitor that throws must not throw inside the driver's parser: the rest is read, then it rejects.
+    let failure: unknown;
+    const visitRow = (row: Row, read: Counters) => {
+      if (failure !== undefined) return;
+      try {
+        visit(toRow(row, read));
+      } catch (error) {
+        failure = error;
+      }
+    };
     const client = await this.pool.connect();
+    const outcomes = await Promise.allSettled([
+      this.streamIntegrations(client, (row) => (counters ? visitRow(row, counters) : early.push(row))),
+      this.counters().then((read) => {
+        counters = read;
+        early.splice(0).forEach((row) => visitRow(row, read));
+      }),
+    ]);
+    for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+    if (failure !== undefined) throw failure;
+  }
+
+  private async streamIntegrations(client: PoolClient, onRow: (row: Row) => void): Promise<void> {
     try {
       await new Promise<void>((resolve, reject) => {
-        // A visitor that throws must not throw inside the driver's parser: the rest is read, then it rejects.
-        let failure: unknown;
-        let counters: ReadonlyMap<string, Record<string, number>> | undefined;
-        let countersRead = false;
-        let ended = false;
-        const early: Row[] = [];
-        const visitRow = (row: Row, read: ReadonlyMap<string, Record<string, number>>) => {
-          if (failure !== undefined) return;
-          try {
-            visit(toRow(row, read));
-          } catch (error) {
-            failure = error;
-          }
-        };
-        const settle = () => {
-          if (!ended || !countersRead) return;
-          if (failure === undefined) resolve();
-          else reject(failure);
-        };
-        this.counters().then(
-          (read) => {
-            counters = read;
-            countersRead = true;
-            early.splice(0).forEach((row) => visitRow(row, read));
-            settle();
-          },
-          (error: unknown) => {
-            failure ??= error;
-            countersRead = true;
-            settle();
-          },
-        );
         const query = new Query<Row>(STREAMED_INTEGRATIONS);
-        query.on('row', (row: Row) => (counters ? visitRow(row, counters) : early.push(row)));
-        query.on('end', () => {
-          ended = true;
-          settle();
-        });
-        query.on('error', (error) => {
-          failure ??= error;
-          reject(error);
-        });
+        query.on('row', onRow);
+        query.on('end', () => resolve());
+        query.on('error', reject);
         client.query(query);
       });
       client.release();
@@ -119,7 +108,7 @@ export class IntegrationMetricsRepository {
     }
   }
 
-  private async counters(): Promise<Map<string, Record<string, number>>> {
+  private async counters(): Promise<Counters> {
     const { rows } = await this.pool.query<[integrationId: string, name: string, count: number]>({
       text: COUNTERS,
       rowMode: 'array',
@@ -157,7 +146,7 @@ function toRow(
     certificateExpiresAt,
     tokenExpiresAt,
   ]: Row,
-  counters: ReadonlyMap<string, Record<string, number>>,
+  counters: Counters,
 ): IntegrationMetricsRow {
   return {
     state: { id, name, kind, paused, tags, status, category, firing: { degraded, down } },
