@@ -68,13 +68,14 @@ class FakePipeline {
     name: string;
     origin: CheckOrigin;
     settle: () => void;
+    fail: (error: Error) => void;
     signal: AbortSignal;
     at: number;
   }[] = [];
   run(d: IntegrationDefinition, origin: CheckOrigin, signal: AbortSignal) {
-    return new Promise((resolve) => {
+    return new Promise((resolve, fail) => {
       const settle = () => resolve(signal.aborted ? null : { status: 'up' });
-      this.runs.push({ name: d.name, origin, settle, signal, at: Date.now() });
+      this.runs.push({ name: d.name, origin, settle, fail, signal, at: Date.now() });
     });
   }
 }
@@ -423,5 +424,26 @@ describe(SchedulerService.name, () => {
     expect(pipeline.runs[0]!.signal.aborted).toBe(true);
     expect(schedules.released.sort()).toEqual(['later', 'slow']);
     expect(schedules.retired).toEqual([subject.workerId]);
+  });
+
+  it('logs a check that fails while it runs, not one called off at shutdown whose probe thread was stopped', async () => {
+    fakeTimers();
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { subject, schedules, pipeline } = scheduler();
+    schedules.due = [due('broken'), due('slow')];
+    await subject.step();
+    await jest.advanceTimersByTimeAsync(0);
+    pipeline.runs[0]!.fail(new Error('the prober threw'));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(errors.mock.calls.map(([message]) => String(message))).toEqual([
+      expect.stringContaining('Check of broken failed unexpectedly: Error: the prober threw'),
+    ]);
+    const stopping = subject.beforeApplicationShutdown();
+    await jest.advanceTimersByTimeAsync(3_100);
+    await stopping;
+    pipeline.runs[1]!.fail(new Error('probe thread 0 exited with 1'));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(errors).toHaveBeenCalledTimes(1);
+    errors.mockRestore();
   });
 });

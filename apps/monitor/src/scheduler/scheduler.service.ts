@@ -304,9 +304,11 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
           controller.signal,
         );
       })
-      .catch((error: unknown) =>
-        this.logger.error(`Check of ${integrationId} failed unexpectedly: ${String(error)}`),
-      )
+      .catch((error: unknown) => {
+        // Called off (shutdown), its probe thread may be stopped under it: the check was released, not failed.
+        if (!controller.signal.aborted)
+          this.logger.error(`Check of ${integrationId} failed unexpectedly: ${String(error)}`);
+      })
       .finally(() => {
         this.inflight.delete(integrationId);
         this.metrics.probesInFlight.set(this.inflight.size);

@@ -99,6 +99,8 @@ describe('fault run: three processes, a SIGKILL and a database outage', () => {
       const stored = await storedRuns(database.connectionString, new Date(from - 1000), new Date(ended));
       const problems: string[] = [];
       const spansKill = (a: number, b: number) => a <= killedAt && b >= killedAt;
+      // Seconds into the run, to place a problem against the kill and the outage.
+      const since = (t: number) => `${((t - started) / 1000).toFixed(1)} s`;
       for (let i = 0; i < INTEGRATIONS; i += 1) {
         const path = `/t/${i}`;
         for (const [label, times] of [
@@ -110,9 +112,13 @@ describe('fault run: three processes, a SIGKILL and a database outage', () => {
             const gap = (t - previous) / 1000;
             // Twice in one interval shows as a gap well under it; a skipped run as one over two intervals, except
             // where the killed worker's checks waited for its lease (and its last results died with it).
-            if (gap < INTERVAL_S - 1) problems.push(`${path}: ${label} twice, ${gap.toFixed(1)} s apart`);
+            if (gap < INTERVAL_S - 1)
+              problems.push(`${path}: ${label} twice, ${gap.toFixed(1)} s apart, at ${since(t)}`);
             const longest = spansKill(previous, t) ? INTERVAL_S + LEASE_S + 5 : 2 * INTERVAL_S + 1;
-            if (gap > longest) problems.push(`${path}: ${gap.toFixed(1)} s without a run (${label})`);
+            if (gap > longest)
+              problems.push(
+                `${path}: ${gap.toFixed(1)} s without a run (${label}), from ${since(previous)} to ${since(t)}`,
+              );
           });
         }
         // What ran during the outage waited in a buffer and was stored when the database returned.
