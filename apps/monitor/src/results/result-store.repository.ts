@@ -1,6 +1,7 @@
 import { overviewGroupOf } from '@ihm/contracts';
 import { Pool, PrismaClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
+import type { ScheduleChange } from '../pipeline/check-result';
 import { LATENCY_COLUMN_NAMES, LATENCY_COLUMNS } from './latency-columns';
 import type { ResultEntry } from './result-entry';
 import { resultCounts } from './result-counts';
@@ -11,6 +12,9 @@ const json = (rows: unknown) => JSON.stringify(rows);
 /** One SQL statement and its positional parameters. */
 type Statement = readonly [text: string, values: readonly unknown[]];
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+
+const isScheduled = (entry: ResultEntry): entry is ResultEntry & { schedule: ScheduleChange } =>
+  entry.schedule !== undefined;
 
 const withoutTrailingZeros = (counts: readonly number[]) => {
   let length = counts.length;
@@ -111,17 +115,13 @@ export class ResultStoreRepository {
       name,
       count,
     }));
-    const schedules = entries.flatMap(({ integrationId, schedule }) =>
-      schedule
-        ? [
-            {
-              integration_id: integrationId,
-              next_due_at: schedule.nextDueAt.toISOString(),
-              lease_owner: schedule.leaseOwner,
-            },
-          ]
-        : [],
-    );
+    // Of each check's scheduled runs, the newest: a batch can hold several (made while the database was away),
+    // and an UPDATE joined to several rows takes any one of them.
+    const schedules = newestByIntegration(entries.filter(isScheduled)).map(({ integrationId, schedule }) => ({
+      integration_id: integrationId,
+      next_due_at: schedule.nextDueAt.toISOString(),
+      lease_owner: schedule.leaseOwner,
+    }));
     const deliveries = entries.flatMap(({ integrationId, accepted }) =>
       accepted
         ? [
@@ -197,7 +197,8 @@ export class ResultStoreRepository {
       this.upsertRollups('result_rollups_hour', buildRollups(entries, 'hour')),
       [
         `
-        UPDATE check_schedules s SET next_due_at = r.next_due_at, lease_expires_at = NULL,
+        -- A result never moves its check back: one written after a later run's (a retried batch) leaves it be.
+        UPDATE check_schedules s SET next_due_at = greatest(s.next_due_at, r.next_due_at), lease_expires_at = NULL,
           -- The check stays its runner's while that worker holds a lease; one that retired leaves it to anyone.
           lease_owner = CASE WHEN EXISTS (SELECT 1 FROM scheduler_workers w WHERE w.id = r.lease_owner)
             THEN r.lease_owner END

@@ -59,8 +59,8 @@ export function buildRollups(entries: readonly ResultEntry[], unit: RollupUnit):
 }
 
 /** The newest result of each integration in a batch. */
-export function newestByIntegration(entries: readonly ResultEntry[]): ResultEntry[] {
-  const newest = new Map<string, ResultEntry>();
+export function newestByIntegration<T extends ResultEntry>(entries: readonly T[]): T[] {
+  const newest = new Map<string, T>();
   for (const entry of entries) {
     const seen = newest.get(entry.integrationId);
     if (!seen || entry.result.startedAt >= seen.result.startedAt) newest.set(entry.integrationId, entry);

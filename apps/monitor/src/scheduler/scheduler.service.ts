@@ -222,12 +222,14 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
 
   private start(check: ClaimedCheck, definitions: Map<string, IntegrationDefinition>): void {
     const definition = definitions.get(check.integrationId);
-    const known = this.owned.get(check.integrationId);
-    // Run already, its result still in the writer's buffer: the row is behind, not the check.
-    if (this.inflight.has(check.integrationId) || (known && known.nextDueAt > check.dueAt)) return;
-    if (definition?.kind === 'http')
-      this.run(check.integrationId, definition, check.dueAt, check.updatedAt.getTime());
-    else if (definition?.kind === 'webhook')
+    if (this.inflight.has(check.integrationId)) return;
+    if (definition?.kind === 'http') {
+      // Run already, its result still in the writer's buffer: the row is behind, not the check, which is due when
+      // that run said (the claim holds it for an interval, so it is not left unrun should that result be lost).
+      const known = this.owned.get(check.integrationId);
+      const dueAt = known && known.nextDueAt > check.dueAt ? known.nextDueAt : check.dueAt;
+      this.run(check.integrationId, definition, dueAt, check.updatedAt.getTime());
+    } else if (definition?.kind === 'webhook')
       this.silences
         .run(definition, { ...check, leaseOwner: this.workerId })
         .catch((error: unknown) =>

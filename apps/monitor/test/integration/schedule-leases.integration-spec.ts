@@ -1,5 +1,7 @@
 import { PrismaClient } from '@ihm/db';
+import { ResultStoreRepository } from '../../src/results/result-store.repository';
 import { ScheduleRepository } from '../../src/scheduler/schedule.repository';
+import { checkResult } from '../check-result.fixture';
 import { startMonitor, type RunningMonitor } from './monitor-app';
 
 const AHEAD = { aheadMs: 300, takeOver: false };
@@ -119,5 +121,24 @@ describe('schedule leases', () => {
       SELECT count(*)::int AS n FROM check_schedules WHERE lease_owner IS NOT NULL`;
     expect(owners[0]!.n).toBe(0);
     expect(await prisma.schedulerWorker.count()).toBe(0);
+  });
+
+  it('moves a check to its latest run when one batch holds several of its runs (made while the database was down)', async () => {
+    const [id] = await register(1, 10);
+    await schedules.renewLease('w-a', 30);
+    await setSchedule([id!], -25_000, 'w-a');
+    const start = Date.now() - 25_000;
+    // Run offline at the start and 10 s and 20 s later: their results wait, and are written in one batch.
+    const runs = [0, 10_000, 20_000].map((offset) => ({
+      integrationId: id!,
+      result: checkResult(new Date(start + offset)),
+      schedule: { nextDueAt: new Date(start + offset + 10_000), leaseOwner: 'w-a' },
+    }));
+    await monitor.app.get(ResultStoreRepository).writeBatch([...runs].reverse());
+    const [row] = await prisma.$queryRaw<{ next_due_at: Date; lease_owner: string | null }[]>`
+      SELECT next_due_at, lease_owner FROM check_schedules WHERE integration_id = ${id}::uuid`;
+    expect(row).toEqual({ next_due_at: new Date(start + 30_000), lease_owner: 'w-a' });
+    // So the next claim finds it due when its last run says, not again at once as an earlier run would.
+    expect(await claimedIds('w-a')).toEqual([]);
   });
 });
