@@ -6,6 +6,7 @@ import { AdminPasswordBootstrap } from './auth/admin-password.bootstrap';
 import { applyConfigFileAtStart } from './config-as-code/config-file-at-start';
 import { ConfigFileError } from './config-as-code/config-problem';
 import { MonitorLogger } from './common/logging/monitor-logger';
+import { shutdownClock } from './common/shutdown-clock';
 import { createMonitorApp } from './create-app';
 import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from './database/open-database';
 import { API_TOKEN_FILE, loadLocalSecrets } from './security/local-secrets';
@@ -87,6 +88,7 @@ function onShutdownSignal(shutdown: () => Promise<void>): void {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal} received, shutting down`);
+    shutdownClock.start(SHUTDOWN_DEADLINE_MS);
     setTimeout(() => {
       logger.error(`Shutdown did not finish within ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting`);
       process.exit(1);

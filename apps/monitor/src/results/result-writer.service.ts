@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { KEEP_FOR_EXIT_MS, shutdownClock } from '../common/shutdown-clock';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { MetricsService } from '../metrics/metrics.service';
 import type { ResultEntry } from './result-entry';
@@ -10,8 +11,8 @@ const MAX_BATCH = 2000;
 /** A batch the database refuses while it is reachable is retried this often, then dropped and logged. */
 const MAX_ATTEMPTS_WHILE_REACHABLE = 3;
 /**
- * On shutdown the buffer is written for up to this long: what the process's 10 s leave after the scheduler's 3 s
- * grace. A busy monitor can hold thousands of results; 3 s wrote only part of them at 2,000 probes a second.
+ * On shutdown the buffer is written for up to this long, and no later than leaves the exit its time. A busy monitor
+ * can hold thousands of results; 3 s wrote only part of them at 2,000 probes a second.
  */
 const SHUTDOWN_DRAIN_MS = 6000;
 
@@ -87,7 +88,7 @@ export class ResultWriter implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.drain(SHUTDOWN_DRAIN_MS);
+    await this.drain(shutdownClock.endOf(SHUTDOWN_DRAIN_MS, KEEP_FOR_EXIT_MS) - Date.now());
     if (this.buffer.length > 0)
       this.logger.error(`Stopping with ${this.buffer.length} result(s) not written`);
   }

@@ -7,6 +7,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { KEEP_FOR_RESULTS_MS, shutdownClock } from '../common/shutdown-clock';
 import { workerId } from '../common/worker-id';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { IntegrationService } from '../integrations/integration.service';
@@ -222,14 +223,12 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
 
   private start(check: ClaimedCheck, definitions: Map<string, IntegrationDefinition>): void {
     const definition = definitions.get(check.integrationId);
-    if (this.inflight.has(check.integrationId)) return;
-    if (definition?.kind === 'http') {
-      // Run already, its result still in the writer's buffer: the row is behind, not the check, which is due when
-      // that run said (the claim holds it for an interval, so it is not left unrun should that result be lost).
-      const known = this.owned.get(check.integrationId);
-      const dueAt = known && known.nextDueAt > check.dueAt ? known.nextDueAt : check.dueAt;
-      this.run(check.integrationId, definition, dueAt, check.updatedAt.getTime());
-    } else if (definition?.kind === 'webhook')
+    const known = this.owned.get(check.integrationId);
+    // Run already, its result still in the writer's buffer: the row is behind, not the check.
+    if (this.inflight.has(check.integrationId) || (known && known.nextDueAt > check.dueAt)) return;
+    if (definition?.kind === 'http')
+      this.run(check.integrationId, definition, check.dueAt, check.updatedAt.getTime());
+    else if (definition?.kind === 'webhook')
       this.silences
         .run(definition, { ...check, leaseOwner: this.workerId })
         .catch((error: unknown) =>
@@ -417,7 +416,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     await this.loop;
     const notStarted = [...this.waiting];
     for (const id of notStarted) this.inflight.get(id)?.abort();
-    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+    const deadline = shutdownClock.endOf(SHUTDOWN_GRACE_MS, KEEP_FOR_RESULTS_MS);
     while (this.inflight.size > 0 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 50));
     const unfinished = [...notStarted, ...this.inflight.keys()];

@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort, ownDatabase, recordingTarget, sleep, spawnMonitor, stopProcess } from './processes';
@@ -20,11 +21,12 @@ describe('database outage', () => {
     await new Promise((resolve) => target.server.close(resolve));
   });
 
-  it('keeps probing while the database is down for 20 s and stores every result of that window', async () => {
+  /** A monitor on the database with INTEGRATIONS checks of `target` every 10 s and `others`, each run once. */
+  async function monitorWithChecks(name: string, paths: string, ...others: object[]) {
     const apiPort = await freePort();
     const monitor = spawnMonitor({
       DATABASE_URL: database.connectionString,
-      DATA_DIR: join(database.dataDir, 'monitor'),
+      DATA_DIR: join(database.dataDir, name),
       API_TOKEN: TOKEN,
       MONITOR_PORT: String(apiPort),
       DEMO: '0',
@@ -40,21 +42,32 @@ describe('database outage', () => {
         )
           break;
       }
-      for (let i = 0; i < INTEGRATIONS; i += 1) {
+      const checks = Array.from({ length: INTEGRATIONS }, (_, i) => ({
+        name: `${paths} ${i}`,
+        url: `${target.url}/${paths}/${i}`,
+        intervalSeconds: 10,
+        timeoutMs: 2000,
+      }));
+      for (const check of [...checks, ...others]) {
         const res = await fetch(`${api}/api/integrations`, {
           method: 'POST',
           headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            name: `t${i}`,
-            url: `${target.url}/t/${i}`,
-            intervalSeconds: 10,
-            timeoutMs: 2000,
-          }),
+          body: JSON.stringify(check),
         });
         expect(res.status).toBe(201);
       }
       // Every integration has run once, so the worker knows them all.
       await sleep(11_000);
+    } catch (error) {
+      await stopProcess(monitor, 'SIGKILL');
+      throw error;
+    }
+    return monitor;
+  }
+
+  it('keeps probing while the database is down for 20 s and stores every result of that window', async () => {
+    const monitor = await monitorWithChecks('monitor', 't');
+    try {
       const outageStarted = Date.now();
       await database.stop();
       await sleep(OUTAGE_MS);
@@ -90,4 +103,33 @@ describe('database outage', () => {
       if (monitor.exitCode !== 0) console.log(monitor.output.join(''));
     }
   }, 120_000);
+
+  it('stops within its deadline on SIGTERM while the database is down, and says what it could not write', async () => {
+    // A target that never answers: at the signal, its probe is in flight for the whole grace period.
+    const held = new Set<Socket>();
+    const silent = createServer((socket) => void held.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const monitor = await monitorWithChecks('stopping', 's', {
+      name: 'never answers',
+      url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`,
+      intervalSeconds: 60,
+      timeoutMs: 30_000,
+    });
+    try {
+      await database.stop();
+      // Results of the runs meanwhile wait for the database, to be written and evaluated.
+      await sleep(4_000);
+      const signalled = Date.now();
+      await stopProcess(monitor);
+      const output = monitor.output.join('');
+      expect({ exitCode: monitor.exitCode, output }).toMatchObject({ exitCode: 0 });
+      expect(Date.now() - signalled).toBeLessThan(10_000);
+      expect(output).toMatch(/Stopping with \d+ result\(s\) not written/);
+    } finally {
+      await stopProcess(monitor, 'SIGKILL');
+      await database.start();
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { MonitorError } from '../../common/monitor-error';
+import { KEEP_FOR_RESULTS_MS, shutdownClock } from '../../common/shutdown-clock';
 import { workerId } from '../../common/worker-id';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
 import { MetricsService } from '../../metrics/metrics.service';
@@ -156,7 +157,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    for (const deadline = Date.now() + SHUTDOWN_GRACE_MS; this.inflight.size > 0 && Date.now() < deadline;)
+    for (
+      const deadline = shutdownClock.endOf(SHUTDOWN_GRACE_MS, KEEP_FOR_RESULTS_MS);
+      this.inflight.size > 0 && Date.now() < deadline;
+    )
       await new Promise((resolve) => setTimeout(resolve, 50));
     for (const controller of this.inflight.values()) controller.abort();
     await this.notifications.release(this.owner, [...this.inflight.keys()]).catch(() => undefined);

@@ -1,6 +1,7 @@
 import { evaluateAlert, evaluateClock } from '@ihm/diagnosis';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { KEEP_FOR_EXIT_MS, shutdownClock } from '../../common/shutdown-clock';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config';
 import type { CheckResult, PipelineResult } from '../../pipeline/check-result';
 import type { ResultStep } from '../../pipeline/result-step';
@@ -22,6 +23,8 @@ const MAX_ATTEMPTS = 3;
 /** Reminders fall due within this of their time when no result comes; so does the end of flapping. */
 const CLOCK_EVERY_MS = 30_000;
 const CLOCK_PAGE = 1000;
+/** On shutdown the results still to evaluate are evaluated for up to this long. */
+const SHUTDOWN_EVALUATION_MS = 3000;
 
 interface Pending {
   integrationId: string;
@@ -86,7 +89,7 @@ export class AlertEvaluator implements ResultStep, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopBy = Date.now() + 3000;
+    this.stopBy = shutdownClock.endOf(SHUTDOWN_EVALUATION_MS, KEEP_FOR_EXIT_MS);
     while (this.buffer.length > 0 && Date.now() < this.stopBy) {
       await this.flush();
       if (this.buffer.length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
