@@ -5,6 +5,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { BearerTokenGuard } from './auth/bearer-token.guard';
 import { ErrorBodyFilter } from './common/error-body.filter';
+import { PeriodicJobsStop } from './common/periodic-jobs-stop';
 import { ConfigAsCodeModule } from './config-as-code/config-as-code.module';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './config/runtime-config';
 import { DemoModule } from './demo/demo.module';
@@ -50,6 +51,7 @@ export class AppModule {
         { provide: RUNTIME_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: BearerTokenGuard },
         { provide: APP_FILTER, useClass: ErrorBodyFilter },
+        PeriodicJobsStop,
       ],
       exports: [RUNTIME_CONFIG],
     };

@@ -136,4 +136,15 @@ describe('response shape drift (no JSON Schema)', () => {
     });
     expect(await probe()).toMatchObject({ status: 'up', schemaErrors: [] });
   });
+
+  it('stores what it learned when it stops, before its database connections close', async () => {
+    const second = await startMonitor({}, monitor);
+    try {
+      // Learned within a second, so the periodic write has not come yet: only the one at shutdown stores it.
+      for (let i = 0; i < 3; i++) await probe(second);
+    } finally {
+      await second.close();
+    }
+    expect((await report()).learned).toMatchObject({ learning: false, responses: 3 });
+  });
 });
