@@ -1,5 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool, Query } from 'pg';
+import { Pool, Query, type PoolClient } from 'pg';
 import { PrismaClient } from '../generated/client';
 
 export { Pool, Query };
@@ -21,6 +21,27 @@ export function createPool({ connectionString, max = 10 }: PoolOptions): Pool {
   // An idle connection the server dropped: the next query on it reports the failure, so nothing to do here.
   pool.on('error', () => undefined);
   return pool;
+}
+
+/**
+ * Runs `use` on a connection of `pool` held for it alone, then gives the connection back (one that failed is
+ * discarded). A held connection is not the pool's to watch: should the database go away meanwhile, its 'error'
+ * event would have no listener and end the process, so it has one here (the query under way fails as well).
+ */
+export async function withPooledClient<T>(pool: Pool, use: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  const onError = (error: Error) => (failure ??= error);
+  client.on('error', onError);
+  try {
+    return await use(client);
+  } catch (error) {
+    failure ??= error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.removeListener('error', onError);
+    client.release(failure);
+  }
 }
 
 /** The only way the project builds a PrismaClient: Prisma 7 on node-postgres, on a pool of its own or a shared one. */

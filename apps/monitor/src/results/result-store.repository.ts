@@ -1,5 +1,5 @@
 import { overviewGroupOf } from '@ihm/contracts';
-import { Pool, PrismaClient } from '@ihm/db';
+import { Pool, PrismaClient, withPooledClient } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ScheduleChange } from '../pipeline/check-result';
 import { LATENCY_COLUMN_NAMES, LATENCY_COLUMNS } from './latency-columns';
@@ -261,20 +261,17 @@ export class ResultStoreRepository {
    * Runs the statements in one transaction on one pooled connection, through node-postgres itself: a batch's
    * parameters are megabytes of JSON, which Prisma's raw queries would copy and convert once more on the way.
    */
-  private async transaction(statements: readonly Statement[]): Promise<void> {
-    const client = await this.pool.connect();
-    let failure: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      for (const [text, values] of statements) await client.query(text, [...values]);
-      await client.query('COMMIT');
-    } catch (error) {
-      failure = error as Error;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      // A connection that failed mid-transaction is discarded rather than handed to the next query.
-      client.release(failure);
-    }
+  private transaction(statements: readonly Statement[]): Promise<void> {
+    // A connection that failed mid-transaction is discarded rather than handed to the next query.
+    return withPooledClient(this.pool, async (client) => {
+      try {
+        await client.query('BEGIN');
+        for (const [text, values] of statements) await client.query(text, [...values]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
   }
 }

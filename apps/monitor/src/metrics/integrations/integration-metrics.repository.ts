@@ -1,6 +1,6 @@
 import type { IntegrationKind } from '@ihm/contracts';
 import type { Category, ProbeStatus } from '@ihm/diagnosis';
-import { Pool, Query, type PoolClient, type QueryArrayConfig } from '@ihm/db';
+import { Pool, Query, withPooledClient, type QueryArrayConfig } from '@ihm/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { IntegrationMetricsRow } from './integration-series';
 
@@ -79,9 +79,8 @@ export class IntegrationMetricsRepository {
         failure = error;
       }
     };
-    const client = await this.pool.connect();
     const outcomes = await Promise.allSettled([
-      this.streamIntegrations(client, (row) => (counters ? visitRow(row, counters) : early.push(row))),
+      this.streamIntegrations((row) => (counters ? visitRow(row, counters) : early.push(row))),
       this.counters().then((read) => {
         counters = read;
         early.splice(0).forEach((row) => visitRow(row, read));
@@ -91,21 +90,18 @@ export class IntegrationMetricsRepository {
     if (failure !== undefined) throw failure;
   }
 
-  private async streamIntegrations(client: PoolClient, onRow: (row: Row) => void): Promise<void> {
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const query = new Query<Row>(STREAMED_INTEGRATIONS);
-        query.on('row', onRow);
-        query.on('end', () => resolve());
-        query.on('error', reject);
-        client.query(query);
-      });
-      client.release();
-    } catch (error) {
-      // A connection that failed mid-query is not given back to the pool.
-      client.release(error as Error);
-      throw error;
-    }
+  private streamIntegrations(onRow: (row: Row) => void): Promise<void> {
+    return withPooledClient(
+      this.pool,
+      (client) =>
+        new Promise<void>((resolve, reject) => {
+          const query = new Query<Row>(STREAMED_INTEGRATIONS);
+          query.on('row', onRow);
+          query.on('end', () => resolve());
+          query.on('error', reject);
+          client.query(query);
+        }),
+    );
   }
 
   private async counters(): Promise<Counters> {
