@@ -3,7 +3,7 @@ import { Pool, Query, type PoolClient } from 'pg';
 import { PrismaClient } from '../generated/client';
 
 export { Pool, Query };
-export type { PoolClient, QueryArrayConfig } from 'pg';
+export type { QueryArrayConfig } from 'pg';
 
 export interface PoolOptions {
   connectionString: string;

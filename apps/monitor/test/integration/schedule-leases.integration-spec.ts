@@ -140,5 +140,11 @@ describe('schedule leases', () => {
     expect(row).toEqual({ next_due_at: new Date(start + 30_000), lease_owner: 'w-a' });
     // So the next claim finds it due when its last run says, not again at once as an earlier run would.
     expect(await claimedIds('w-a')).toEqual([]);
+
+    // An older run written after them (a batch retried late) leaves the check where the newest put it.
+    await monitor.app.get(ResultStoreRepository).writeBatch([runs[0]!]);
+    const [after] = await prisma.$queryRaw<{ next_due_at: Date }[]>`
+      SELECT next_due_at FROM check_schedules WHERE integration_id = ${id}::uuid`;
+    expect(after!.next_due_at).toEqual(new Date(start + 30_000));
   });
 });
