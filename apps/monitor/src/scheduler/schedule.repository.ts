@@ -131,20 +131,39 @@ export class ScheduleRepository {
   }
 
   /**
-   * Gives up to `count` of `owner`'s checks that are not running back to the pool (those due last), so a worker
-   * that joins gets its share; returns their ids.
+   * Hands up to `count` of `owner`'s checks that are not running to the live worker furthest below `share`, no more
+   * than it lacks, so the work spreads over the workers there are. A recipient must have renewed its lease within
+   * `renewedWithinMs` (one that stopped renewing is dying, its lease only not lapsed yet). The checks due soonest go:
+   * the recipient owns them at once and learns of each as it claims it when due, and until then neither worker would
+   * run it through an outage, so that stretch is kept short. Null when no worker lacks any.
    */
-  async shed(owner: string, count: number): Promise<string[]> {
-    const rows = await this.prisma.$queryRaw<{ integration_id: string }[]>`
-      UPDATE check_schedules SET lease_owner = NULL
-      WHERE integration_id IN (
+  async handOver(
+    owner: string,
+    count: number,
+    share: number,
+    renewedWithinMs: number,
+  ): Promise<{ to: string; ids: string[] } | null> {
+    const rows = await this.prisma.$queryRaw<{ integration_id: string; recipient: string }[]>`
+      WITH recipient AS (
+        SELECT w.id, ${share} - (SELECT count(*) FROM check_schedules c WHERE c.lease_owner = w.id)::int AS lacks
+        FROM scheduler_workers w
+        WHERE w.id <> ${owner} AND w.lease_expires_at > now()
+          AND w.renewed_at > now() - make_interval(secs => ${renewedWithinMs / 1000})
+        ORDER BY lacks DESC, w.id
+        LIMIT 1
+      ),
+      moved AS (
         SELECT integration_id FROM check_schedules
         WHERE lease_owner = ${owner} AND (lease_expires_at IS NULL OR lease_expires_at < now())
-        ORDER BY next_due_at DESC
-        LIMIT ${count}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING integration_id`;
-    return rows.map((row) => row.integration_id);
+        ORDER BY next_due_at
+        LIMIT least(${count}, greatest(0, (SELECT lacks FROM recipient)))
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE check_schedules s SET lease_owner = recipient.id
+      FROM recipient
+      WHERE s.integration_id IN (SELECT integration_id FROM moved)
+      RETURNING s.integration_id, recipient.id AS recipient`;
+    return rows.length === 0 ? null : { to: rows[0]!.recipient, ids: rows.map((row) => row.integration_id) };
   }
 
   /** Moves a claimed check to a later time without a result; it stays with its owner. */

@@ -26,8 +26,8 @@ class FakeSchedules {
   lease: Omit<LeaseRenewal, 'heldThrough'> & { heldThrough?: boolean } = { workers: 1, checks: 0, owned: 0 };
   readonly claims: { limit: number; options: ClaimOptions }[] = [];
   readonly released: string[] = [];
-  readonly shedCounts: number[] = [];
-  /** What a shed gives back, first to last. */
+  readonly handOvers: { count: number; share: number }[] = [];
+  /** What a hand-over moves, first to last. */
   owned: string[] = [];
   readonly retired: string[] = [];
   private up<T>(value: T): Promise<T> {
@@ -43,9 +43,9 @@ class FakeSchedules {
   renewLease(): Promise<LeaseRenewal> {
     return this.up({ heldThrough: true, ...this.lease });
   }
-  shed(_owner: string, count: number): Promise<string[]> {
-    this.shedCounts.push(count);
-    return this.up(this.owned.slice(0, count));
+  handOver(_owner: string, count: number, share: number): Promise<{ to: string; ids: string[] } | null> {
+    this.handOvers.push({ count, share });
+    return this.up({ to: 'w-other', ids: this.owned.slice(0, count) });
   }
   release(_owner: string, ids: string[]): Promise<void> {
     this.released.push(...ids);
@@ -361,7 +361,7 @@ describe(SchedulerService.name, () => {
     });
   });
 
-  it('gives back what it owns beyond its share for two renewals in a row, and does not run those while cut off', async () => {
+  it('hands over what it owns beyond its share for two renewals in a row, and does not run those while cut off', async () => {
     fakeTimers();
     const { subject, schedules, pipeline } = scheduler(100);
     schedules.due = Array.from({ length: 90 }, (_, i) => due(`c${i}`));
@@ -372,9 +372,9 @@ describe(SchedulerService.name, () => {
     schedules.owned = Array.from({ length: 90 }, (_, i) => `c${i}`);
     // Once is a passing imbalance (a takeover); twice in a row, a lasting one.
     await subject.renewal();
-    expect(schedules.shedCounts).toEqual([]);
+    expect(schedules.handOvers).toEqual([]);
     await subject.renewal();
-    expect(schedules.shedCounts).toEqual([60]);
+    expect(schedules.handOvers).toEqual([{ count: 60, share: 30 }]);
     schedules.down = true;
     jest.setSystemTime(Date.now() + 30_000);
     await subject.step();

@@ -42,11 +42,15 @@ const BACKLOG_WARN_EVERY_MS = 60_000;
 /** On SIGTERM, in-flight probes get this long to finish; the rest are released to other workers. */
 const SHUTDOWN_GRACE_MS = 3000;
 /**
- * A worker owning more than its share by this much (and a tenth of it) at two renewals in a row gives the excess
- * back. Given back, a check is nobody's until it is next claimed, and nobody runs it through an outage meanwhile:
- * so only an imbalance that lasts (a worker joined), not the passing one of a takeover, is evened out.
+ * A worker owning more than its share by this much (and a tenth of it) at two renewals in a row hands the excess to
+ * a worker below its share: only an imbalance that lasts (a worker joined), not the passing one of a takeover, is
+ * evened out, since a check handed over is run by neither worker through an outage until its new owner claims it.
  */
-const SHED_SLACK = 10;
+const HAND_OVER_SLACK = 10;
+/** How often a worker renews its lease. */
+const RENEW_EVERY_MS = 5000;
+/** A worker that has not renewed for this long is not handed checks (it may be dead, its lease not lapsed yet). */
+const RECIPIENT_RENEWED_WITHIN_MS = 2 * RENEW_EVERY_MS + 2000;
 
 interface OwnedCheck {
   definition: HttpIntegrationDefinition;
@@ -356,10 +360,10 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /**
-   * Renews this worker's lease, and gives back what it owns beyond its share of the checks, so that the work
-   * spreads over the workers there are (a worker that joins takes up what others give back).
+   * Renews this worker's lease, and hands what it owns beyond its share of the checks to a worker below its share,
+   * so that the work spreads over the workers there are (a worker that joins takes up what others hand it).
    */
-  @Interval(5000)
+  @Interval(RENEW_EVERY_MS)
   async renewal(): Promise<void> {
     if (this.running) await this.renew();
   }
@@ -376,9 +380,20 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       const excess = lease.owned - share;
       const lasting = Math.min(excess, this.lastExcess);
       this.lastExcess = excess;
-      if (lasting > Math.max(SHED_SLACK, share * 0.1))
-        for (const id of await this.schedules.shed(this.workerId, Math.min(lasting, MAX_CLAIM)))
-          this.owned.delete(id);
+      if (lasting > Math.max(HAND_OVER_SLACK, share * 0.1)) {
+        const handed = await this.schedules.handOver(
+          this.workerId,
+          Math.min(lasting, MAX_CLAIM),
+          share,
+          RECIPIENT_RENEWED_WITHIN_MS,
+        );
+        if (handed) {
+          for (const id of handed.ids) this.owned.delete(id);
+          this.logger.log(
+            `Handed ${handed.ids.length} check(s) to worker ${handed.to}, which had fewer than its share`,
+          );
+        }
+      }
     } catch {
       // Unreachable: the claims notice and say so; the lease runs down from the last renewal.
     }
@@ -386,7 +401,7 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
 
   /**
    * Owned checks run again by their next due time plus their timeout; one an interval overdue while the database
-   * answers is no longer this worker's to run (paused, deleted, given back or taken over).
+   * answers is no longer this worker's to run (paused, deleted, handed over or taken over).
    */
   private forgetStale(): void {
     const now = Date.now();

@@ -107,15 +107,35 @@ describe('schedule leases', () => {
     });
   });
 
-  it('gives back the checks due last that are not in flight; a retiring worker gives back all', async () => {
-    const ids = await register(4);
+  it('hands the checks due soonest that are not in flight to the live worker furthest below its share', async () => {
+    const ids = await register(6);
+    for (const worker of ['w-a', 'w-b', 'w-c', 'w-asleep']) await schedules.renewLease(worker, 30);
+    // Its lease holds, but it has not renewed for a minute: it may be dying, so it is handed nothing.
+    await prisma.$executeRaw`UPDATE scheduler_workers SET renewed_at = now() - interval '1 minute' WHERE id = 'w-asleep'`;
     await setSchedule([ids[0]!], 1000, 'w-a');
     await setSchedule([ids[1]!], 2000, 'w-a');
     await setSchedule([ids[2]!], 3000, 'w-a');
     await setSchedule([ids[3]!], -1000, 'w-a');
+    await setSchedule([ids[4]!], 4000, 'w-c');
+    await setSchedule([ids[5]!], 5000, 'w-c');
     await schedules.claim('w-a', 1, AHEAD);
-    expect((await schedules.shed('w-a', 2)).sort()).toEqual([ids[1], ids[2]].sort());
+
+    // Share 2: w-b lacks 2, w-c none. Three are asked for; w-b takes two, the in-flight one stays.
+    const handed = await schedules.handOver('w-a', 3, 2, 12_000);
+    expect(handed && { to: handed.to, ids: handed.ids.sort() }).toEqual({
+      to: 'w-b',
+      ids: [ids[0], ids[1]].sort(),
+    });
+    expect(await claimedIds('w-a', { aheadMs: 2500, takeOver: false })).toEqual([]);
+    expect(await claimedIds('w-b', { aheadMs: 2500, takeOver: false })).toEqual([ids[0], ids[1]].sort());
+    // Nobody lacks any now: nothing moves.
+    expect(await schedules.handOver('w-a', 3, 2, 12_000)).toBeNull();
+  });
+
+  it('a retiring worker gives back every check it owns and its lease', async () => {
+    const ids = await register(2);
     await schedules.renewLease('w-a', 30);
+    await setSchedule(ids, 1000, 'w-a');
     await schedules.retire('w-a');
     const owners = await prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM check_schedules WHERE lease_owner IS NOT NULL`;
