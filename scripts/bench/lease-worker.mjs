@@ -18,7 +18,7 @@ const owner = `bench-${process.pid}`;
 const pool = createPool({ connectionString: process.env.DATABASE_URL });
 const prisma = createPrismaClient({ pool });
 const schedules = new ScheduleRepository(prisma);
-const store = new ResultStoreRepository(prisma);
+const store = new ResultStoreRepository(prisma, pool);
 
 const result = (startedAt) => ({
   startedAt,

@@ -135,7 +135,9 @@ export class ScheduleRepository {
    * than it lacks, so the work spreads over the workers there are. A recipient must have renewed its lease within
    * `renewedWithinMs` (one that stopped renewing is dying, its lease only not lapsed yet). The checks due soonest go:
    * the recipient owns them at once and learns of each as it claims it when due, and until then neither worker would
-   * run it through an outage, so that stretch is kept short. Null when no worker lacks any.
+   * run it through an outage, so that stretch is kept short. Only checks not due yet: one overdue may have run and
+   * its result still wait in the owner's buffer (after an outage, or behind a slow database), and handed over it
+   * would run again at once. Null when no worker lacks any.
    */
   async handOver(
     owner: string,
@@ -155,6 +157,7 @@ export class ScheduleRepository {
       moved AS (
         SELECT integration_id FROM check_schedules
         WHERE lease_owner = ${owner} AND (lease_expires_at IS NULL OR lease_expires_at < now())
+          AND next_due_at > now()
         ORDER BY next_due_at
         LIMIT least(${count}, greatest(0, (SELECT lacks FROM recipient)))
         FOR UPDATE SKIP LOCKED

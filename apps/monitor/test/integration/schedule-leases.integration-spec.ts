@@ -107,8 +107,8 @@ describe('schedule leases', () => {
     });
   });
 
-  it('hands the checks due soonest that are not in flight to the live worker furthest below its share', async () => {
-    const ids = await register(6);
+  it('hands the checks due soonest, not yet due, to the live worker furthest below its share', async () => {
+    const ids = await register(7);
     for (const worker of ['w-a', 'w-b', 'w-c', 'w-asleep']) await schedules.renewLease(worker, 30);
     // Its lease holds, but it has not renewed for a minute: it may be dying, so it is handed nothing.
     await prisma.$executeRaw`UPDATE scheduler_workers SET renewed_at = now() - interval '1 minute' WHERE id = 'w-asleep'`;
@@ -118,15 +118,17 @@ describe('schedule leases', () => {
     await setSchedule([ids[3]!], -1000, 'w-a');
     await setSchedule([ids[4]!], 4000, 'w-c');
     await setSchedule([ids[5]!], 5000, 'w-c');
+    // Overdue and not in flight: its result may still wait in w-a's buffer, so it stays with w-a.
+    await setSchedule([ids[6]!], -500, 'w-a');
     await schedules.claim('w-a', 1, AHEAD);
 
-    // Share 2: w-b lacks 2, w-c none. Three are asked for; w-b takes two, the in-flight one stays.
+    // Share 2: w-b lacks 2, w-c none. Three are asked for; w-b takes two, the in-flight and the overdue ones stay.
     const handed = await schedules.handOver('w-a', 3, 2, 12_000);
     expect(handed && { to: handed.to, ids: handed.ids.sort() }).toEqual({
       to: 'w-b',
       ids: [ids[0], ids[1]].sort(),
     });
-    expect(await claimedIds('w-a', { aheadMs: 2500, takeOver: false })).toEqual([]);
+    expect(await claimedIds('w-a', { aheadMs: 2500, takeOver: false })).toEqual([ids[6]]);
     expect(await claimedIds('w-b', { aheadMs: 2500, takeOver: false })).toEqual([ids[0], ids[1]].sort());
     // Nobody lacks any now: nothing moves.
     expect(await schedules.handOver('w-a', 3, 2, 12_000)).toBeNull();
